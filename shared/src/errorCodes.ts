@@ -1,0 +1,25 @@
+/** Stable error codes of the REST API: `{ "error": { "code", "message" } }`. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'validation_failed',
+  MALFORMED_JSON: 'malformed_json',
+  PAYLOAD_TOO_LARGE: 'payload_too_large',
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported_media_type',
+  UNAUTHENTICATED: 'unauthenticated',
+  INVALID_CREDENTIALS: 'invalid_credentials',
+  FORBIDDEN: 'forbidden',
+  NOT_FOUND: 'not_found',
+  EMAIL_TAKEN: 'email_taken',
+  ALREADY_MEMBER: 'already_member',
+  LAST_COORDINATOR: 'last_coordinator',
+  CONFLICT: 'conflict',
+  RATE_LIMITED: 'rate_limited',
+  ORIGIN_NOT_ALLOWED: 'origin_not_allowed',
+  DATABASE_UNAVAILABLE: 'database_unavailable',
+  INTERNAL: 'internal_error',
+} as const;
+
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ApiErrorBody {
+  error: { code: ErrorCodeValue; message: string; details?: unknown };
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Limits } from '../limits.js';
+import { ORGANISATION_KINDS } from '../organisationKinds.js';
+
+const email = z
+  .string()
+  .trim()
+  .max(Limits.emailMax)
+  .pipe(z.email())
+  .transform((value) => value.toLowerCase());
+
+export const organisationInput = z.strictObject({
+  name: z.string().trim().min(1).max(Limits.organisationNameMax),
+  kind: z.enum(ORGANISATION_KINDS),
+  /** ISO 3166-1 alpha-2 */
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO 3166 country code')
+    .transform((value) => value.toUpperCase()),
+});
+
+export const registerBody = z.strictObject({
+  email,
+  password: z.string().min(Limits.passwordMin).max(Limits.passwordMax),
+  name: z.string().trim().min(1).max(Limits.nameMax),
+  organisation: organisationInput.optional(),
+  locale: z.enum(['en', 'es', 'pt', 'fr']).optional(),
+});
+export type RegisterBody = z.infer<typeof registerBody>;
+
+export const loginBody = z.strictObject({
+  email,
+  // no minimum here: a wrong password must get the same answer as a wrong email
+  password: z.string().min(1).max(Limits.passwordMax),
+});
+export type LoginBody = z.infer<typeof loginBody>;
