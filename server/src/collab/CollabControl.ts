@@ -1,0 +1,24 @@
+import type { Role } from '@accord/shared';
+
+/**
+ * What the rest of the server may ask of the collaboration endpoint. REST commands call it after
+ * they change something that open collaboration sockets must know about.
+ */
+export interface CollabControl {
+  /** Closes every collaboration socket of this user (logout, account removal). */
+  disconnectUser(userId: string): void;
+  /**
+   * The user's role on the document changed; `null` means the membership was removed. Open sockets
+   * become read-only, writable, or are closed with FORBIDDEN accordingly.
+   */
+  membershipChanged(documentId: string, userId: string, role: Role | null): void;
+  /**
+   * Sends an ACCORD_EVENT to each connection of the document that said ACCORD_HELLO and whose
+   * user passes `filter` (checked per recipient).
+   */
+  broadcastEvent(
+    documentId: string,
+    event: unknown,
+    filter?: (userId: string, role: Role) => boolean,
+  ): void;
+}

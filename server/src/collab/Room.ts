@@ -1,0 +1,140 @@
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, MessageType } from '@accord/shared';
+import type { Logger } from '../logger.js';
+import type { Connection } from './Connection.js';
+import type { DocumentStore } from './DocumentStore.js';
+import type { PersistenceQueue } from './PersistenceQueue.js';
+import { CollabError } from './CollabError.js';
+
+export interface RoomDeps {
+  store: DocumentStore;
+  queue: PersistenceQueue;
+  logger: Logger;
+  maxDocumentBytes: number;
+  compactAfter: number;
+}
+
+const LOAD = Symbol('load');
+const EMPTY_STATE_VECTOR_LENGTH = 1;
+
+/**
+ * One open document: its Y.Doc and awareness, the sockets on it, and the bookkeeping that ties it
+ * to the persistence queue. Every change a connection makes is applied here, queued for the
+ * database and sent to the room's other connections.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  state: 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded' = 'loading';
+  /** persistence sequence number of the newest update queued for this document */
+  lastQueuedSeq = 0;
+  /** doc_updates records stored beside the snapshot (drives compaction) */
+  storedUpdateCount = 0;
+  /** upper bound of the encoded document size: state at load plus every update since */
+  byteSize = 0;
+  compaction: Promise<void> | null = null;
+  idleTimer: NodeJS.Timeout | undefined;
+  private fullState: Uint8Array | null = null;
+
+  constructor(
+    readonly documentId: string,
+    private readonly deps: RoomDeps,
+  ) {
+    // the server keeps no local awareness state of its own
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  async load(): Promise<void> {
+    const stored = await this.deps.store.load(this.documentId);
+    this.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    }, LOAD);
+    this.storedUpdateCount = stored.updateCount;
+    this.fullState = Y.encodeStateAsUpdate(this.doc);
+    this.byteSize = this.fullState.byteLength;
+  }
+
+  /** The update a client with `stateVector` lacks; the whole state is cached between changes. */
+  encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength === EMPTY_STATE_VECTOR_LENGTH && stateVector[0] === 0) {
+      this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+      return this.fullState;
+    }
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  /** Applies a client's update, after checking it decodes and fits in the size limit. */
+  applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    if (this.byteSize + update.byteLength > this.deps.maxDocumentBytes) {
+      throw new CollabError(CloseCode.DOCUMENT_TOO_LARGE, 'document size limit reached');
+    }
+    try {
+      // decoding the whole update first means a truncated or corrupt one is refused before
+      // any part of it touches the document
+      Y.decodeUpdate(update);
+    } catch {
+      throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed Yjs update');
+    }
+    Y.applyUpdate(this.doc, update, conn);
+  }
+
+  /** The server's greeting once the document is loaded: its state vector and who is here. */
+  greet(conn: Connection): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    conn.send(encoding.toUint8Array(encoder));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      conn.send(awarenessMessage(this.awareness, Array.from(states.keys())));
+    }
+  }
+
+  broadcast(message: Uint8Array, except?: Connection): void {
+    for (const conn of this.connections) if (conn !== except) conn.send(message);
+  }
+
+  destroy(): void {
+    clearTimeout(this.idleTimer);
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.state = 'unloaded';
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD) return;
+    this.fullState = null;
+    this.byteSize += update.byteLength;
+    const conn = origin as Connection;
+    const seq = this.deps.queue.enqueue(this.documentId, update, conn?.user?.id ?? null);
+    this.lastQueuedSeq = seq;
+    if (conn) conn.lastQueuedSeq = seq;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    this.broadcast(encoding.toUint8Array(encoder), conn);
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    this.broadcast(awarenessMessage(this.awareness, changed), origin as Connection | undefined);
+  };
+}
+
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}

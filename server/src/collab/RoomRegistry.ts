@@ -1,0 +1,171 @@
+import { removeAwarenessStates } from 'y-protocols/awareness';
+import { CloseCode } from '@accord/shared';
+import type { Logger } from '../logger.js';
+import type { Connection } from './Connection.js';
+import type { DocumentStore } from './DocumentStore.js';
+import type { PersistenceQueue } from './PersistenceQueue.js';
+import { Room } from './Room.js';
+import { CollabError } from './CollabError.js';
+import { dispatchMessage } from './messageHandlers.js';
+
+export interface RoomRegistryOptions {
+  store: DocumentStore;
+  queue: PersistenceQueue;
+  logger: Logger;
+  maxDocumentBytes: number;
+  maxPayloadBytes: number;
+  maxConnectionsPerDocument: number;
+  compactAfter: number;
+  idleUnloadMs: number;
+}
+
+/**
+ * The open documents of this process. A room loads its state before it answers anything (joins
+ * during the load wait for it), compacts its stored updates as they accumulate, and is flushed and
+ * unloaded when idle.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly unloading = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    options.queue.onStored((documentId, count) => {
+      const room = this.rooms.get(documentId);
+      if (!room) return;
+      room.storedUpdateCount += count;
+      if (room.storedUpdateCount >= options.compactAfter) this.compact(room);
+    });
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  get(documentId: string): Room | undefined {
+    return this.rooms.get(documentId);
+  }
+
+  all(): IterableIterator<Room> {
+    return this.rooms.values();
+  }
+
+  /** Adds a connection to its document's room, loading the room first if needed. */
+  async join(documentId: string, conn: Connection): Promise<void> {
+    const pendingUnload = this.unloading.get(documentId);
+    if (pendingUnload) await pendingUnload;
+    let room = this.rooms.get(documentId);
+    if (room && room.connections.size >= this.options.maxConnectionsPerDocument) {
+      conn.close(CloseCode.TOO_MANY_CONNECTIONS, 'too many connections to this document');
+      return;
+    }
+    if (!room) {
+      room = new Room(documentId, this.options);
+      this.rooms.set(documentId, room);
+      this.loadRoom(room);
+    }
+    clearTimeout(room.idleTimer);
+    room.connections.add(conn);
+    conn.socket.on('message', (data: Buffer, isBinary: boolean) => {
+      this.receive(room, conn, isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null);
+    });
+    conn.socket.on('close', () => this.leave(room, conn));
+    if (room.state === 'ready') room.greet(conn);
+  }
+
+  private loadRoom(room: Room): void {
+    room.load().then(
+      () => {
+        room.state = 'ready';
+        for (const conn of room.connections) {
+          room.greet(conn);
+          for (const message of conn.early.splice(0)) this.receive(room, conn, message);
+        }
+      },
+      (error: unknown) => {
+        this.options.logger.error({ err: error, documentId: room.documentId }, 'loading a document failed');
+        room.state = 'failed';
+        this.rooms.delete(room.documentId);
+        for (const conn of room.connections) conn.close(CloseCode.LOAD_FAILED, 'document could not be loaded');
+        room.destroy();
+      },
+    );
+  }
+
+  private receive(room: Room, conn: Connection, message: Uint8Array | null): void {
+    if (!conn.open) return;
+    try {
+      if (message === null) throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'text frames are not part of the protocol');
+      if (message.byteLength > this.options.maxPayloadBytes) {
+        throw new CollabError(CloseCode.MESSAGE_TOO_LARGE, 'message too large');
+      }
+      if (!conn.takeMessageToken()) throw new CollabError(CloseCode.RATE_LIMITED, 'too many messages');
+      if (room.state === 'loading') {
+        conn.early.push(message);
+        return;
+      }
+      if (room.state !== 'ready') return;
+      dispatchMessage({ room, conn, queue: this.options.queue }, message);
+    } catch (error) {
+      const e = error instanceof CollabError ? error : new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed message');
+      this.options.logger.warn(
+        { documentId: room.documentId, userId: conn.user.id, closeCode: e.closeCode, reason: e.message },
+        'closing a collaboration connection',
+      );
+      conn.close(e.closeCode, e.message);
+    }
+  }
+
+  private leave(room: Room, conn: Connection): void {
+    if (!room.connections.delete(conn)) return;
+    if (conn.clientId !== null && room.state === 'ready') {
+      // null origin: the removal goes to everyone left in the room
+      removeAwareness(room, conn.clientId);
+    }
+    if (room.connections.size === 0 && room.state === 'ready') {
+      clearTimeout(room.idleTimer);
+      room.idleTimer = setTimeout(() => void this.unload(room), this.options.idleUnloadMs);
+    }
+  }
+
+  /** Stores what is queued for the room, folds its updates if worthwhile, and forgets it. */
+  unload(room: Room): Promise<void> {
+    if (room.state !== 'ready' || room.connections.size > 0) return Promise.resolve();
+    room.state = 'unloading';
+    const done = (async () => {
+      try {
+        await this.options.queue.whenStored(room.lastQueuedSeq);
+        await room.compaction;
+          if (room.storedUpdateCount > 1) await this.options.store.compact(room.documentId);
+      } catch (error) {
+        this.options.logger.warn({ err: error, documentId: room.documentId }, 'compaction on unload failed');
+      } finally {
+        this.rooms.delete(room.documentId);
+        this.unloading.delete(room.documentId);
+        room.destroy();
+      }
+    })();
+    this.unloading.set(room.documentId, done);
+    return done;
+  }
+
+  private compact(room: Room): void {
+    if (room.compaction) return;
+    const folding = room.storedUpdateCount;
+    room.compaction = this.options.store
+      .compact(room.documentId)
+      .then((won) => {
+        if (won) room.storedUpdateCount = Math.max(0, room.storedUpdateCount - folding);
+      })
+      .catch((error: unknown) => {
+        this.options.logger.warn({ err: error, documentId: room.documentId }, 'compaction failed; will retry');
+      })
+      .finally(() => {
+        room.compaction = null;
+      });
+  }
+}
+
+function removeAwareness(room: Room, clientId: number): void {
+  // emits an 'update' that the room broadcasts
+  if (room.awareness.getStates().has(clientId)) removeAwarenessStates(room.awareness, [clientId], null);
+}

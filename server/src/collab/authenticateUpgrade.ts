@@ -1,0 +1,64 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import { SUPPORTED_SCHEMA_VERSIONS, type Role } from '@accord/shared';
+import { User } from '../models/User.js';
+import { roleOn } from '../permissions/index.js';
+import { sessionUserId } from '../auth/sessionUserId.js';
+import { isAllowedOrigin } from '../security/isAllowedOrigin.js';
+import type { ConnectionUser } from './Connection.js';
+import { userColour } from '@accord/shared';
+
+export type UpgradeDecision =
+  | { ok: true; documentId: string; user: ConnectionUser; role: Role; schemaSupported: boolean }
+  | { ok: false; status: 400 | 401 | 403 | 404; message: string };
+
+const PATH = /^\/collab\/([0-9a-f]{24})\/?$/;
+
+function runSession(sessionMiddleware: RequestHandler, req: IncomingMessage): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // express-session needs a response only to set cookies, which an upgrade never does
+    const res = { getHeader() {}, setHeader() {}, end() {} } as unknown as ServerResponse;
+    sessionMiddleware(req as never, res as never, (error?: unknown) => (error ? reject(error) : resolve()));
+  });
+}
+
+/**
+ * Decides whether an upgrade to /collab/:documentId may proceed: the Origin (when a browser sent
+ * one) is allowed, the session belongs to a user, and the permissions module says the user is a
+ * member. Refusals happen before the upgrade completes, as plain HTTP answers.
+ */
+export async function authenticateUpgrade(
+  req: IncomingMessage,
+  sessionMiddleware: RequestHandler,
+  allowedOrigins: readonly string[],
+): Promise<UpgradeDecision> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const match = PATH.exec(url.pathname);
+  if (!match) return { ok: false, status: 404, message: 'No such collaboration endpoint.' };
+  const documentId = match[1]!;
+  const origin = req.headers.origin;
+  // no Origin header: a non-browser client, judged by its session alone
+  if (origin !== undefined && !isAllowedOrigin(origin, req.headers.host, allowedOrigins)) {
+    return { ok: false, status: 403, message: 'This origin may not open Accord documents.' };
+  }
+  await runSession(sessionMiddleware, req);
+  const userId = sessionUserId(req);
+  if (!userId) return { ok: false, status: 401, message: 'Sign in first.' };
+  const [user, role] = await Promise.all([
+    User.findById(userId, { name: 1 }).lean(),
+    roleOn(userId, documentId),
+  ]);
+  if (!user) return { ok: false, status: 401, message: 'Sign in first.' };
+  // a non-member learns nothing about whether the document exists
+  if (!role) return { ok: false, status: 404, message: 'No such document.' };
+  const schema = url.searchParams.get('schema');
+  // a client that names no schema version is a plain Yjs client, not an editor tab
+  const schemaSupported = schema === null || SUPPORTED_SCHEMA_VERSIONS.includes(Number(schema));
+  return {
+    ok: true,
+    documentId,
+    role,
+    schemaSupported,
+    user: { id: userId, name: user.name, colour: userColour(userId) },
+  };
+}

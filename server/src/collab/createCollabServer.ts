@@ -1,0 +1,166 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { RequestHandler } from 'express';
+import { CloseCode, encodeEvent, type Role } from '@accord/shared';
+import type { Env } from '../env.js';
+import type { Logger } from '../logger.js';
+import type { CollabControl } from './CollabControl.js';
+import { Connection } from './Connection.js';
+import { DocumentStore } from './DocumentStore.js';
+import { PersistenceQueue } from './PersistenceQueue.js';
+import { RoomRegistry } from './RoomRegistry.js';
+import { authenticateUpgrade } from './authenticateUpgrade.js';
+
+export interface CollabServerOptions {
+  httpServer: http.Server;
+  env: Env;
+  logger: Logger;
+  /** the express-session middleware, run on each upgrade request to find the user */
+  sessionMiddleware: RequestHandler;
+}
+
+export interface CollabServer extends CollabControl {
+  /** Stops accepting connections, flushes every document to the database, closes every socket. */
+  close(): Promise<void>;
+  /** Numbers for health and benchmarks. */
+  stats(): { rooms: number; connections: number; queuedUpdates: number };
+}
+
+const SHUTDOWN_FLUSH_LIMIT_MS = 30_000;
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function refuse(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ error: { code: `upgrade_${status}`, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
+      'Connection: close\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * The collaboration endpoint: y-websocket's protocol on /collab/:documentId, with Accord's
+ * authentication, permissions, limits and persistence (DESIGN.md §1, "one keystroke").
+ */
+export function createCollabServer({ httpServer, env, logger, sessionMiddleware }: CollabServerOptions): CollabServer {
+  const limits = env.collab;
+  // ws refuses frames beyond twice the limit itself (1009); up to that, the registry closes the
+  // connection with Accord's MESSAGE_TOO_LARGE so the client knows not to retry
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes * 2 });
+  const queue = new PersistenceQueue(limits.flushMs, logger);
+  const registry = new RoomRegistry({
+    store: new DocumentStore(),
+    queue,
+    logger,
+    maxDocumentBytes: limits.maxDocumentBytes,
+    maxPayloadBytes: limits.maxPayloadBytes,
+    maxConnectionsPerDocument: limits.maxConnectionsPerDocument,
+    compactAfter: limits.compactAfter,
+    idleUnloadMs: limits.idleUnloadMs,
+  });
+  const byUser = new Map<string, Set<Connection>>();
+  let closing = false;
+
+  function track(conn: Connection): void {
+    let set = byUser.get(conn.user.id);
+    if (!set) byUser.set(conn.user.id, (set = new Set()));
+    set.add(conn);
+    conn.socket.on('close', () => {
+      set.delete(conn);
+      if (set.size === 0) byUser.delete(conn.user.id);
+    });
+  }
+
+  async function onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    if (closing) return refuse(socket, 503, 'The server is shutting down.');
+    let decision;
+    try {
+      decision = await authenticateUpgrade(req, sessionMiddleware, env.allowedOrigins);
+    } catch (error) {
+      logger.error({ err: error }, 'collaboration upgrade failed');
+      return refuse(socket, 500, 'The server could not check this connection.');
+    }
+    if (!decision.ok) return refuse(socket, decision.status, decision.message);
+    if (closing) return refuse(socket, 503, 'The server is shutting down.');
+    const { documentId, user, role } = decision;
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const conn = new Connection(ws, user, role, limits.maxMessagesPerSecond);
+      ws.on('error', (error) => logger.debug({ err: error, userId: user.id }, 'collaboration socket error'));
+      if (!decision.schemaSupported) {
+        return conn.close(CloseCode.UNSUPPORTED_SCHEMA_VERSION, 'reload: this tab uses an older document schema');
+      }
+      if ((byUser.get(user.id)?.size ?? 0) >= limits.maxConnectionsPerUser) {
+        return conn.close(CloseCode.TOO_MANY_CONNECTIONS, 'too many connections for this user');
+      }
+      track(conn);
+      registry.join(documentId, conn).catch((error: unknown) => {
+        logger.error({ err: error, documentId }, 'joining a document failed');
+        conn.close(CloseCode.LOAD_FAILED, 'document could not be opened');
+      });
+    });
+  }
+
+  httpServer.on('upgrade', (req, socket, head) => void onUpgrade(req, socket, head));
+
+  return {
+    disconnectUser(userId: string): void {
+      for (const conn of byUser.get(userId) ?? []) conn.close(CloseCode.UNAUTHENTICATED, 'signed out');
+    },
+
+    membershipChanged(documentId: string, userId: string, role: Role | null): void {
+      const room = registry.get(documentId);
+      if (!room) return;
+      for (const conn of room.connections) {
+        if (conn.user.id !== userId) continue;
+        if (role === null) conn.close(CloseCode.FORBIDDEN, 'access to this document was removed');
+        else conn.role = role;
+      }
+    },
+
+    broadcastEvent(documentId: string, event: unknown, filter?: (userId: string, role: Role) => boolean): void {
+      const room = registry.get(documentId);
+      if (!room) return;
+      const message = encodeEvent(event);
+      for (const conn of room.connections) {
+        if (conn.speaksAccord && (!filter || filter(conn.user.id, conn.role))) conn.send(message);
+      }
+    },
+
+    stats() {
+      let connections = 0;
+      for (const set of byUser.values()) connections += set.size;
+      return { rooms: registry.size, connections, queuedUpdates: queue.size };
+    },
+
+    async close(): Promise<void> {
+      closing = true;
+      for (const set of byUser.values()) {
+        for (const conn of set) conn.close(CloseCode.SHUTTING_DOWN, 'server restarting');
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const flushed = await Promise.race([
+        queue.drain().then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SHUTDOWN_FLUSH_LIMIT_MS))),
+      ]);
+      clearTimeout(timer);
+      if (!flushed) {
+        logger.error(
+          { queuedUpdates: queue.size },
+          'the database did not take every update before shutdown; clients still hold them and resend on reconnect',
+        );
+      }
+      for (const room of registry.all()) room.destroy();
+      wss.close();
+    },
+  };
+}

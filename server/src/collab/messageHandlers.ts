@@ -1,0 +1,107 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, MessageType, encodeSaved, readHello, readSaved } from '@accord/shared';
+import type { Connection } from './Connection.js';
+import { awarenessMessage, type Room } from './Room.js';
+import type { PersistenceQueue } from './PersistenceQueue.js';
+import { CollabError } from './CollabError.js';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessUpdate.js';
+
+export interface HandlerContext {
+  room: Room;
+  conn: Connection;
+  queue: PersistenceQueue;
+}
+
+type Handler = (ctx: HandlerContext, decoder: decoding.Decoder) => void;
+
+function handleSync({ room, conn }: HandlerContext, decoder: decoding.Decoder): void {
+  const step = decoding.readVarUint(decoder);
+  switch (step) {
+    case syncProtocol.messageYjsSyncStep1: {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.SYNC);
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, room.encodeStateAsUpdate(stateVector));
+      conn.send(encoding.toUint8Array(encoder));
+      return;
+    }
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate: {
+      const update = decoding.readVarUint8Array(decoder);
+      // read-only members: their document changes are dropped, never stored or broadcast
+      if (!conn.canWrite) return;
+      room.applyClientUpdate(conn, update);
+      return;
+    }
+    default:
+      throw new CollabError(CloseCode.MALFORMED_MESSAGE, `unknown sync step ${step}`);
+  }
+}
+
+function handleAwareness({ room, conn }: HandlerContext, decoder: decoding.Decoder): void {
+  const entries = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
+  for (const entry of entries) {
+    if (conn.clientId === null) {
+      const taken = [...room.connections].some((c) => c !== conn && c.clientId === entry.clientId);
+      if (taken) return;
+      conn.clientId = entry.clientId;
+    }
+    // a connection speaks only for the client id it announced first
+    if (entry.clientId !== conn.clientId) return;
+    // name and colour come from the session, whatever the client claims
+    if (entry.state) {
+      entry.state.user = { id: conn.user.id, name: conn.user.name, color: conn.user.colour };
+    }
+  }
+  awarenessProtocol.applyAwarenessUpdate(room.awareness, encodeAwarenessUpdate(entries), conn);
+}
+
+function handleQueryAwareness({ room, conn }: HandlerContext): void {
+  conn.send(awarenessMessage(room.awareness, Array.from(room.awareness.getStates().keys())));
+}
+
+function handleHello({ conn }: HandlerContext, decoder: decoding.Decoder): void {
+  readHello(decoder);
+  conn.speaksAccord = true;
+}
+
+function handleSaved({ conn, queue }: HandlerContext, decoder: decoding.Decoder): void {
+  const n = readSaved(decoder);
+  conn.speaksAccord = true;
+  const answer = () => conn.send(encodeSaved(n));
+  const needed = conn.lastQueuedSeq;
+  if (needed <= queue.storedThrough) answer();
+  else void queue.whenStored(needed).then(answer);
+}
+
+/** y-websocket's authentication message: Accord authenticates with the session cookie instead. */
+function ignore(): void {}
+
+/** Every message type the collaboration endpoint understands; anything else is malformed. */
+export const messageHandlers: ReadonlyMap<number, Handler> = new Map<number, Handler>([
+  [MessageType.SYNC, handleSync],
+  [MessageType.AWARENESS, handleAwareness],
+  [MessageType.AUTH, ignore],
+  [MessageType.QUERY_AWARENESS, handleQueryAwareness],
+  [MessageType.ACCORD_HELLO, handleHello],
+  [MessageType.ACCORD_SAVED, handleSaved],
+]);
+
+/** Decodes one message and runs its handler; throws CollabError for anything it refuses. */
+export function dispatchMessage(ctx: HandlerContext, message: Uint8Array): void {
+  let handler: Handler | undefined;
+  try {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    handler = messageHandlers.get(type);
+    if (!handler) throw new CollabError(CloseCode.MALFORMED_MESSAGE, `unknown message type ${type}`);
+    handler(ctx, decoder);
+  } catch (error) {
+    if (error instanceof CollabError) throw error;
+    throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed message');
+  }
+}
