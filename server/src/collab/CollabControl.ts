@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import type { Role } from '@accord/shared';
 
 /**
@@ -21,4 +22,10 @@ export interface CollabControl {
     event: unknown,
     filter?: (userId: string, role: Role) => boolean,
   ): void;
+  /**
+   * Runs `read` on the document's current Yjs state: the open room's live Y.Doc when the document
+   * is open (so REST sees what collaborators see), else the state loaded from the database.
+   * `read` must not modify the document nor keep a reference to it after returning.
+   */
+  withDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T>;
 }

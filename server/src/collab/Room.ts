@@ -8,6 +8,7 @@ import type { Connection } from './Connection.js';
 import type { DocumentStore } from './DocumentStore.js';
 import type { PersistenceQueue } from './PersistenceQueue.js';
 import { CollabError } from './CollabError.js';
+import { repairClauseIds } from './repairClauseIds.js';
 
 export interface RoomDeps {
   store: DocumentStore;
@@ -18,6 +19,10 @@ export interface RoomDeps {
 }
 
 const LOAD = Symbol('load');
+/** origin of the server's own changes (clause id repair) */
+const SERVER = Symbol('server');
+/** how long after a client's change the server looks for duplicate clause ids */
+const REPAIR_DELAY_MS = 50;
 const EMPTY_STATE_VECTOR_LENGTH = 1;
 
 /**
@@ -38,6 +43,7 @@ export class Room {
   byteSize = 0;
   compaction: Promise<void> | null = null;
   idleTimer: NodeJS.Timeout | undefined;
+  private repairTimer: NodeJS.Timeout | undefined;
   private fullState: Uint8Array | null = null;
 
   constructor(
@@ -57,6 +63,12 @@ export class Room {
     }, LOAD);
     this.storedUpdateCount = stored.updateCount;
     this.fullState = Y.encodeStateAsUpdate(this.doc);
+    this.byteSize = this.fullState.byteLength;
+  }
+
+  /** Re-measures the size bound (it only grows between measurements). */
+  remeasure(): void {
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
     this.byteSize = this.fullState.byteLength;
   }
 
@@ -102,6 +114,7 @@ export class Room {
 
   destroy(): void {
     clearTimeout(this.idleTimer);
+    clearTimeout(this.repairTimer);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -113,14 +126,29 @@ export class Room {
     if (origin === LOAD) return;
     this.fullState = null;
     this.byteSize += update.byteLength;
-    const conn = origin as Connection;
-    const seq = this.deps.queue.enqueue(this.documentId, update, conn?.user?.id ?? null);
+    const conn = origin === SERVER ? undefined : (origin as Connection);
+    const seq = this.deps.queue.enqueue(this.documentId, update, conn?.user.id ?? null);
     this.lastQueuedSeq = seq;
-    if (conn) conn.lastQueuedSeq = seq;
+    if (conn) {
+      conn.lastQueuedSeq = seq;
+      this.repairTimer ??= setTimeout(this.repair, REPAIR_DELAY_MS);
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.SYNC);
     syncProtocol.writeUpdate(encoder, update);
     this.broadcast(encoding.toUint8Array(encoder), conn);
+  };
+
+  private readonly repair = (): void => {
+    this.repairTimer = undefined;
+    if (this.state !== 'ready') return;
+    try {
+      const fixed = repairClauseIds(this.doc, SERVER);
+      if (fixed > 0) this.deps.logger.info({ documentId: this.documentId, fixed }, 'repaired duplicate clause ids');
+    } catch (error) {
+      // e.g. a raw Yjs client defined 'default' as another shared type: nothing to repair then
+      this.deps.logger.warn({ err: error, documentId: this.documentId }, 'clause id repair skipped');
+    }
   };
 
   private readonly onAwarenessUpdate = (

@@ -154,7 +154,9 @@ export class RoomRegistry {
     room.compaction = this.options.store
       .compact(room.documentId)
       .then((won) => {
-        if (won) room.storedUpdateCount = Math.max(0, room.storedUpdateCount - folding);
+        if (!won || room.state !== 'ready') return;
+        room.storedUpdateCount = Math.max(0, room.storedUpdateCount - folding);
+        room.remeasure();
       })
       .catch((error: unknown) => {
         this.options.logger.warn({ err: error, documentId: room.documentId }, 'compaction failed; will retry');

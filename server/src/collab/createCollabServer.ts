@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
 import type { RequestHandler } from 'express';
 import { CloseCode, encodeEvent, type Role } from '@accord/shared';
 import type { Env } from '../env.js';
@@ -57,8 +58,9 @@ export function createCollabServer({ httpServer, env, logger, sessionMiddleware 
   // connection with Accord's MESSAGE_TOO_LARGE so the client knows not to retry
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes * 2 });
   const queue = new PersistenceQueue(limits.flushMs, logger);
+  const store = new DocumentStore();
   const registry = new RoomRegistry({
-    store: new DocumentStore(),
+    store,
     queue,
     logger,
     maxDocumentBytes: limits.maxDocumentBytes,
@@ -133,6 +135,21 @@ export function createCollabServer({ httpServer, env, logger, sessionMiddleware 
       const message = encodeEvent(event);
       for (const conn of room.connections) {
         if (conn.speaksAccord && (!filter || filter(conn.user.id, conn.role))) conn.send(message);
+      }
+    },
+
+    async withDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+      const room = registry.get(documentId);
+      if (room?.state === 'ready') return read(room.doc);
+      const doc = new Y.Doc();
+      try {
+        const stored = await store.load(documentId);
+        doc.transact(() => {
+          for (const update of stored.updates) Y.applyUpdate(doc, update);
+        });
+        return read(doc);
+      } finally {
+        doc.destroy();
       }
     },
 
