@@ -31,7 +31,8 @@ const schema = z.object({
   /** scrypt cost N (OWASP: 2^17 with r=8, p=1); tests may lower it to keep suites fast */
   SCRYPT_COST: int(131072, 1024),
   COLLAB_MAX_PAYLOAD_BYTES: int(2 * 1024 * 1024, 1024),
-  COLLAB_MAX_DOCUMENT_BYTES: int(32 * 1024 * 1024, 1024),
+  // a snapshot is one BSON document (16 MiB at most on MongoDB)
+  COLLAB_MAX_DOCUMENT_BYTES: int(12 * 1024 * 1024, 1024),
   COLLAB_MAX_CONNECTIONS_PER_USER: int(20, 1),
   COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: int(200, 1),
   COLLAB_MAX_MESSAGES_PER_SECOND: int(200, 1),

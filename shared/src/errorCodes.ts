@@ -12,6 +12,12 @@ export const ErrorCode = {
   ALREADY_MEMBER: 'already_member',
   LAST_COORDINATOR: 'last_coordinator',
   CONFLICT: 'conflict',
+  /** a comment changed since the client read it (concurrent edit or stale baseRevision) */
+  COMMENT_CONFLICT: 'comment_conflict',
+  /** a comment anchor names a clause or range that is not in the document */
+  INVALID_ANCHOR: 'invalid_anchor',
+  /** a comment body @mentions someone who is not a member of the document */
+  INVALID_MENTION: 'invalid_mention',
   RATE_LIMITED: 'rate_limited',
   ORIGIN_NOT_ALLOWED: 'origin_not_allowed',
   DATABASE_UNAVAILABLE: 'database_unavailable',

@@ -1,0 +1,68 @@
+import express, { type Express } from 'express';
+import mongoose from 'mongoose';
+import { Limits } from '@accord/shared';
+import type { Env } from './env.js';
+import type { Logger } from './logger.js';
+import type { CollabControl } from './collab/CollabControl.js';
+import type { SessionMiddleware } from './auth/createSessionMiddleware.js';
+import { createPassport } from './auth/createPassport.js';
+import { createHelmet } from './security/createHelmet.js';
+import { guardStateChanges } from './security/guardStateChanges.js';
+import { createHealthRouter } from './routes/createHealthRouter.js';
+import { createAuthRouter } from './routes/createAuthRouter.js';
+import { createDocumentsRouter } from './routes/createDocumentsRouter.js';
+import { createMembersRouter } from './routes/createMembersRouter.js';
+import { createDocumentCommentsRouter } from './routes/createDocumentCommentsRouter.js';
+import { createCommentsRouter } from './routes/createCommentsRouter.js';
+import { createNotificationsRouter } from './routes/createNotificationsRouter.js';
+import { serveClient } from './static/serveClient.js';
+import { createErrorHandler } from './errors/createErrorHandler.js';
+import { NotFound } from './errors/ApiError.js';
+
+export interface AppDeps {
+  env: Env;
+  logger: Logger;
+  sessionMiddleware: SessionMiddleware;
+  collab: CollabControl;
+}
+
+/** The HTTP application: REST API under /api, the built client everywhere else. */
+export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): Express {
+  const app = express();
+  // behind a reverse proxy trust exactly one hop, so clients cannot forge their IP
+  // (X-Forwarded-For) past it to escape the per-IP login limit
+  app.set('trust proxy', env.trustProxy ? 1 : false);
+  if (env.secureCookies && !env.trustProxy) {
+    // express-session only sends a Secure cookie over a connection it knows is https
+    logger.warn(
+      'PUBLIC_URL is https but TRUST_PROXY is off: behind a TLS proxy, sign-in cookies will not be set',
+    );
+  }
+  app.disable('x-powered-by');
+  app.use(createHelmet(env));
+
+  const api = express.Router();
+  // before the session: health checks must answer even when the session store cannot
+  api.use('/health', createHealthRouter(mongoose.connection));
+  api.use(guardStateChanges(env.allowedOrigins));
+  api.use(express.json({ limit: Limits.jsonBodyBytes, strict: true }));
+  const passport = createPassport(env.scryptCost);
+  api.use(sessionMiddleware, passport.initialize(), passport.session());
+  api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware }));
+  api.use('/documents', createDocumentsRouter({ logger, collab }));
+  api.use('/documents', createMembersRouter({ logger, collab }));
+  api.use('/documents', createDocumentCommentsRouter({ logger, collab }));
+  api.use('/comments', createCommentsRouter({ logger, collab }));
+  api.use('/notifications', createNotificationsRouter());
+  api.use(() => {
+    throw new NotFound('No such API endpoint.');
+  });
+  app.use('/api', api);
+
+  serveClient(app, env.clientDist, logger);
+  app.use(() => {
+    throw new NotFound();
+  });
+  app.use(createErrorHandler(logger));
+  return app;
+}

@@ -1,0 +1,50 @@
+import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import { User } from '../models/User.js';
+import type { AuthenticatedUser } from './AuthenticatedUser.js';
+import { toAuthenticatedUser } from './toAuthenticatedUser.js';
+import { verifyCredentials } from './verifyCredentials.js';
+import { assertScryptCost, verifyDummyPassword } from './passwordHashing.js';
+import { isObjectIdString } from '../database/isObjectIdString.js';
+
+/**
+ * A passport instance of its own (not the module-global singleton) with the local strategy; the
+ * session holds only the user id, and each request reloads the user, so a deleted account is
+ * signed out at once.
+ */
+export function createPassport(scryptCost: number): passport.PassportStatic {
+  assertScryptCost(scryptCost);
+  const instance = new passport.Passport() as passport.PassportStatic;
+
+  instance.use(
+    'local',
+    new LocalStrategy(
+      { usernameField: 'email', passwordField: 'password', session: true },
+      (email, password, done) => {
+        verifyCredentials(email, password, scryptCost).then(
+          (user) => done(null, user ?? false),
+          (error: unknown) => done(error),
+        );
+      },
+    ),
+  );
+
+  instance.serializeUser((user, done) => done(null, (user as AuthenticatedUser).id));
+
+  instance.deserializeUser((id: unknown, done) => {
+    if (!isObjectIdString(id)) {
+      done(null, false);
+      return;
+    }
+    User.findById(id, { passwordHash: 0 })
+      .lean()
+      .then(
+        (user) => done(null, user ? toAuthenticatedUser(user) : false),
+        (error: unknown) => done(error),
+      );
+  });
+
+  // compute the dummy hash now, so the first login with an unknown email is not slower than others
+  void verifyDummyPassword('', scryptCost);
+  return instance;
+}

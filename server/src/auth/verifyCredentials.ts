@@ -1,0 +1,21 @@
+import { User } from '../models/User.js';
+import type { AuthenticatedUser } from './AuthenticatedUser.js';
+import { verifyDummyPassword, verifyPassword } from './passwordHashing.js';
+import { toAuthenticatedUser } from './toAuthenticatedUser.js';
+
+/**
+ * The user with this email and password, or null. An unknown email costs one scrypt like a known
+ * one, so the timing does not tell which accounts exist.
+ */
+export async function verifyCredentials(
+  email: string,
+  password: string,
+  scryptCost: number,
+): Promise<AuthenticatedUser | null> {
+  const user = await User.findOne({ email }).lean();
+  if (!user) {
+    await verifyDummyPassword(password, scryptCost);
+    return null;
+  }
+  return (await verifyPassword(password, user.passwordHash)) ? toAuthenticatedUser(user) : null;
+}

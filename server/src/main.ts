@@ -1,0 +1,120 @@
+import http from 'node:http';
+import mongoose from 'mongoose';
+import { loadEnv, EnvError, type Env } from './env.js';
+import { createLogger, type Logger } from './logger.js';
+import { connectDatabase, DatabaseUnreachable } from './database/connectDatabase.js';
+import { createSessionMiddleware } from './auth/createSessionMiddleware.js';
+import { createCollabServer, type CollabServer } from './collab/createCollabServer.js';
+import { createApp } from './app.js';
+// every model must be registered before connectDatabase creates the indexes; app.ts and the
+// collaboration server import them all, and these make it explicit
+import './models/User.js';
+import './models/Organisation.js';
+import './models/Document.js';
+import './models/Membership.js';
+import './models/AuditEvent.js';
+import './models/DocUpdate.js';
+import './models/DocSnapshot.js';
+
+/** How long shutdown may take before the process gives up and exits with an error. */
+const SHUTDOWN_DEADLINE_MS = 30_000;
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    // no logger yet: its level is configuration too
+    process.stderr.write(`accord: ${error instanceof EnvError ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(env);
+
+  try {
+    const connection = await connectDatabase(env, logger);
+    const sessionMiddleware = createSessionMiddleware(env, connection);
+    const httpServer = http.createServer();
+    const collab = createCollabServer({ httpServer, env, logger, sessionMiddleware });
+    const app = createApp({ env, logger, sessionMiddleware, collab });
+    httpServer.on('request', app);
+    await listen(httpServer, env);
+    const address = httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : env.port;
+    const host = env.host.includes(':') ? `[${env.host}]` : env.host;
+    logger.info({ port, url: `http://${host}:${port}` }, 'listening');
+    handleShutdown({ logger, httpServer, collab, closeSessionStore: () => sessionMiddleware.store.close() });
+  } catch (error) {
+    const message =
+      error instanceof DatabaseUnreachable
+        ? error.message
+        : `start-up failed: ${(error as Error)?.message ?? error}`;
+    logger.fatal({ err: error }, message);
+    await mongoose.disconnect().catch(() => {});
+    process.exit(1);
+  }
+}
+
+function listen(httpServer: http.Server, env: Env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(env.port, env.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let the collaboration server flush every open
+ * document to the database, then close the session store and the database, and exit 0.
+ * An uncaught exception takes the same path (the open documents are still flushed) but exits 1;
+ * a stray rejected promise is logged and the server keeps serving.
+ */
+function handleShutdown(parts: {
+  logger: Logger;
+  httpServer: http.Server;
+  collab: CollabServer;
+  closeSessionStore: () => Promise<void>;
+}): void {
+  const { logger, httpServer, collab, closeSessionStore } = parts;
+  let stopping = false;
+  const stop = async (reason: string, exitCode: 0 | 1) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.fatal('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    try {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // idle keep-alive connections would hold close() open; requests in flight still finish
+      httpServer.closeIdleConnections();
+      await collab.close();
+      httpServer.closeIdleConnections();
+      // give requests in flight a moment to finish, then cut what is left
+      const grace = setTimeout(() => httpServer.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(grace);
+      await closeSessionStore();
+      await mongoose.disconnect();
+      logger.info('stopped');
+      process.exit(exitCode);
+    } catch (error) {
+      logger.fatal({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', (signal) => void stop(signal, 0));
+  process.on('SIGINT', (signal) => void stop(signal, 0));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception');
+    void stop('uncaughtException', 1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection');
+  });
+}
+
+await main();

@@ -1,0 +1,47 @@
+import mongoose, { Schema, type Types } from 'mongoose';
+
+export const AUDIT_ACTIONS = [
+  'user.registered',
+  'document.created',
+  'document.renamed',
+  'member.added',
+  'member.role_changed',
+  'member.removed',
+  'comment.created',
+  'comment.replied',
+  'comment.edited',
+  'comment.deleted',
+  'comment.restored',
+  'comment.resolved',
+  'comment.reopened',
+  'comment.visibility_changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who did what to which document, when. Insert only. */
+export interface AuditEventRecord {
+  _id: Types.ObjectId;
+  actorId: Types.ObjectId;
+  action: AuditAction;
+  documentId: Types.ObjectId | null;
+  /** the user the action was about (a member added, changed, removed) */
+  subjectUserId: Types.ObjectId | null;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+const schema = new Schema<AuditEventRecord>(
+  {
+    actorId: { type: Schema.Types.ObjectId, required: true },
+    action: { type: String, enum: AUDIT_ACTIONS, required: true },
+    documentId: { type: Schema.Types.ObjectId, default: null },
+    subjectUserId: { type: Schema.Types.ObjectId, default: null },
+    data: { type: Schema.Types.Mixed, default: {} },
+    at: { type: Date, required: true, default: () => new Date() },
+  },
+  { strict: 'throw', minimize: false },
+);
+
+schema.index({ documentId: 1, at: -1 });
+
+export const AuditEvent = mongoose.model<AuditEventRecord>('AuditEvent', schema, 'audit_events');

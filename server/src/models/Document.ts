@@ -1,0 +1,36 @@
+import mongoose, { Schema, type Types } from 'mongoose';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_LANGUAGES,
+  SCHEMA_VERSION,
+  type DocumentKind,
+  type DocumentLanguage,
+} from '@accord/shared';
+
+export interface DocumentRecord {
+  _id: Types.ObjectId;
+  title: string;
+  kind: DocumentKind;
+  language: DocumentLanguage;
+  state: 'drafting';
+  /** the editor schema version the document's content was written with */
+  schemaVersion: number;
+  createdBy: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const schema = new Schema<DocumentRecord>(
+  {
+    title: { type: String, required: true },
+    kind: { type: String, enum: DOCUMENT_KINDS, required: true, default: 'other' },
+    language: { type: String, enum: DOCUMENT_LANGUAGES, required: true, default: 'en' },
+    state: { type: String, enum: ['drafting'], required: true, default: 'drafting' },
+    schemaVersion: { type: Number, required: true, default: SCHEMA_VERSION },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+
+/** Named `DocumentModel` so it does not shadow the DOM's `Document` in shared type contexts. */
+export const DocumentModel = mongoose.model<DocumentRecord>('Document', schema, 'documents');

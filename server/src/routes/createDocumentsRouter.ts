@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { createDocumentBody, documentIdParams, updateDocumentBody } from '@accord/shared';
+import type { Logger } from '../logger.js';
+import type { CollabControl } from '../collab/CollabControl.js';
+import { requireUser } from '../auth/requireUser.js';
+import { authorizeDocument } from '../permissions/index.js';
+import { createDocument } from '../commands/createDocument.js';
+import { renameDocument } from '../commands/renameDocument.js';
+import { listMyDocuments } from '../queries/listMyDocuments.js';
+import { presentDocument } from '../presenters/presentDocument.js';
+import { validate } from './validate.js';
+
+/** /api/documents: my documents, create, read, rename. */
+export function createDocumentsRouter({ logger, collab }: { logger: Logger; collab: CollabControl }): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const user = requireUser(req);
+    const rows = await listMyDocuments(user.id);
+    res.json({ documents: rows.map(({ document, role }) => presentDocument(document, role)) });
+  });
+
+  router.post('/', async (req, res) => {
+    const actor = requireUser(req);
+    const body = validate(createDocumentBody, req.body);
+    const document = await createDocument({ logger, collab, actor }, body);
+    res.status(201).json({ document: presentDocument(document, 'coordinator') });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const user = requireUser(req);
+    const { id } = validate(documentIdParams, req.params);
+    const { document, role } = await authorizeDocument(user.id, id, 'read');
+    res.json({ document: presentDocument(document, role) });
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const actor = requireUser(req);
+    const { id } = validate(documentIdParams, req.params);
+    const body = validate(updateDocumentBody, req.body);
+    const { document, role } = await authorizeDocument(actor.id, id, 'manage');
+    const updated =
+      body.title === undefined ? document : await renameDocument({ logger, collab, actor }, id, body.title);
+    res.json({ document: presentDocument(updated, role) });
+  });
+
+  return router;
+}

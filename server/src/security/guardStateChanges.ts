@@ -1,0 +1,36 @@
+import type { RequestHandler } from 'express';
+import { OriginNotAllowed, UnsupportedMediaType } from '../errors/ApiError.js';
+import { isAllowedOrigin } from './isAllowedOrigin.js';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Cross-site request forgery defence for the cookie-authenticated API, in addition to
+ * SameSite=Lax cookies:
+ * - a browser announces where a request comes from in `Origin`; unless it is same-origin or in
+ *   the allowlist (isAllowedOrigin, the rule the collaboration socket uses too) it is refused. A
+ *   request without Origin is not from a cross-origin page: browsers always send it on
+ *   cross-origin state-changing requests;
+ * - a body must be JSON: HTML forms cannot send `application/json` cross-origin without a CORS
+ *   preflight, which this server never grants.
+ */
+export function guardStateChanges(allowedOrigins: readonly string[]): RequestHandler {
+  return (req, _res, next) => {
+    if (!STATE_CHANGING.has(req.method)) return next();
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, req.headers.host, allowedOrigins)) {
+      throw new OriginNotAllowed();
+    }
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    const contentType = req.headers['content-type'];
+    if ((hasBody || contentType !== undefined) && !isJson(contentType)) {
+      throw new UnsupportedMediaType();
+    }
+    next();
+  };
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
+}
