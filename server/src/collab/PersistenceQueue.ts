@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
+import * as Y from 'yjs';
 import { DocUpdate } from '../models/DocUpdate.js';
 import type { Logger } from '../logger.js';
 
@@ -32,6 +33,7 @@ export class PersistenceQueue {
   private writing = false;
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
+  private retrySize: number | undefined;
   private waiters: Waiter[] = [];
   private readonly onStoredListeners = new Set<(documentId: string, count: number) => void>();
 
@@ -66,7 +68,7 @@ export class PersistenceQueue {
     return new Promise((resolve) => this.waiters.push({ seq, resolve }));
   }
 
-  /** Calls `listener(documentId, count)` after updates of a document are stored. */
+  /** Calls `listener(documentId, records)` after records of a document's updates are stored. */
   onStored(listener: (documentId: string, count: number) => void): () => void {
     this.onStoredListeners.add(listener);
     return () => this.onStoredListeners.delete(listener);
@@ -91,15 +93,19 @@ export class PersistenceQueue {
   private async write(): Promise<void> {
     if (this.writing || this.pending.length === 0) return;
     this.writing = true;
-    const batch = this.pending.slice(0, MAX_BATCH);
+    // a retry writes exactly the batch that failed: same records, same hashes, stored once
+    const batch = this.pending.slice(0, this.retrySize ?? MAX_BATCH);
     try {
-      await insertIgnoringDuplicates(batch);
+      const records = mergeByDocumentAndAuthor(batch);
+      await insertIgnoringDuplicates(records);
       this.pending.splice(0, batch.length);
       this.failures = 0;
+      this.retrySize = undefined;
       this.storedThroughSeq = batch[batch.length - 1]!.seq;
-      this.notify(batch);
+      this.notify(records);
     } catch (error) {
       this.failures++;
+      this.retrySize = batch.length;
       const delay = Math.min(MAX_BACKOFF_MS, 50 * 2 ** this.failures);
       this.logger.error(
         { err: error, updates: batch.length, retryInMs: delay },
@@ -114,9 +120,9 @@ export class PersistenceQueue {
     if (this.pending.length > 0) this.schedule(0);
   }
 
-  private notify(batch: Pending[]): void {
+  private notify(records: UpdateRecord[]): void {
     const counts = new Map<string, number>();
-    for (const item of batch) counts.set(item.documentId, (counts.get(item.documentId) ?? 0) + 1);
+    for (const record of records) counts.set(record.documentId, (counts.get(record.documentId) ?? 0) + 1);
     for (const [documentId, count] of counts) {
       for (const listener of this.onStoredListeners) listener(documentId, count);
     }
@@ -127,13 +133,41 @@ export class PersistenceQueue {
   }
 }
 
-async function insertIgnoringDuplicates(batch: Pending[]): Promise<void> {
-  const docs = batch.map((item) => ({
-    documentId: new Types.ObjectId(item.documentId),
-    update: Buffer.from(item.update.buffer, item.update.byteOffset, item.update.byteLength),
-    hash: createHash('sha256').update(item.update).digest('hex'),
-    userId: item.userId ? new Types.ObjectId(item.userId) : null,
-    createdAt: item.createdAt,
+interface UpdateRecord {
+  documentId: string;
+  userId: string | null;
+  update: Uint8Array;
+  createdAt: Date;
+}
+
+/**
+ * One record per document and author per batch: a burst of keystrokes becomes one row. Merging is
+ * deterministic, so a retried batch produces the same bytes and the same hash, and the unique
+ * (documentId, hash) index still stores each once.
+ */
+function mergeByDocumentAndAuthor(batch: Pending[]): UpdateRecord[] {
+  const groups = new Map<string, Pending[]>();
+  for (const item of batch) {
+    const key = `${item.documentId}:${item.userId ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()].map((items) => ({
+    documentId: items[0]!.documentId,
+    userId: items[0]!.userId,
+    update: items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((i) => i.update)),
+    createdAt: items[items.length - 1]!.createdAt,
+  }));
+}
+
+async function insertIgnoringDuplicates(records: UpdateRecord[]): Promise<void> {
+  const docs = records.map((record) => ({
+    documentId: new Types.ObjectId(record.documentId),
+    update: Buffer.from(record.update.buffer, record.update.byteOffset, record.update.byteLength),
+    hash: createHash('sha256').update(record.update).digest('hex'),
+    userId: record.userId ? new Types.ObjectId(record.userId) : null,
+    createdAt: record.createdAt,
   }));
   try {
     await DocUpdate.insertMany(docs, { ordered: false, lean: true });

@@ -44,6 +44,8 @@ export class Room {
   compaction: Promise<void> | null = null;
   idleTimer: NodeJS.Timeout | undefined;
   private repairTimer: NodeJS.Timeout | undefined;
+  private outbox: Uint8Array[] = [];
+  private outboxOrigins = new Set<Connection | undefined>();
   private fullState: Uint8Array | null = null;
 
   constructor(
@@ -133,10 +135,30 @@ export class Room {
       conn.lastQueuedSeq = seq;
       this.repairTimer ??= setTimeout(this.repair, REPAIR_DELAY_MS);
     }
+    this.outbox.push(update);
+    this.outboxOrigins.add(conn);
+    if (this.outbox.length === 1) setImmediate(this.sendOutbox);
+  };
+
+  /**
+   * Sends the updates applied since the last turn of the event loop as one message: under load,
+   * many clients' keystrokes arrive in one I/O phase, and every connection then gets one merged
+   * update instead of one message per keystroke. A lone update goes out as it came. Its sender
+   * does not get it back when the batch has only one sender; otherwise everyone gets the batch
+   * (Yjs ignores what it already has).
+   */
+  private readonly sendOutbox = (): void => {
+    const updates = this.outbox;
+    const origins = this.outboxOrigins;
+    this.outbox = [];
+    this.outboxOrigins = new Set();
+    if (updates.length === 0 || this.state === 'unloaded') return;
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    this.broadcast(encoding.toUint8Array(encoder), conn);
+    syncProtocol.writeUpdate(encoder, merged);
+    const except = origins.size === 1 ? [...origins][0] : undefined;
+    this.broadcast(encoding.toUint8Array(encoder), except);
   };
 
   private readonly repair = (): void => {

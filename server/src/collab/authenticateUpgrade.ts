@@ -4,6 +4,8 @@ import { SUPPORTED_SCHEMA_VERSIONS, type Role } from '@accord/shared';
 import { User } from '../models/User.js';
 import { roleOn } from '../permissions/index.js';
 import { sessionUserId } from '../auth/sessionUserId.js';
+import { SESSION_COOKIE } from '../auth/createSessionMiddleware.js';
+import type { AccessCache } from './AccessCache.js';
 import { isAllowedOrigin } from '../security/isAllowedOrigin.js';
 import type { ConnectionUser } from './Connection.js';
 import { userColour } from '@accord/shared';
@@ -31,6 +33,7 @@ export async function authenticateUpgrade(
   req: IncomingMessage,
   sessionMiddleware: RequestHandler,
   allowedOrigins: readonly string[],
+  cache: AccessCache,
 ): Promise<UpgradeDecision> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = PATH.exec(url.pathname);
@@ -41,16 +44,26 @@ export async function authenticateUpgrade(
   if (origin !== undefined && !isAllowedOrigin(origin, req.headers.host, allowedOrigins)) {
     return { ok: false, status: 403, message: 'This origin may not open Accord documents.' };
   }
-  await runSession(sessionMiddleware, req);
-  const userId = sessionUserId(req);
-  if (!userId) return { ok: false, status: 401, message: 'Sign in first.' };
-  const [user, role] = await Promise.all([
-    User.findById(userId, { name: 1 }).lean(),
-    roleOn(userId, documentId),
-  ]);
-  if (!user) return { ok: false, status: 401, message: 'Sign in first.' };
-  // a non-member learns nothing about whether the document exists
-  if (!role) return { ok: false, status: 404, message: 'No such document.' };
+  const cookie = sessionCookie(req.headers.cookie);
+  const begun = cache.begin();
+  let user = cookie ? cache.getSession(cookie) : undefined;
+  if (!user) {
+    await runSession(sessionMiddleware, req);
+    const userId = sessionUserId(req);
+    if (!userId) return { ok: false, status: 401, message: 'Sign in first.' };
+    const record = await User.findById(userId, { name: 1 }).lean();
+    if (!record) return { ok: false, status: 401, message: 'Sign in first.' };
+    user = { userId, name: record.name };
+    if (cookie) cache.setSession(cookie, user, begun);
+  }
+  const { userId } = user;
+  let role = cache.getRole(userId, documentId) ?? null;
+  if (!role) {
+    role = await roleOn(userId, documentId);
+    // a non-member learns nothing about whether the document exists
+    if (!role) return { ok: false, status: 404, message: 'No such document.' };
+    cache.setRole(userId, documentId, role, begun);
+  }
   const schema = url.searchParams.get('schema');
   // a client that names no schema version is a plain Yjs client, not an editor tab
   const schemaSupported = schema === null || SUPPORTED_SCHEMA_VERSIONS.includes(Number(schema));
@@ -61,4 +74,14 @@ export async function authenticateUpgrade(
     schemaSupported,
     user: { id: userId, name: user.name, colour: userColour(userId) },
   };
+}
+
+/** The raw value of the session cookie (signed by express-session), used only as a cache key. */
+function sessionCookie(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
 }

@@ -12,6 +12,7 @@ import { DocumentStore } from './DocumentStore.js';
 import { PersistenceQueue } from './PersistenceQueue.js';
 import { RoomRegistry } from './RoomRegistry.js';
 import { authenticateUpgrade } from './authenticateUpgrade.js';
+import { AccessCache } from './AccessCache.js';
 
 export interface CollabServerOptions {
   httpServer: http.Server;
@@ -29,6 +30,8 @@ export interface CollabServer extends CollabControl {
 }
 
 const SHUTDOWN_FLUSH_LIMIT_MS = 30_000;
+/** how long an upgrade check is remembered (see AccessCache) */
+const ACCESS_CACHE_MS = 10_000;
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -70,6 +73,7 @@ export function createCollabServer({ httpServer, env, logger, sessionMiddleware 
     idleUnloadMs: limits.idleUnloadMs,
   });
   const byUser = new Map<string, Set<Connection>>();
+  const access = new AccessCache(ACCESS_CACHE_MS);
   let closing = false;
 
   function track(conn: Connection): void {
@@ -87,7 +91,7 @@ export function createCollabServer({ httpServer, env, logger, sessionMiddleware 
     if (closing) return refuse(socket, 503, 'The server is shutting down.');
     let decision;
     try {
-      decision = await authenticateUpgrade(req, sessionMiddleware, env.allowedOrigins);
+      decision = await authenticateUpgrade(req, sessionMiddleware, env.allowedOrigins, access);
     } catch (error) {
       logger.error({ err: error }, 'collaboration upgrade failed');
       return refuse(socket, 500, 'The server could not check this connection.');
@@ -116,10 +120,12 @@ export function createCollabServer({ httpServer, env, logger, sessionMiddleware 
 
   return {
     disconnectUser(userId: string): void {
+      access.forgetUser(userId);
       for (const conn of byUser.get(userId) ?? []) conn.close(CloseCode.UNAUTHENTICATED, 'signed out');
     },
 
     membershipChanged(documentId: string, userId: string, role: Role | null): void {
+      access.forgetRole(userId, documentId);
       const room = registry.get(documentId);
       if (!room) return;
       for (const conn of room.connections) {
