@@ -1,0 +1,72 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRoute } from './router/useRoute';
+import { navigate } from './router/navigate';
+import { useFocusOnNavigate } from './router/useFocusOnNavigate';
+import { useSession } from './session/useSession';
+import { AppHeader } from './components/AppHeader';
+import { LoadingState } from './components/LoadingState';
+import { OfflineNotice } from './components/OfflineNotice';
+import { SignInPage } from './pages/SignInPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { DocumentsPage } from './pages/DocumentsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// The editor (Tiptap, Yjs) is most of the code: load it only when a document is opened, so the
+// sign-in and list pages stay light on slow connections.
+const DocumentPage = lazy(() =>
+  import('./pages/DocumentPage').then((module) => ({ default: module.DocumentPage })),
+);
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const { session } = useSession();
+  const publicRoute = route.name === 'signIn' || route.name === 'register';
+  useFocusOnNavigate(route.name === 'document' ? `document:${route.id}` : route.name, 'main');
+
+  const signedOutDeliberately = session.status === 'signedOut' && session.deliberate;
+  useEffect(() => {
+    if (session.status === 'signedOut' && !publicRoute) {
+      const here = window.location.pathname + window.location.search;
+      const resume = here !== '/' && !signedOutDeliberately;
+      navigate(resume ? `/sign-in?next=${encodeURIComponent(here)}` : '/sign-in', { replace: true });
+    } else if (session.status === 'signedIn' && publicRoute) {
+      navigate(route.next ?? '/', { replace: true });
+    }
+  }, [session.status, signedOutDeliberately, publicRoute, route]);
+
+  let page;
+  if (session.status === 'loading') {
+    page = <LoadingState label={t('app.loading')} />;
+  } else if (route.name === 'signIn') {
+    page = <SignInPage next={route.next} expired={route.expired} />;
+  } else if (route.name === 'register') {
+    page = <RegisterPage next={route.next} />;
+  } else if (session.status === 'signedOut') {
+    page = <LoadingState label={t('app.loading')} />;
+  } else if (route.name === 'documents') {
+    page = <DocumentsPage />;
+  } else if (route.name === 'document') {
+    page = (
+      <Suspense fallback={<LoadingState label={t('document.loading')} />}>
+        <DocumentPage key={route.id} documentId={route.id} />
+      </Suspense>
+    );
+  } else {
+    page = <NotFoundPage />;
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader />
+      <OfflineNotice />
+      <main id="main" tabIndex={-1} className={route.name === 'document' ? 'main main--wide' : 'main'}>
+        {page}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,245 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { OFFLINE_COPY_PREFIX } from './OFFLINE_COPY_PREFIX';
+import { openSessions } from './openSessions';
+import {
+  ACCORD_PROTOCOL_VERSION,
+  CloseCode,
+  MessageType,
+  SCHEMA_VERSION,
+  SavedTracker,
+  encodeHello,
+  readEvent,
+  readSaved,
+} from '@accord/shared';
+
+export type ConnectionStatus = 'connecting' | 'syncing' | 'online' | 'offline';
+export type SaveStatus = 'saved' | 'saving' | 'offline';
+
+export interface Collaborator {
+  clientId: number;
+  name: string;
+  color: string;
+  self: boolean;
+}
+
+export interface CollabState {
+  connection: ConnectionStatus;
+  save: SaveStatus;
+  /** The last Accord close code from the server, cleared when a new connection syncs. */
+  closeCode: number | null;
+  /** Whether the server will not be retried (the close code said reconnecting cannot help). */
+  stopped: boolean;
+  /** Failed connection attempts since the last successful one. */
+  failedAttempts: number;
+  collaborators: Collaborator[];
+}
+
+export interface CollabUser {
+  /** the account id: one person with two tabs is listed once */
+  id: string;
+  name: string;
+  color: string;
+}
+
+/**
+ * y-websocket gives up after any 44xx close ("reconnecting cannot help": signed out, access
+ * removed, old schema, oversized). Rate limiting is the exception: it passes, so retry it.
+ */
+function shouldReconnect(event: CloseEvent): boolean {
+  return event.code === CloseCode.RATE_LIMITED || !(event.code >= 4400 && event.code < 4500);
+}
+
+/**
+ * One open document: its Y.Doc, the collaboration socket, the offline copy, and the derived
+ * states the page shows (connection, saved, who is here). The page subscribes with
+ * useSyncExternalStore; the editor binds to `ydoc` and `provider`.
+ */
+export class CollabSession {
+  readonly ydoc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly persistence: IndexeddbPersistence;
+  private state: CollabState = {
+    connection: 'connecting',
+    save: 'saved',
+    closeCode: null,
+    stopped: false,
+    failedAttempts: 0,
+    collaborators: [],
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(event: unknown) => void>();
+  /** Asks the server, behind each local change, to say when it is stored (ACCORD_SAVED). */
+  private readonly saved: SavedTracker;
+  private connected = false;
+  private everConnected = false;
+  private destroyed = false;
+
+  constructor(
+    readonly documentId: string,
+    user: CollabUser,
+  ) {
+    const wsBase = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
+    this.persistence = new IndexeddbPersistence(OFFLINE_COPY_PREFIX + documentId, this.ydoc);
+    this.provider = new WebsocketProvider(`${wsBase}/collab`, documentId, this.ydoc, {
+      connect: false,
+      params: { schema: String(SCHEMA_VERSION) },
+      shouldReconnect,
+    });
+    this.provider.awareness.setLocalStateField('user', user);
+
+    this.saved = new SavedTracker(
+      (message) => {
+        const ws = this.provider.ws;
+        if (ws && ws.readyState === WebSocket.OPEN) ws.send(message);
+      },
+      () => this.update({}),
+    );
+    this.provider.messageHandlers[MessageType.ACCORD_SAVED] = (_encoder, decoder) => {
+      let n: number;
+      try {
+        n = readSaved(decoder);
+      } catch {
+        return; // a garbled answer must not claim anything is stored
+      }
+      this.saved.acknowledged(n);
+    };
+    this.provider.messageHandlers[MessageType.ACCORD_EVENT] = (_encoder, decoder) => {
+      let event: unknown;
+      try {
+        event = readEvent(decoder);
+      } catch {
+        return;
+      }
+      for (const listener of this.eventListeners) listener(event);
+    };
+
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') {
+        this.connected = true;
+        this.everConnected = true;
+        // ask for ACCORD_SAVED messages; a server that does not know Accord's messages never sends them
+        this.provider.ws?.send(encodeHello(ACCORD_PROTOCOL_VERSION));
+      } else {
+        if (this.connected) this.saved.disconnected();
+        this.connected = false;
+      }
+      this.update({});
+    });
+    this.provider.on('sync', (synced) => {
+      if (!synced) return this.update({});
+      // the reply to the server's greeting (our offline changes) is already on the socket
+      this.saved.synced();
+      this.update({ closeCode: null, failedAttempts: 0 });
+    });
+    this.provider.on('connection-close', (event) => {
+      const code = event?.code ?? 0;
+      const patch: Partial<CollabState> = { failedAttempts: this.state.failedAttempts + 1 };
+      if (code >= 4000 && code < 5000) patch.closeCode = code;
+      if (code === CloseCode.FORBIDDEN) void this.forgetLocalCopy();
+      this.update(patch);
+    });
+    this.provider.on('closed', () => this.update({ stopped: true }));
+
+    this.provider.awareness.on('change', () => this.updateCollaborators());
+    // Everything not received from the server counts as a change to save, including what the
+    // offline copy brings back: it may hold edits a tab closed offline never sent.
+    this.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider) this.saved.localChange();
+    });
+
+    window.addEventListener('online', this.handleNetworkChange);
+    window.addEventListener('offline', this.handleNetworkChange);
+
+    this.provider.connect();
+    this.updateCollaborators();
+    openSessions.add(this);
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.saved.state !== 'saved';
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): CollabState => this.state;
+
+  /** JSON events the server sends about this document (ACCORD_EVENT); unknown ones are for later. */
+  onEvent(listener: (event: unknown) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    openSessions.delete(this);
+    window.removeEventListener('online', this.handleNetworkChange);
+    window.removeEventListener('offline', this.handleNetworkChange);
+    this.listeners.clear();
+    this.eventListeners.clear();
+    this.provider.destroy();
+    void this.persistence.destroy();
+    this.ydoc.destroy();
+  }
+
+  private handleNetworkChange = () => {
+    // y-websocket only notices a dead link after 30 s of silence; the browser knows sooner
+    if (!window.navigator.onLine && this.provider.ws) this.provider.ws.close();
+    this.update({});
+  };
+
+  /** The user lost access: a local copy of a sensitive draft must not outlive it on this device. */
+  private async forgetLocalCopy() {
+    try {
+      await this.persistence.clearData();
+    } catch {
+      // the database may already be closed; nothing else to do
+    }
+  }
+
+  private updateCollaborators() {
+    const byPerson = new Map<string, Collaborator>();
+    for (const [clientId, awarenessState] of this.provider.awareness.getStates()) {
+      const user = (awarenessState as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user;
+      if (!user || typeof user.name !== 'string') continue;
+      const color = typeof user.color === 'string' ? user.color : '#4d5761';
+      const self = clientId === this.ydoc.clientID;
+      // one entry per person, however many tabs they have open (the server adds the user id)
+      const key = typeof user.id === 'string' ? user.id : `${user.name}\u0000${color}`;
+      const existing = byPerson.get(key);
+      if (!existing || self)
+        byPerson.set(key, { clientId, name: user.name, color, self: self || !!existing?.self });
+    }
+    const collaborators = [...byPerson.values()].sort(
+      (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name),
+    );
+    const same =
+      collaborators.length === this.state.collaborators.length &&
+      collaborators.every((c, i) => {
+        const previous = this.state.collaborators[i]!;
+        return c.name === previous.name && c.color === previous.color && c.self === previous.self;
+      });
+    if (!same) this.update({ collaborators });
+  }
+
+  private update(patch: Partial<CollabState>) {
+    if (this.destroyed) return;
+    const next: CollabState = { ...this.state, ...patch };
+    const online = window.navigator.onLine;
+    if (this.connected && this.provider.synced) next.connection = 'online';
+    else if (this.connected) next.connection = 'syncing';
+    else if (!online || this.everConnected || next.failedAttempts > 0 || next.stopped)
+      next.connection = 'offline';
+    else next.connection = 'connecting';
+    next.save = this.saved.state === 'saved' ? 'saved' : next.connection === 'offline' ? 'offline' : 'saving';
+    const changed = (Object.keys(next) as (keyof CollabState)[]).some((key) => next[key] !== this.state[key]);
+    if (!changed) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COUNTRY_CODES } from './COUNTRY_CODES';
+
+interface CountrySelectProps {
+  id: string;
+  value: string;
+  onChange(value: string): void;
+  required?: boolean;
+  describedBy?: string;
+}
+
+/** Every country, named and sorted in the interface language; the value is the ISO code. */
+export function CountrySelect({ id, value, onChange, required, describedBy }: CountrySelectProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
+  const countries = useMemo(() => {
+    let names: Intl.DisplayNames | null = null;
+    try {
+      names = new Intl.DisplayNames([language], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    const collator = new Intl.Collator(language);
+    return COUNTRY_CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
+  }, [language]);
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      required={required}
+      aria-describedby={describedBy}
+      autoComplete="country"
+    >
+      <option value="">{t('auth.chooseCountry')}</option>
+      {countries.map((country) => (
+        <option key={country.code} value={country.code}>
+          {country.name}
+        </option>
+      ))}
+    </select>
+  );
+}

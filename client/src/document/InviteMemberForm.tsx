@@ -1,0 +1,96 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Limits, ROLES, type PresentedMember, type Role } from '@accord/shared';
+import { accordApi } from '../api/accordApi';
+import { ApiError } from '../api/ApiError';
+import { Alert } from '../components/Alert';
+import { useErrorMessage } from '../i18n/useErrorMessage';
+
+interface InviteMemberFormProps {
+  documentId: string;
+  onInvited(member: PresentedMember): void;
+}
+
+export function InviteMemberForm({ documentId, onInvited }: InviteMemberFormProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const id = useId();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('drafter');
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setPending(true);
+    setResult(null);
+    try {
+      const { member } = await accordApi.addMember(documentId, email.trim(), role);
+      onInvited(member);
+      setEmail('');
+      setResult({
+        tone: 'success',
+        text: t('members.invited', { name: member.name, role: t(`roles.${member.role}`) }),
+      });
+    } catch (caught) {
+      const text =
+        caught instanceof ApiError && caught.code === 'not_found'
+          ? t('members.userNotFound')
+          : errorMessage(caught);
+      setResult({ tone: 'error', text });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <form
+      className="form invite-form"
+      onSubmit={handleSubmit}
+      aria-labelledby={`${id}-heading`}
+      aria-busy={pending}
+    >
+      <h3 id={`${id}-heading`} className="panel__subtitle">
+        {t('members.invite')}
+      </h3>
+      <p className="hint" id={`${id}-hint`}>
+        {t('members.inviteIntro')}
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-email`}>{t('members.email')}</label>
+        <input
+          id={`${id}-email`}
+          type="email"
+          required
+          maxLength={Limits.emailMax}
+          autoComplete="off"
+          aria-describedby={`${id}-hint`}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-role`}>{t('members.role')}</label>
+        <select
+          id={`${id}-role`}
+          value={role}
+          aria-describedby={`${id}-role-hint`}
+          onChange={(event) => setRole(event.target.value as Role)}
+        >
+          {ROLES.map((value) => (
+            <option key={value} value={value}>
+              {t(`roles.${value}`)}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-role-hint`} className="hint">
+          {t(`roles.${role}`)}: {t(`roleDescriptions.${role}`)}
+        </p>
+      </div>
+      <button type="submit" className="button button--primary" disabled={pending}>
+        {pending ? t('members.inviting') : t('members.sendInvite')}
+      </button>
+      {result && <Alert tone={result.tone}>{result.text}</Alert>}
+    </form>
+  );
+}

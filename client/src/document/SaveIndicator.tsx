@@ -1,0 +1,36 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SaveStatus } from '../collab/CollabSession';
+
+/**
+ * Whether the server has stored this user's edits. The visible text follows every keystroke;
+ * screen readers hear only the changes that matter (work at risk, then safe again), not a
+ * "saving… saved" after every word.
+ */
+export function SaveIndicator({ status }: { status: SaveStatus }) {
+  const { t } = useTranslation();
+  const [announcement, setAnnouncement] = useState('');
+  const previous = useRef(status);
+  useEffect(() => {
+    if (status === 'offline' && previous.current !== 'offline') setAnnouncement(t('save.offline'));
+    else if (status === 'saved' && previous.current === 'offline') setAnnouncement(t('save.saved'));
+    previous.current = status;
+  }, [status, t]);
+  return (
+    <>
+      <div
+        className={`save-indicator save-indicator--${status}`}
+        title={t(`save.${status}Hint`)}
+        data-testid="save-indicator"
+      >
+        <span className="save-indicator__icon" aria-hidden="true">
+          {status === 'saved' ? '✓' : status === 'saving' ? '…' : '!'}
+        </span>
+        {t(`save.${status}`)}
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_LANGUAGES,
+  Limits,
+  type DocumentKind,
+  type DocumentLanguage,
+} from '@accord/shared';
+import { accordApi } from '../api/accordApi';
+import { Alert } from '../components/Alert';
+import { useErrorMessage } from '../i18n/useErrorMessage';
+import { isLanguage } from '../i18n/i18n';
+import { navigate } from '../router/navigate';
+
+export function CreateDocumentForm() {
+  const { t, i18n } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<DocumentKind>('agreement');
+  const [language, setLanguage] = useState<DocumentLanguage>(() => {
+    const ui = i18n.resolvedLanguage;
+    return isLanguage(ui) ? ui : 'en';
+  });
+  const [blank, setBlank] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      const { document } = await accordApi.createDocument({
+        title: title.trim(),
+        kind,
+        language,
+        // without `template` the server starts from the kind's own template
+        ...(blank ? { template: 'blank' as const } : {}),
+      });
+      navigate(`/documents/${document.id}`);
+    } catch (caught) {
+      setError(caught);
+      setPending(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('documents.newDocument')}</h2>
+      <p className="hint">{t('documents.newDocumentIntro')}</p>
+      {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
+      <form className="form" onSubmit={handleSubmit} aria-busy={pending}>
+        <div className="field">
+          <label htmlFor={`${id}-title`}>{t('documents.titleLabel')}</label>
+          <input
+            id={`${id}-title`}
+            required
+            maxLength={Limits.titleMax}
+            placeholder={t('documents.titlePlaceholder')}
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${id}-kind`}>{t('documents.kindLabel')}</label>
+            <select
+              id={`${id}-kind`}
+              value={kind}
+              onChange={(event) => setKind(event.target.value as DocumentKind)}
+            >
+              {DOCUMENT_KINDS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`documentKinds.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-language`}>{t('documents.languageLabel')}</label>
+            <select
+              id={`${id}-language`}
+              value={language}
+              onChange={(event) => setLanguage(event.target.value as DocumentLanguage)}
+            >
+              {DOCUMENT_LANGUAGES.map((value) => (
+                <option key={value} value={value}>
+                  {t(`documentLanguages.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {kind !== 'other' && (
+          <div className="field">
+            <label htmlFor={`${id}-start`}>{t('documents.startLabel')}</label>
+            <select
+              id={`${id}-start`}
+              value={blank ? 'blank' : 'template'}
+              onChange={(event) => setBlank(event.target.value === 'blank')}
+            >
+              <option value="template">{t(`documents.startFromTemplate.${kind}`)}</option>
+              <option value="blank">{t('documents.startBlank')}</option>
+            </select>
+          </div>
+        )}
+        <button type="submit" className="button button--primary" disabled={pending || !title.trim()}>
+          {pending ? t('documents.creating') : t('documents.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

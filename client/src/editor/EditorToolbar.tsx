@@ -1,0 +1,213 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEditorState, type Editor } from '@tiptap/react';
+import type { DocumentKind } from '@accord/shared';
+// brings the typings of the bold/italic commands (policyExtensions uses StarterKit's marks)
+import type {} from '@tiptap/starter-kit';
+import { ToolbarIcon } from './ToolbarIcon';
+
+interface ToolProps {
+  label: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  onClick(): void;
+  children: ReactNode;
+  shortcut?: string;
+  wide?: boolean;
+}
+
+function Tool({ label, pressed, disabled, onClick, children, shortcut, wide }: ToolProps) {
+  return (
+    <button
+      type="button"
+      className={wide ? 'toolbar__button toolbar__button--text' : 'toolbar__button'}
+      aria-label={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-pressed={pressed}
+      aria-keyshortcuts={shortcut?.replace('⌘', 'Meta').replace('Ctrl', 'Control')}
+      disabled={disabled}
+      // keep the selection in the editor while clicking
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** Arrow keys, Home and End move between the toolbar's buttons (WAI-ARIA toolbar pattern). */
+function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
+  const keys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (current === -1) return;
+  event.preventDefault();
+  const last = buttons.length - 1;
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? last
+        : event.key === 'ArrowLeft'
+          ? current - 1
+          : current + 1;
+  buttons[next < 0 ? last : next > last ? 0 : next]?.focus();
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl';
+const alt = isMac ? '⌥' : 'Alt';
+
+type Insertable = 'chapter' | 'article' | 'paragraph' | 'point' | 'annex' | 'objective' | 'action';
+
+const INSERT_SHORTCUT: Partial<Record<Insertable, string>> = {
+  chapter: `${mod}+${alt}+1`,
+  article: `${mod}+${alt}+2`,
+  paragraph: `${mod}+${alt}+3`,
+  point: `${mod}+${alt}+4`,
+  objective: `${mod}+${alt}+5`,
+  action: `${mod}+${alt}+6`,
+};
+
+/** What a document of each kind is built from; the toolbar offers those. */
+const STRUCTURE: Record<DocumentKind, Insertable[]> = {
+  agreement: ['chapter', 'article', 'paragraph', 'point', 'annex'],
+  action_plan: ['objective', 'action', 'paragraph', 'point'],
+  other: ['chapter', 'article', 'paragraph', 'point', 'annex'],
+};
+
+/** Formatting and structure buttons; each one is also a keyboard shortcut. */
+export function EditorToolbar({ editor, kind }: { editor: Editor; kind: DocumentKind }) {
+  const { t } = useTranslation();
+  const structure = STRUCTURE[kind];
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => {
+      const can = current.can();
+      return {
+        bold: current.isActive('bold'),
+        italic: current.isActive('italic'),
+        canBold: can.toggleBold(),
+        canItalic: can.toggleItalic(),
+        chapter: can.insertChapter(),
+        article: can.insertArticle(),
+        paragraph: can.insertParagraph(),
+        point: can.insertPoint(),
+        annex: can.insertAnnex(),
+        objective: can.insertObjective(),
+        action: can.insertAction(),
+        promote: can.promoteClause(),
+        demote: can.demoteClause(),
+        moveUp: can.moveArticleUp(),
+        moveDown: can.moveArticleDown(),
+        undo: can.undo(),
+        redo: can.redo(),
+      };
+    },
+  });
+  const chain = () => editor.chain().focus();
+  const insert: Record<Insertable, () => void> = {
+    chapter: () => chain().insertChapter().run(),
+    article: () => chain().insertArticle().run(),
+    paragraph: () => chain().insertParagraph().run(),
+    point: () => chain().insertPoint().run(),
+    annex: () => chain().insertAnnex().run(),
+    objective: () => chain().insertObjective().run(),
+    action: () => chain().insertAction().run(),
+  };
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} onKeyDown={moveFocus}>
+      <div className="toolbar__group">
+        <Tool
+          label={t('toolbar.bold')}
+          shortcut={`${mod}+B`}
+          pressed={state.bold}
+          disabled={!state.canBold}
+          onClick={() => chain().toggleBold().run()}
+        >
+          <b aria-hidden="true">B</b>
+        </Tool>
+        <Tool
+          label={t('toolbar.italic')}
+          shortcut={`${mod}+I`}
+          pressed={state.italic}
+          disabled={!state.canItalic}
+          onClick={() => chain().toggleItalic().run()}
+        >
+          <i aria-hidden="true">I</i>
+        </Tool>
+      </div>
+      <div className="toolbar__group" role="group" aria-label={t('toolbar.insert')}>
+        {structure.map((what) => (
+          <Tool
+            key={what}
+            wide
+            label={t(`toolbar.insertClause.${what}`)}
+            shortcut={INSERT_SHORTCUT[what]}
+            disabled={!state[what]}
+            onClick={insert[what]}
+          >
+            <span aria-hidden="true">+ {t(`clauseKinds.${what}`)}</span>
+          </Tool>
+        ))}
+      </div>
+      <div className="toolbar__group">
+        <Tool
+          label={t('toolbar.promote')}
+          shortcut="Shift+Tab"
+          disabled={!state.promote}
+          onClick={() => chain().promoteClause().run()}
+        >
+          <ToolbarIcon name="outdent" />
+        </Tool>
+        <Tool
+          label={t('toolbar.demote')}
+          shortcut="Tab"
+          disabled={!state.demote}
+          onClick={() => chain().demoteClause().run()}
+        >
+          <ToolbarIcon name="indent" />
+        </Tool>
+        {kind !== 'action_plan' && (
+          <>
+            <Tool
+              label={t('toolbar.moveUp')}
+              shortcut={`${alt}+Shift+↑`}
+              disabled={!state.moveUp}
+              onClick={() => chain().moveArticleUp().run()}
+            >
+              <ToolbarIcon name="moveUp" />
+            </Tool>
+            <Tool
+              label={t('toolbar.moveDown')}
+              shortcut={`${alt}+Shift+↓`}
+              disabled={!state.moveDown}
+              onClick={() => chain().moveArticleDown().run()}
+            >
+              <ToolbarIcon name="moveDown" />
+            </Tool>
+          </>
+        )}
+      </div>
+      <div className="toolbar__group">
+        <Tool
+          label={t('toolbar.undo')}
+          shortcut={`${mod}+Z`}
+          disabled={!state.undo}
+          onClick={() => chain().undo().run()}
+        >
+          <ToolbarIcon name="undo" />
+        </Tool>
+        <Tool
+          label={t('toolbar.redo')}
+          shortcut={`${mod}+Shift+Z`}
+          disabled={!state.redo}
+          onClick={() => chain().redo().run()}
+        >
+          <ToolbarIcon name="redo" />
+        </Tool>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Extensions } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import { policyExtensions, type DocumentLanguage } from '@accord/shared';
+import { renderCaret } from './renderCaret';
+
+export interface EditorExtensionsOptions {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  user: { id: string; name: string; color: string };
+  /** the document's language: clause labels (Article / Artículo / Artigo / Article) follow it */
+  language: DocumentLanguage;
+}
+
+/**
+ * The editor's extensions: the policy-document schema from shared/ (the same one the server
+ * validates and renders with — SCHEMA_VERSION versions it), then the collaboration bindings.
+ * The schema must match what is stored: y-prosemirror drops Yjs content a schema does not know.
+ */
+export function editorExtensions({ ydoc, provider, user, language }: EditorExtensionsOptions): Extensions {
+  return [
+    ...policyExtensions({ language }),
+    // Yjs keeps the undo history (policyExtensions has no ProseMirror history: it would undo
+    // other people's edits)
+    Collaboration.configure({ document: ydoc, field: 'default' }),
+    // the server replaces `user` with the signed-in user's name and colour; carets show what
+    // awareness says, so nobody can appear under another name
+    CollaborationCaret.configure({ provider, user, render: renderCaret }),
+  ];
+}

@@ -1,0 +1,53 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import es from './locales/es.json';
+import pt from './locales/pt.json';
+import fr from './locales/fr.json';
+import { LANGUAGES, type LanguageCode } from './LANGUAGES';
+
+export const LANGUAGE_STORAGE_KEY = 'accord:language';
+
+function isLanguage(value: string | null | undefined): value is LanguageCode {
+  return !!value && LANGUAGES.some((language) => language.code === value);
+}
+
+/** The user's explicit choice, else the browser's first supported language, else English. */
+function initialLanguage(): LanguageCode {
+  let stored: string | null = null;
+  try {
+    stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    // storage can be disabled; the browser language still applies
+  }
+  if (isLanguage(stored)) return stored;
+  for (const tag of window.navigator.languages ?? [window.navigator.language]) {
+    const primary = tag.split('-')[0]?.toLowerCase();
+    if (isLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
+// Every locale is bundled: four small files cost less than a second round trip on a slow link.
+void i18next.use(initReactI18next).init({
+  resources: {
+    en: { translation: en },
+    es: { translation: es },
+    pt: { translation: pt },
+    fr: { translation: fr },
+  },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: LANGUAGES.map((language) => language.code),
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  react: { useSuspense: false },
+});
+
+const syncHtmlLang = (language: string) => {
+  document.documentElement.lang = language;
+};
+syncHtmlLang(i18next.language);
+i18next.on('languageChanged', syncHtmlLang);
+
+export { i18next, isLanguage };

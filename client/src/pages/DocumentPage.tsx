@@ -1,0 +1,172 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CloseCode, userColour, type PresentedDocument } from '@accord/shared';
+import { accordApi } from '../api/accordApi';
+import { ApiError } from '../api/ApiError';
+import { Alert } from '../components/Alert';
+import { LoadingState } from '../components/LoadingState';
+import { RoleBadge } from '../components/RoleBadge';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { useCollabSession } from '../collab/useCollabSession';
+import { CloseBanner } from '../document/CloseBanner';
+import { ConnectionStatus } from '../document/ConnectionStatus';
+import { DocumentTitle } from '../document/DocumentTitle';
+import { MembersPanel } from '../document/MembersPanel';
+import { PresenceList } from '../document/PresenceList';
+import { SaveIndicator } from '../document/SaveIndicator';
+import { PolicyEditor } from '../editor/PolicyEditor';
+import { useErrorMessage } from '../i18n/useErrorMessage';
+import { Link } from '../router/Link';
+import { navigate } from '../router/navigate';
+import { useSession } from '../session/useSession';
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'ready'; document: PresentedDocument };
+
+export function DocumentPage({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const { session: auth, expired } = useSession();
+  const user = auth.status === 'signedIn' ? auth.user : null;
+  const headingId = useId();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [reloadKey, setReloadKey] = useState(0);
+  const [membersKey, setMembersKey] = useState(0);
+  useDocumentTitle(loaded.status === 'ready' ? loaded.document.title : null);
+
+  const sessionEnded = useCallback(() => {
+    const here = window.location.pathname + window.location.search;
+    navigate(`/sign-in?expired=1&next=${encodeURIComponent(here)}`, { replace: true });
+    expired();
+  }, [expired]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    accordApi
+      .getDocument(documentId, controller.signal)
+      .then(({ document }) => setLoaded({ status: 'ready', document }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) sessionEnded();
+        else
+          setLoaded((current) =>
+            current.status === 'ready' && error instanceof ApiError && error.status === 0
+              ? current
+              : { status: 'failed', error },
+          );
+      });
+    return () => controller.abort();
+  }, [documentId, reloadKey, sessionEnded]);
+
+  const document = loaded.status === 'ready' ? loaded.document : null;
+  const caretUser = useMemo(
+    () => ({ id: user?.id ?? '', name: user?.name ?? '', color: user ? userColour(user.id) : '#4d5761' }),
+    [user],
+  );
+  const { session, state } = useCollabSession(documentId, caretUser, document !== null);
+
+  // the server signed this socket out (logout elsewhere, session expired)
+  useEffect(() => {
+    if (state.closeCode === CloseCode.UNAUTHENTICATED) sessionEnded();
+  }, [state.closeCode, sessionEnded]);
+
+  // a refused upgrade looks like a network failure; ask the API whether the session still holds
+  useEffect(() => {
+    if (state.failedAttempts !== 3 && state.failedAttempts % 10 !== 0) return;
+    if (state.failedAttempts === 0 || !window.navigator.onLine) return;
+    accordApi.me().catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) sessionEnded();
+    });
+  }, [state.failedAttempts, sessionEnded]);
+
+  // events the server pushes on the collaboration socket; unknown ones are ignored
+  useEffect(() => {
+    if (!session) return;
+    return session.onEvent((event) => {
+      const type = (event as { type?: unknown } | null)?.type;
+      if (typeof type !== 'string') return;
+      // a membership change may be ours: reload the document too, its abilities may differ
+      if (type.startsWith('member')) setMembersKey((key) => key + 1);
+      if (type.startsWith('member') || type.startsWith('document')) setReloadKey((key) => key + 1);
+    });
+  }, [session]);
+
+  if (loaded.status === 'loading') return <LoadingState label={t('document.loading')} />;
+  if (loaded.status === 'failed' || !document || !user) {
+    return (
+      <section className="page-section">
+        <h1>{t('document.loadFailed')}</h1>
+        <Alert tone="error">{errorMessage(loaded.status === 'failed' ? loaded.error : null)}</Alert>
+        <p>
+          <Link to="/">{t('document.backToDocuments')}</Link>
+        </p>
+      </section>
+    );
+  }
+
+  const accessRemoved = state.closeCode === CloseCode.FORBIDDEN;
+  const editable = document.abilities.edit && !accessRemoved;
+  return (
+    <div className="doc-page">
+      <div className="doc-page__header">
+        <p className="doc-page__back">
+          <Link to="/">← {t('document.backToDocuments')}</Link>
+        </p>
+        <DocumentTitle
+          document={document}
+          headingId={headingId}
+          onRenamed={(renamed) => setLoaded({ status: 'ready', document: renamed })}
+        />
+        <div className="doc-page__meta">
+          <span>{t(`documentKinds.${document.kind}`)}</span>
+          <span aria-hidden="true">·</span>
+          <span>{t(`documentLanguages.${document.language}`)}</span>
+          <span aria-hidden="true">·</span>
+          <RoleBadge role={document.role} />
+        </div>
+        <div className="doc-page__status" aria-label={t('document.status')} role="group">
+          <ConnectionStatus status={state.connection} />
+          {document.abilities.edit && <SaveIndicator status={state.save} />}
+        </div>
+      </div>
+
+      {state.closeCode !== null && state.closeCode !== CloseCode.UNAUTHENTICATED && (
+        <CloseBanner code={state.closeCode} stopped={state.stopped} />
+      )}
+      {!document.abilities.edit && (
+        <div className="readonly-note" data-testid="readonly-note">
+          <strong>{t('document.readOnly', { role: t(`roles.${document.role}`) })}</strong>
+          <span> — {t('document.readOnlyExplain')}</span>
+        </div>
+      )}
+
+      <div className="doc-page__body">
+        <section className="doc-page__editor" aria-labelledby={headingId}>
+          {session ? (
+            <PolicyEditor
+              session={session}
+              user={caretUser}
+              editable={editable}
+              labelledBy={headingId}
+              language={document.language}
+              kind={document.kind}
+            />
+          ) : (
+            <LoadingState label={t('document.editorLoading')} />
+          )}
+        </section>
+        <aside className="doc-page__side" aria-label={t('document.sidePanel')}>
+          <PresenceList collaborators={state.collaborators} />
+          <MembersPanel
+            document={document}
+            currentUserId={user.id}
+            refreshKey={membersKey}
+            onOwnMembershipChanged={() => setReloadKey((key) => key + 1)}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}

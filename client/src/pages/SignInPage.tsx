@@ -1,0 +1,77 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { accordApi } from '../api/accordApi';
+import { Alert } from '../components/Alert';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { useErrorMessage } from '../i18n/useErrorMessage';
+import { Link } from '../router/Link';
+import { useSession } from '../session/useSession';
+
+export function SignInPage({ next, expired }: { next: string | null; expired: boolean }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const { signedIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const id = useId();
+  useDocumentTitle(t('auth.signInTitle'));
+
+  const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      const { user } = await accordApi.login(email, password);
+      signedIn(user);
+    } catch (caught) {
+      setError(caught);
+      setPending(false);
+    }
+  };
+
+  const registerLink = next ? `/register?next=${encodeURIComponent(next)}` : '/register';
+  return (
+    <div className="auth-page">
+      <section className="card auth-card" aria-labelledby={`${id}-title`}>
+        <h1 id={`${id}-title`}>{t('auth.signInTitle')}</h1>
+        <p className="lead">{t('auth.signInIntro')}</p>
+        {expired && error === null && <Alert tone="info">{t('auth.sessionExpired')}</Alert>}
+        {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
+        <form className="form" onSubmit={handleSubmit} aria-busy={pending}>
+          <div className="field">
+            <label htmlFor={`${id}-email`}>{t('auth.email')}</label>
+            <input
+              id={`${id}-email`}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
+            <input
+              id={`${id}-password`}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </div>
+          <button type="submit" className="button button--primary button--block" disabled={pending}>
+            {pending ? t('auth.signingIn') : t('auth.signIn')}
+          </button>
+        </form>
+        <p className="auth-card__switch">
+          {t('auth.noAccount')} <Link to={registerLink}>{t('auth.createAccount')}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+export type Route =
+  | { name: 'documents' }
+  | { name: 'signIn'; next: string | null; expired: boolean }
+  | { name: 'register'; next: string | null }
+  | { name: 'document'; id: string }
+  | { name: 'notFound' };
+
+/** Only same-app paths are followed after sign-in, never another origin. */
+function safeNext(search: string): string | null {
+  const next = new URLSearchParams(search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
+/** The page a location shows. */
+export function matchRoute(pathname: string, search: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/documents') return { name: 'documents' };
+  if (path === '/sign-in') {
+    return { name: 'signIn', next: safeNext(search), expired: new URLSearchParams(search).has('expired') };
+  }
+  if (path === '/register') return { name: 'register', next: safeNext(search) };
+  const document = /^\/documents\/([0-9a-zA-Z_-]{1,64})$/.exec(path);
+  if (document) return { name: 'document', id: document[1]! };
+  return { name: 'notFound' };
+}
