@@ -1,9 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import pt from './locales/pt.json';
-import fr from './locales/fr.json';
+import { LOCALES } from './locales/index';
 import { LANGUAGES, type LanguageCode } from './LANGUAGES';
 
 export const LANGUAGE_STORAGE_KEY = 'accord:language';
@@ -31,10 +28,10 @@ function initialLanguage(): LanguageCode {
 // Every locale is bundled: four small files cost less than a second round trip on a slow link.
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: en },
-    es: { translation: es },
-    pt: { translation: pt },
-    fr: { translation: fr },
+    en: { translation: LOCALES.en },
+    es: { translation: LOCALES.es },
+    pt: { translation: LOCALES.pt },
+    fr: { translation: LOCALES.fr },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

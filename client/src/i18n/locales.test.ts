@@ -3,10 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // the module itself, not the package index: this test must not depend on the rest of shared/
 import { ErrorCode } from '../../../shared/src/errorCodes';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import pt from './locales/pt.json';
-import fr from './locales/fr.json';
+import { LOCALES } from './locales/index';
+
+const { en, es, pt, fr } = LOCALES;
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,0 +1,24 @@
+import en from './en.json';
+import es from './es.json';
+import pt from './pt.json';
+import fr from './fr.json';
+import structureEn from './structure.en.json';
+import structureEs from './structure.es.json';
+import structurePt from './structure.pt.json';
+import structureFr from './structure.fr.json';
+import commentsEn from './comments.en.json';
+import commentsEs from './comments.es.json';
+import commentsPt from './comments.pt.json';
+import commentsFr from './comments.fr.json';
+import type { LanguageCode } from '../LANGUAGES';
+
+/**
+ * Every interface string, per language. Features keep their strings in files of their own
+ * (`<feature>.<language>.json`, under one top-level key such as "comments"), merged here.
+ */
+export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
+  en: { ...en, ...structureEn, ...commentsEn },
+  es: { ...es, ...structureEs, ...commentsEs },
+  pt: { ...pt, ...structurePt, ...commentsPt },
+  fr: { ...fr, ...structureFr, ...commentsFr },
+};
