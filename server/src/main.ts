@@ -6,6 +6,7 @@ import { connectDatabase, DatabaseUnreachable } from './database/connectDatabase
 import { createSessionMiddleware } from './auth/createSessionMiddleware.js';
 import { createCollabServer, type CollabServer } from './collab/createCollabServer.js';
 import { createApp } from './app.js';
+import { followDocumentTitle } from './commands/followDocumentTitle.js';
 // every model must be registered before connectDatabase creates the indexes; app.ts and the
 // collaboration server import them all, and these make it explicit
 import './models/User.js';
@@ -34,7 +35,13 @@ async function main(): Promise<void> {
     const connection = await connectDatabase(env, logger);
     const sessionMiddleware = createSessionMiddleware(env, connection);
     const httpServer = http.createServer();
-    const collab = createCollabServer({ httpServer, env, logger, sessionMiddleware });
+    const collab = createCollabServer({
+      httpServer,
+      env,
+      logger,
+      sessionMiddleware,
+      onTitleChange: (documentId, title) => void followDocumentTitle(logger, documentId, title),
+    });
     const app = createApp({ env, logger, sessionMiddleware, collab });
     httpServer.on('request', app);
     await listen(httpServer, env);

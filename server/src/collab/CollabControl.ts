@@ -28,4 +28,9 @@ export interface CollabControl {
    * `read` must not modify the document nor keep a reference to it after returning.
    */
   withDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T>;
+  /**
+   * Sets the text of the document's title node (a rename through the API), stored and sent to
+   * every open editor like a collaborator's change.
+   */
+  setTitle(documentId: string, title: string): Promise<void>;
 }

@@ -9,8 +9,11 @@ import type { DocumentStore } from './DocumentStore.js';
 import type { PersistenceQueue } from './PersistenceQueue.js';
 import { CollabError } from './CollabError.js';
 import { repairClauseIds } from './repairClauseIds.js';
+import { readTitle } from './documentTitle.js';
 
 export interface RoomDeps {
+  /** the title node's text changed (debounced); keeps the document's name in step with its text */
+  onTitleChange?: (documentId: string, title: string) => void;
   store: DocumentStore;
   queue: PersistenceQueue;
   logger: Logger;
@@ -23,6 +26,8 @@ const LOAD = Symbol('load');
 const SERVER = Symbol('server');
 /** how long after a client's change the server looks for duplicate clause ids */
 const REPAIR_DELAY_MS = 50;
+/** how long the title may be typed in before the document's name follows it */
+const TITLE_DELAY_MS = 1000;
 const EMPTY_STATE_VECTOR_LENGTH = 1;
 
 /**
@@ -42,8 +47,12 @@ export class Room {
   /** upper bound of the encoded document size: state at load plus every update since */
   byteSize = 0;
   compaction: Promise<void> | null = null;
+  /** settles once the first load finished (see state for how) */
+  loaded: Promise<void> = Promise.resolve();
   idleTimer: NodeJS.Timeout | undefined;
   private repairTimer: NodeJS.Timeout | undefined;
+  private titleTimer: NodeJS.Timeout | undefined;
+  private lastTitle: string | null = null;
   private outbox: Uint8Array[] = [];
   private outboxOrigins = new Set<Connection | undefined>();
   private fullState: Uint8Array | null = null;
@@ -64,6 +73,7 @@ export class Room {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     }, LOAD);
     this.storedUpdateCount = stored.updateCount;
+    this.lastTitle = safely(() => readTitle(this.doc));
     this.fullState = Y.encodeStateAsUpdate(this.doc);
     this.byteSize = this.fullState.byteLength;
   }
@@ -117,6 +127,7 @@ export class Room {
   destroy(): void {
     clearTimeout(this.idleTimer);
     clearTimeout(this.repairTimer);
+    clearTimeout(this.titleTimer);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -135,6 +146,7 @@ export class Room {
       conn.lastQueuedSeq = seq;
       this.repairTimer ??= setTimeout(this.repair, REPAIR_DELAY_MS);
     }
+    if (this.deps.onTitleChange) this.titleTimer ??= setTimeout(this.checkTitle, TITLE_DELAY_MS);
     this.outbox.push(update);
     this.outboxOrigins.add(conn);
     if (this.outbox.length === 1) setImmediate(this.sendOutbox);
@@ -159,6 +171,20 @@ export class Room {
     syncProtocol.writeUpdate(encoder, merged);
     const except = origins.size === 1 ? [...origins][0] : undefined;
     this.broadcast(encoding.toUint8Array(encoder), except);
+  };
+
+  /** Applies a change made by the server itself (e.g. a rename through the API). */
+  applyServerChange(change: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => change(this.doc), SERVER);
+  }
+
+  private readonly checkTitle = (): void => {
+    this.titleTimer = undefined;
+    if (this.state !== 'ready') return;
+    const title = safely(() => readTitle(this.doc))?.trim();
+    if (!title || title === this.lastTitle) return;
+    this.lastTitle = title;
+    this.deps.onTitleChange?.(this.documentId, title);
   };
 
   private readonly repair = (): void => {
@@ -187,4 +213,13 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
   encoding.writeVarUint(encoder, MessageType.AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   return encoding.toUint8Array(encoder);
+}
+
+/** Reading the editor's structure fails when a raw Yjs client made `default` another type. */
+function safely<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
 }

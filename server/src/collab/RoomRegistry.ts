@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { removeAwarenessStates } from 'y-protocols/awareness';
 import { CloseCode } from '@accord/shared';
 import type { Logger } from '../logger.js';
@@ -9,6 +10,7 @@ import { CollabError } from './CollabError.js';
 import { dispatchMessage } from './messageHandlers.js';
 
 export interface RoomRegistryOptions {
+  onTitleChange?: (documentId: string, title: string) => void;
   store: DocumentStore;
   queue: PersistenceQueue;
   logger: Logger;
@@ -49,20 +51,42 @@ export class RoomRegistry {
     return this.rooms.values();
   }
 
+  /** The document's room, created and loading if it was not open. */
+  private open(documentId: string): Room {
+    let room = this.rooms.get(documentId);
+    if (!room) {
+      room = new Room(documentId, this.options);
+      this.rooms.set(documentId, room);
+      room.loaded = this.loadRoom(room);
+    }
+    return room;
+  }
+
+  /**
+   * Makes a server-side change to a document (open or not): it is stored and sent like any
+   * collaborator's. A room opened only for this is unloaded again when idle.
+   */
+  async change(documentId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    const pendingUnload = this.unloading.get(documentId);
+    if (pendingUnload) await pendingUnload;
+    const room = this.open(documentId);
+    clearTimeout(room.idleTimer);
+    await room.loaded;
+    if (room.state !== 'ready') throw new Error('the document could not be loaded');
+    room.applyServerChange(change);
+    if (room.connections.size === 0) this.scheduleUnload(room);
+  }
+
   /** Adds a connection to its document's room, loading the room first if needed. */
   async join(documentId: string, conn: Connection): Promise<void> {
     const pendingUnload = this.unloading.get(documentId);
     if (pendingUnload) await pendingUnload;
-    let room = this.rooms.get(documentId);
-    if (room && room.connections.size >= this.options.maxConnectionsPerDocument) {
+    const existing = this.rooms.get(documentId);
+    if (existing && existing.connections.size >= this.options.maxConnectionsPerDocument) {
       conn.close(CloseCode.TOO_MANY_CONNECTIONS, 'too many connections to this document');
       return;
     }
-    if (!room) {
-      room = new Room(documentId, this.options);
-      this.rooms.set(documentId, room);
-      this.loadRoom(room);
-    }
+    const room = this.open(documentId);
     clearTimeout(room.idleTimer);
     room.connections.add(conn);
     conn.socket.on('message', (data: Buffer, isBinary: boolean) => {
@@ -72,8 +96,8 @@ export class RoomRegistry {
     if (room.state === 'ready') room.greet(conn);
   }
 
-  private loadRoom(room: Room): void {
-    room.load().then(
+  private loadRoom(room: Room): Promise<void> {
+    return room.load().then(
       () => {
         room.state = 'ready';
         for (const conn of room.connections) {
@@ -121,10 +145,12 @@ export class RoomRegistry {
       // null origin: the removal goes to everyone left in the room
       removeAwareness(room, conn.clientId);
     }
-    if (room.connections.size === 0 && room.state === 'ready') {
-      clearTimeout(room.idleTimer);
-      room.idleTimer = setTimeout(() => void this.unload(room), this.options.idleUnloadMs);
-    }
+    if (room.connections.size === 0 && room.state === 'ready') this.scheduleUnload(room);
+  }
+
+  private scheduleUnload(room: Room): void {
+    clearTimeout(room.idleTimer);
+    room.idleTimer = setTimeout(() => void this.unload(room), this.options.idleUnloadMs);
   }
 
   /** Stores what is queued for the room, folds its updates if worthwhile, and forgets it. */

@@ -13,6 +13,7 @@ import { PersistenceQueue } from './PersistenceQueue.js';
 import { RoomRegistry } from './RoomRegistry.js';
 import { authenticateUpgrade } from './authenticateUpgrade.js';
 import { AccessCache } from './AccessCache.js';
+import { writeTitle } from './documentTitle.js';
 
 export interface CollabServerOptions {
   httpServer: http.Server;
@@ -20,6 +21,8 @@ export interface CollabServerOptions {
   logger: Logger;
   /** the express-session middleware, run on each upgrade request to find the user */
   sessionMiddleware: RequestHandler;
+  /** the text of a document's title node changed: the document's name follows it */
+  onTitleChange?: (documentId: string, title: string) => void;
 }
 
 export interface CollabServer extends CollabControl {
@@ -55,7 +58,13 @@ function refuse(socket: Duplex, status: number, message: string): void {
  * The collaboration endpoint: y-websocket's protocol on /collab/:documentId, with Accord's
  * authentication, permissions, limits and persistence (DESIGN.md §1, "one keystroke").
  */
-export function createCollabServer({ httpServer, env, logger, sessionMiddleware }: CollabServerOptions): CollabServer {
+export function createCollabServer({
+  httpServer,
+  env,
+  logger,
+  sessionMiddleware,
+  onTitleChange,
+}: CollabServerOptions): CollabServer {
   const limits = env.collab;
   // ws refuses frames beyond twice the limit itself (1009); up to that, the registry closes the
   // connection with Accord's MESSAGE_TOO_LARGE so the client knows not to retry
@@ -63,6 +72,7 @@ export function createCollabServer({ httpServer, env, logger, sessionMiddleware 
   const queue = new PersistenceQueue(limits.flushMs, logger);
   const store = new DocumentStore();
   const registry = new RoomRegistry({
+    onTitleChange,
     store,
     queue,
     logger,
@@ -128,11 +138,22 @@ export function createCollabServer({ httpServer, env, logger, sessionMiddleware 
       access.forgetRole(userId, documentId);
       const room = registry.get(documentId);
       if (!room) return;
+      // everyone's members list changes; the member's own page learns its new abilities
+      const event = encodeEvent({ type: 'member.changed', documentId, userId, role });
       for (const conn of room.connections) {
-        if (conn.user.id !== userId) continue;
-        if (role === null) conn.close(CloseCode.FORBIDDEN, 'access to this document was removed');
-        else conn.role = role;
+        if (conn.user.id === userId) {
+          if (role === null) {
+            conn.close(CloseCode.FORBIDDEN, 'access to this document was removed');
+            continue;
+          }
+          conn.role = role;
+        }
+        if (conn.speaksAccord) conn.send(event);
       }
+    },
+
+    setTitle(documentId: string, title: string): Promise<void> {
+      return registry.change(documentId, (doc) => writeTitle(doc, title));
     },
 
     broadcastEvent(documentId: string, event: unknown, filter?: (userId: string, role: Role) => boolean): void {

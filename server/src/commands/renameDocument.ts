@@ -22,6 +22,10 @@ export function renameDocument(
       { returnDocument: 'after' },
     ).lean();
     if (!document) throw new NotFound('No such document.');
+    // the title written in the text is the same title: editors see the rename at once
+    await ctx.collab.setTitle(documentId, title).catch((error: unknown) => {
+      ctx.logger.warn({ err: error, documentId }, 'the rename did not reach the document text');
+    });
     await recordAuditEvent(ctx.logger, {
       actorId: ctx.actor.id,
       action: 'document.renamed',
