@@ -1,0 +1,279 @@
+/**
+ * Benchmark: GET /api/documents/:id/outline for a 100-article agreement (issue 4, "Done means":
+ * the server's /outline time for that document, target ≤ 50 ms).
+ *
+ *   npx tsc -b shared server && npx tsx bench/structure/outline.ts [--requests 300]
+ *
+ * Starts its own embedded database (scripts/lib/devdb.mjs) and the built server
+ * (node server/dist/main.js), imports a 100-article agreement (5 chapters; per article a heading,
+ * 2 numbered paragraphs and 1 point: 300 paragraphs and points) through the import path
+ * (POST /api/imports/preview, then POST /api/documents with the previewed content), then
+ * measures sequential GET /outline requests (wall time at the client, localhost):
+ *   A. open, unchanged:  a collaborator connected, nothing changes between requests;
+ *   B. open, edited:     a collaborator connected and renaming an article heading before every
+ *                        request (each request renders the changed document afresh);
+ *   C. closed:           nobody connected (the room unloaded): every request loads the Yjs state
+ *                        from the database (then renders, or reuses the cached rendering).
+ */
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { SCHEMA_VERSION } from '@accord/shared';
+// @ts-expect-error plain JavaScript helper shared with the start and test scripts
+import { startDevdb } from '../../scripts/lib/devdb.mjs';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const PARAMS = {
+  chapters: 5,
+  articles: 100,
+  paragraphsPerArticle: 2,
+  pointsPerArticle: 1,
+  requests: Math.max(200, arg('requests', 300)),
+  warmup: 50,
+  /** the server unloads an idle room after this long (COLLAB_IDLE_UNLOAD_MS), so C reads the database */
+  idleUnloadMs: 1_000,
+};
+const TARGET_MS = 50;
+
+class Api {
+  cookie = '';
+  constructor(readonly baseUrl: string) {}
+  async request(method: string, url: string, body?: unknown, type = 'application/json') {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (body !== undefined) headers['content-type'] = type;
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const res = await fetch(this.baseUrl + url, { method, headers, body: payload });
+    for (const line of res.headers.getSetCookie()) {
+      const pair = line.split(';')[0]!;
+      if (pair.startsWith('accord.sid=')) this.cookie = pair;
+    }
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
+    return { body: text ? JSON.parse(text) : null, bytes: text.length };
+  }
+}
+
+function startServer(mongodbUri: string): Promise<{ url: string; wsUrl: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      MONGODB_URI: mongodbUri,
+      SESSION_SECRET: createHash('sha256').update(randomBytes(16)).digest('hex'),
+      SCRYPT_COST: '16384',
+      LOG_LEVEL: 'info',
+      COLLAB_IDLE_UNLOAD_MS: String(PARAMS.idleUnloadMs),
+    },
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of output.split('\n')) {
+        if (!line.includes('"msg":"listening"')) continue;
+        clearTimeout(timer);
+        const { port } = JSON.parse(line) as { port: number };
+        output = '';
+        resolve({
+          url: `http://127.0.0.1:${port}`,
+          wsUrl: `ws://127.0.0.1:${port}`,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+        return;
+      }
+    });
+  });
+}
+
+function openProvider(wsUrl: string, cookie: string, documentId: string): WebsocketProvider {
+  const Socket = class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  };
+  return new WebsocketProvider(`${wsUrl}/collab`, documentId, new Y.Doc(), {
+    WebSocketPolyfill: Socket as never,
+    params: { schema: String(SCHEMA_VERSION) },
+    disableBc: true,
+  });
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** The agreement as a Markdown file, as someone would upload it. */
+function agreementMarkdown(): string {
+  const lines = ['# Regional Agreement on Access to Justice', '', 'The Parties to this Agreement,', '', '- Recognizing that access to justice is a human right,', '', 'Have agreed as follows:'];
+  const perChapter = PARAMS.articles / PARAMS.chapters;
+  for (let n = 1; n <= PARAMS.articles; n++) {
+    if ((n - 1) % perChapter === 0) lines.push('', `Chapter ${Math.ceil(n / perChapter)} — Part ${Math.ceil(n / perChapter)}`);
+    lines.push('', `Article ${n} — Heading of article ${n}`, '');
+    for (let p = 1; p <= PARAMS.paragraphsPerArticle; p++) {
+      lines.push(`${p}. Each Party shall take the measures necessary to give effect to paragraph ${p} of article ${n}, including:`);
+      if (p === 1) for (let q = 0; q < PARAMS.pointsPerArticle; q++) lines.push(`   ${'abc'[q]}) adopting legislation and policies to that end;`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function summarise(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    n: samples.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted[sorted.length - 1]!),
+  };
+}
+
+async function measure(n: number, before: (i: number) => Promise<void>, request: (i: number) => Promise<void>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n + PARAMS.warmup; i++) {
+    await before(i);
+    const start = performance.now();
+    await request(i);
+    if (i >= PARAMS.warmup) samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-outline-'));
+  const db = await startDevdb({ dir, quiet: true });
+  const server = await startServer(`${db.uri}bench_outline`);
+  const providers: WebsocketProvider[] = [];
+  try {
+    const api = new Api(server.url);
+    await api.request('POST', '/api/auth/register', {
+      email: `bench-${randomBytes(4).toString('hex')}@example.org`,
+      password: 'correct horse battery',
+      name: 'Bench',
+    });
+    const markdown = agreementMarkdown();
+    const importStart = performance.now();
+    const preview = (await api.request('POST', '/api/imports/preview', markdown, 'text/markdown')).body;
+    const importMs = performance.now() - importStart;
+    const createStart = performance.now();
+    const created = (
+      await api.request('POST', '/api/documents', { title: preview.summary.title, kind: 'agreement', content: preview.json })
+    ).body;
+    const createMs = performance.now() - createStart;
+    const documentId = created.document.id as string;
+    const url = `/api/documents/${documentId}/outline`;
+    const first = await api.request('GET', url);
+    const clauses = first.body.clauses as { kind: string; clauseId: string }[];
+    const counts = {
+      chapters: clauses.filter((c) => c.kind === 'chapter').length,
+      articles: clauses.filter((c) => c.kind === 'article').length,
+      paragraphsAndPoints: clauses.filter((c) => c.kind === 'paragraph' || c.kind === 'point').length,
+      clauses: clauses.length,
+      outlineBytes: first.bytes,
+      markdownBytes: markdown.length,
+      contentJsonBytes: JSON.stringify(preview.json).length,
+    };
+    if (counts.articles !== PARAMS.articles) throw new Error(`expected ${PARAMS.articles} articles, got ${counts.articles}`);
+
+    // A and B: a collaborator has the document open
+    const provider = openProvider(server.wsUrl, api.cookie, documentId);
+    providers.push(provider);
+    await until(() => provider.synced, 'the collaborator to sync');
+    const openUnchanged = await measure(PARAMS.requests, async () => {}, async () => void (await api.request('GET', url)));
+
+    const chapter = provider.doc
+      .getXmlFragment('default')
+      .toArray()
+      .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'chapter')[2]!;
+    const article = chapter.toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'article')!;
+    const headingText = (article.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const articleId = article.getAttribute('clauseId');
+    let stale = 0;
+    const openEdited = await measure(
+      PARAMS.requests,
+      async (i) => {
+        // rename the heading, then give the update a moment to reach the server (localhost)
+        provider.doc.transact(() => {
+          headingText.delete(0, headingText.length);
+          headingText.insert(0, `Heading v${i}`);
+        });
+        await new Promise((r) => setTimeout(r, 15));
+      },
+      async (i) => {
+        const res = await api.request('GET', url);
+        const seen = (res.body.clauses as { clauseId: string; heading: string }[]).find((c) => c.clauseId === articleId);
+        if (seen?.heading !== `Heading v${i}`) stale++;
+      },
+    );
+
+    // C: nobody connected; wait until the room has unloaded, so the state comes from the database
+    provider.destroy();
+    providers.length = 0;
+    await new Promise((r) => setTimeout(r, PARAMS.idleUnloadMs + 2_000));
+    const closed = await measure(PARAMS.requests, async () => {}, async () => void (await api.request('GET', url)));
+
+    const results = {
+      openUnchanged: summarise(openUnchanged),
+      openEditedBeforeEachRequest: { ...summarise(openEdited), staleAnswers: stale },
+      closed: summarise(closed),
+    };
+    const report = {
+      benchmark: 'GET /api/documents/:id/outline (issue 4)',
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, database: 'FerretDB 1.24 (devdb)' },
+      params: PARAMS,
+      document: counts,
+      setup: { importPreviewMs: Math.round(importMs), createWithContentMs: Math.round(createMs) },
+      targetMs: TARGET_MS,
+      results,
+    };
+    console.log(JSON.stringify(report, null, 2));
+    console.log('\nGET /outline, 100-article agreement (%d clauses, %d KiB answer), target ≤ %d ms', counts.clauses, Math.round(counts.outlineBytes / 1024), TARGET_MS);
+    console.log('scenario                               n     p50     p95     p99     max   target');
+    for (const [name, r] of Object.entries(results)) {
+      const ok = r.p95 <= TARGET_MS ? 'met (p95)' : 'MISSED';
+      console.log(`${name.padEnd(36)} ${String(r.n).padStart(4)} ${r.p50.toFixed(2).padStart(7)} ${r.p95.toFixed(2).padStart(7)} ${r.p99.toFixed(2).padStart(7)} ${r.max.toFixed(2).padStart(7)}   ${ok}`);
+    }
+    const out = path.join(root, 'bench', 'structure', 'results.json');
+    fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+    console.log(`\nwritten to ${path.relative(root, out)}`);
+  } finally {
+    for (const p of providers) p.destroy();
+    await server.stop();
+    await db.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
