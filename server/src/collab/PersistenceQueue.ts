@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import * as Y from 'yjs';
+import { mergeUpdates } from './mergeUpdates.js';
 import { DocUpdate } from '../models/DocUpdate.js';
 import type { Logger } from '../logger.js';
 
@@ -156,7 +156,7 @@ function mergeByDocumentAndAuthor(batch: Pending[]): UpdateRecord[] {
   return [...groups.values()].map((items) => ({
     documentId: items[0]!.documentId,
     userId: items[0]!.userId,
-    update: items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((i) => i.update)),
+    update: items.length === 1 ? items[0]!.update : mergeUpdates(items.map((i) => i.update)),
     createdAt: items[items.length - 1]!.createdAt,
   }));
 }

@@ -10,6 +10,7 @@ import type { PersistenceQueue } from './PersistenceQueue.js';
 import { CollabError } from './CollabError.js';
 import { repairClauseIds } from './repairClauseIds.js';
 import { readTitle } from './documentTitle.js';
+import { mergeUpdates } from './mergeUpdates.js';
 
 export interface RoomDeps {
   /** the title node's text changed (debounced); keeps the document's name in step with its text */
@@ -165,7 +166,7 @@ export class Room {
     this.outbox = [];
     this.outboxOrigins = new Set();
     if (updates.length === 0 || this.state === 'unloaded') return;
-    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const merged = updates.length === 1 ? updates[0]! : mergeUpdates(updates);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.SYNC);
     syncProtocol.writeUpdate(encoder, merged);
