@@ -55,6 +55,8 @@ export class Room {
   private titleTimer: NodeJS.Timeout | undefined;
   private lastTitle: string | null = null;
   private outbox: Uint8Array[] = [];
+  /** an update went out this turn; later ones wait in the outbox for the end of the turn */
+  private batching = false;
   private outboxOrigins = new Set<Connection | undefined>();
   private fullState: Uint8Array | null = null;
 
@@ -148,30 +150,33 @@ export class Room {
       this.repairTimer ??= setTimeout(this.repair, REPAIR_DELAY_MS);
     }
     if (this.deps.onTitleChange) this.titleTimer ??= setTimeout(this.checkTitle, TITLE_DELAY_MS);
+    if (!this.batching) {
+      // the first update of an event-loop turn goes out at once, as a relay would send it
+      this.batching = true;
+      setImmediate(this.sendOutbox);
+      this.broadcast(syncUpdateMessage(update), conn);
+      return;
+    }
     this.outbox.push(update);
     this.outboxOrigins.add(conn);
-    if (this.outbox.length === 1) setImmediate(this.sendOutbox);
   };
 
   /**
-   * Sends the updates applied since the last turn of the event loop as one message: under load,
-   * many clients' keystrokes arrive in one I/O phase, and every connection then gets one merged
-   * update instead of one message per keystroke. A lone update goes out as it came. Its sender
-   * does not get it back when the batch has only one sender; otherwise everyone gets the batch
-   * (Yjs ignores what it already has).
+   * Sends the updates applied later in the same turn of the event loop as one message: under
+   * load, many clients' keystrokes arrive in one I/O phase, and every connection then gets one
+   * merged update instead of one message per keystroke. The senders do not get the batch back
+   * when it has only one sender; otherwise everyone gets it (Yjs ignores what it already has).
    */
   private readonly sendOutbox = (): void => {
     const updates = this.outbox;
     const origins = this.outboxOrigins;
     this.outbox = [];
     this.outboxOrigins = new Set();
+    this.batching = false;
     if (updates.length === 0 || this.state === 'unloaded') return;
     const merged = updates.length === 1 ? updates[0]! : mergeUpdates(updates);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.SYNC);
-    syncProtocol.writeUpdate(encoder, merged);
     const except = origins.size === 1 ? [...origins][0] : undefined;
-    this.broadcast(encoding.toUint8Array(encoder), except);
+    this.broadcast(syncUpdateMessage(merged), except);
   };
 
   /** Applies a change made by the server itself (e.g. a rename through the API). */
@@ -207,6 +212,13 @@ export class Room {
     const changed = added.concat(updated, removed);
     this.broadcast(awarenessMessage(this.awareness, changed), origin as Connection | undefined);
   };
+}
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
