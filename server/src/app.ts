@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import mongoose from 'mongoose';
-import { Limits } from '@accord/shared';
+import { IMPORT_CONTENT_TYPES, Limits } from '@accord/shared';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
 import type { CollabControl } from './collab/CollabControl.js';
@@ -15,6 +15,9 @@ import { createMembersRouter } from './routes/createMembersRouter.js';
 import { createDocumentCommentsRouter } from './routes/createDocumentCommentsRouter.js';
 import { createCommentsRouter } from './routes/createCommentsRouter.js';
 import { createNotificationsRouter } from './routes/createNotificationsRouter.js';
+import { createDocumentStructureRouter } from './routes/createDocumentStructureRouter.js';
+import { createImportsRouter } from './routes/createImportsRouter.js';
+import { parseCreateDocumentBody } from './routes/parseCreateDocumentBody.js';
 import { serveClient } from './static/serveClient.js';
 import { createErrorHandler } from './errors/createErrorHandler.js';
 import { NotFound } from './errors/ApiError.js';
@@ -44,7 +47,12 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   const api = express.Router();
   // before the session: health checks must answer even when the session store cannot
   api.use('/health', createHealthRouter(mongoose.connection));
-  api.use(guardStateChanges(env.allowedOrigins));
+  api.use(
+    guardStateChanges(env.allowedOrigins, {
+      '/imports/preview': [...IMPORT_CONTENT_TYPES.docx, ...IMPORT_CONTENT_TYPES.markdown],
+    }),
+  );
+  api.post('/documents', parseCreateDocumentBody);
   api.use(express.json({ limit: Limits.jsonBodyBytes, strict: true }));
   const passport = createPassport(env.scryptCost);
   api.use(sessionMiddleware, passport.initialize(), passport.session());
@@ -54,6 +62,8 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use('/documents', createDocumentCommentsRouter({ logger, collab }));
   api.use('/comments', createCommentsRouter({ logger, collab }));
   api.use('/notifications', createNotificationsRouter());
+  api.use('/documents', createDocumentStructureRouter({ logger, collab }));
+  api.use('/imports', createImportsRouter());
   api.use(() => {
     throw new NotFound('No such API endpoint.');
   });

@@ -18,6 +18,14 @@ export const ErrorCode = {
   INVALID_ANCHOR: 'invalid_anchor',
   /** a comment body @mentions someone who is not a member of the document */
   INVALID_MENTION: 'invalid_mention',
+  /** an uploaded import is not a readable .docx / Markdown file */
+  IMPORT_INVALID_FILE: 'import_invalid_file',
+  /** an uploaded import is larger than Limits.importBytes (413) */
+  IMPORT_TOO_LARGE: 'import_too_large',
+  /** a .docx would expand beyond the unpacking limits (zip bomb, too many entries) */
+  IMPORT_ARCHIVE_TOO_LARGE: 'import_archive_too_large',
+  /** the `content` of a new document does not fit the document schema */
+  INVALID_CONTENT: 'invalid_content',
   RATE_LIMITED: 'rate_limited',
   ORIGIN_NOT_ALLOWED: 'origin_not_allowed',
   DATABASE_UNAVAILABLE: 'database_unavailable',

@@ -6,6 +6,18 @@ export const Limits = {
   passwordMax: 256,
   organisationNameMax: 200,
   titleMax: 300,
+  /** Characters of a comment body (plain text with line breaks, links and @mentions). */
+  commentBodyMax: 10_000,
+  /** Distinct members one comment body may @mention. */
+  commentMentionsMax: 20,
+  /** Characters of the quoted text a range comment is anchored to. */
+  commentQuoteMax: 5_000,
+  /** Base64 characters of one encoded Yjs relative position in a comment anchor. */
+  relativePositionMax: 256,
   /** Largest JSON body the REST API reads. */
   jsonBodyBytes: 64 * 1024,
+  /** Largest JSON body of POST /api/documents, which may carry imported `content`. */
+  documentContentBytes: 4 * 1024 * 1024,
+  /** Largest file POST /api/imports/preview reads (.docx or Markdown). */
+  importBytes: 10 * 1024 * 1024,
 } as const;

@@ -3,6 +3,7 @@ import { AnchorResolver, type CreateThreadBody, type Role } from '@accord/shared
 import type { CommandContext } from './CommandContext.js';
 import { Comment, type CommentRecord, type StoredAnchorRecord } from '../models/Comment.js';
 import { CommentEvent } from '../models/CommentEvent.js';
+import { commentCache } from '../comments/CommentCache.js';
 import type { DocumentRecord } from '../models/Document.js';
 import { Forbidden } from '../errors/ApiError.js';
 import { InvalidAnchor } from '../errors/InvalidAnchor.js';
@@ -48,7 +49,7 @@ export async function createThread(
   const id = new Types.ObjectId();
   const actorId = new Types.ObjectId(ctx.actor.id);
   const now = new Date();
-  await CommentEvent.create({
+  const first = await CommentEvent.create({
     commentId: id,
     threadId: id,
     documentId: document._id,
@@ -72,6 +73,8 @@ export async function createThread(
     createdAt: now,
   };
   await Comment.create(record);
+  commentCache.addEvents(record.documentId.toHexString(), [first.toObject()]);
+  commentCache.addComment(record);
 
   const commentId = id.toHexString();
   await notifyMentions(ctx, { documentId, threadId: commentId, commentId, revision: 1, visibility, mentioned });

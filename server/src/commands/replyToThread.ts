@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { CommandContext } from './CommandContext.js';
 import { Comment, type CommentRecord } from '../models/Comment.js';
 import { CommentEvent } from '../models/CommentEvent.js';
+import { commentCache } from '../comments/CommentCache.js';
 import type { ThreadData } from '../comments/ThreadData.js';
 import { checkMentions } from './checkMentions.js';
 import { authorSnapshot } from './authorSnapshot.js';
@@ -17,7 +18,7 @@ export async function replyToThread(ctx: CommandContext, thread: ThreadData, bod
   const threadId = thread.root.record._id;
   const actorId = new Types.ObjectId(ctx.actor.id);
   const now = new Date();
-  await CommentEvent.create({
+  const first = await CommentEvent.create({
     commentId: id,
     threadId,
     documentId: thread.root.record.documentId,
@@ -41,6 +42,8 @@ export async function replyToThread(ctx: CommandContext, thread: ThreadData, bod
     createdAt: now,
   };
   await Comment.create(record);
+  commentCache.addEvents(record.documentId.toHexString(), [first.toObject()]);
+  commentCache.addComment(record);
   const commentId = id.toHexString();
   const visibility = thread.root.visibility;
   await notifyMentions(ctx, { documentId, threadId: thread.id, commentId, revision: 1, visibility, mentioned });

@@ -5,7 +5,7 @@ import type { ThreadData } from '../comments/ThreadData.js';
 import type { CommentState } from '../comments/foldComment.js';
 import { resolveThreadAnchors } from '../comments/resolveThreadAnchors.js';
 import { canSeeThread, type CommentViewer } from '../permissions/commentPermissions.js';
-import { loadDocumentThreads } from './loadDocumentThreads.js';
+import { commentCache } from '../comments/CommentCache.js';
 
 export interface ThreadListing {
   threads: Array<{ thread: ThreadData; anchor: ResolvedAnchor | undefined }>;
@@ -25,10 +25,32 @@ export async function listThreadsForViewer(
   filters: ListCommentsQuery,
 ): Promise<ThreadListing> {
   const documentId = document._id.toHexString();
-  const all = await loadDocumentThreads(documentId);
+  // every thread's anchor is resolved (and memoised for all viewers); each viewer sees their share
+  const { version, threads: all } = await commentCache.threads(documentId);
   const visible = all.filter((thread) => canSeeThread(viewer.role, thread.root.visibility));
-  const anchors = await resolveThreadAnchors(collab, documentId, document.language, visible);
+  const anchors = await resolveThreadAnchors(collab, documentId, document.language, all, version);
 
+  const { clauseCounts, facets } = summarise(all, visible, anchors, canSeeThread(viewer.role, 'team'));
+  const threads = visible
+    .filter((thread) => matches(thread, anchors.get(thread.id), filters))
+    .map((thread) => ({ thread, anchor: anchors.get(thread.id) }));
+  return {
+    threads,
+    clauseCounts,
+    facets,
+  };
+}
+
+type Summary = Pick<ThreadListing, 'clauseCounts' | 'facets'>;
+/** per threads list (rebuilt on every comment change): per visibility class, with the anchors used */
+const summaries = new WeakMap<ThreadData[], Map<boolean, { anchors: Map<string, ResolvedAnchor>; summary: Summary }>>();
+
+/** Counts per clause and filter facets of the visible threads (the same for viewers alike). */
+function summarise(all: ThreadData[], visible: ThreadData[], anchors: Map<string, ResolvedAnchor>, team: boolean): Summary {
+  let byClass = summaries.get(all);
+  if (!byClass) summaries.set(all, (byClass = new Map()));
+  const known = byClass.get(team);
+  if (known && known.anchors === anchors) return known.summary;
   const clauseCounts: Record<string, ClauseCommentCounts> = {};
   const organisations = new Map<string, { id: string; name: string; country: string; threads: number }>();
   const countries = new Map<string, number>();
@@ -73,11 +95,7 @@ export async function listThreadsForViewer(
     }
   }
 
-  const threads = visible
-    .filter((thread) => matches(thread, anchors.get(thread.id), filters))
-    .map((thread) => ({ thread, anchor: anchors.get(thread.id) }));
-  return {
-    threads,
+  const summary: Summary = {
     clauseCounts,
     facets: {
       organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name)),
@@ -85,6 +103,8 @@ export async function listThreadsForViewer(
       authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
     },
   };
+  byClass.set(team, { anchors, summary });
+  return summary;
 }
 
 function commentsOf(thread: ThreadData): CommentState[] {

@@ -21,7 +21,7 @@ export async function threadResponse(
   threadId: string,
   commentId: string,
 ): Promise<ThreadResponse> {
-  const thread = await loadThread(threadId);
+  const thread = await loadThread(document._id.toHexString(), threadId);
   if (!thread) throw new NotFound('No such comment.');
   const anchors = await resolveThreadAnchors(collab, thread.documentId, document.language, [thread]);
   const presented = presentThread(thread, anchors.get(thread.id), viewer);

@@ -1,0 +1,288 @@
+/**
+ * The large commented document of issue 5, for the browser benchmark: a 100-article agreement
+ * (heading + 3 numbered paragraphs each) written through a real y-websocket client, and 1,000
+ * comments created through the REST API — 700 threads (200 on text ranges, 500 on whole clauses)
+ * and 300 replies (so 300 threads have a reply), by 6 reviewers from 6 organisations in 5
+ * countries and a drafter. Same shape as bench/comments/commentsApi.ts.
+ */
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { SCHEMA_VERSION, createRangeAnchor } from '@accord/shared';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export const FIXTURE = {
+  articles: 100,
+  paragraphsPerArticle: 3,
+  threads: 700,
+  rangeThreads: 200,
+  replies: 300,
+  createConcurrency: 8,
+} as const;
+
+export class Api {
+  cookie = '';
+  constructor(readonly baseUrl: string) {}
+  async ok(method: string, url: string, body?: unknown): Promise<any> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(this.baseUrl + url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const pair = line.split(';')[0]!;
+      if (pair.startsWith('accord.sid=')) this.cookie = pair;
+    }
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+}
+
+export interface BenchServer {
+  url: string;
+  wsUrl: string;
+  stop: () => Promise<void>;
+}
+
+/** The built server (node server/dist/main.js) on a free port, like tests/helpers/server.ts. */
+export function startServer(mongodbUri: string): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['server/dist/main.js'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      MONGODB_URI: mongodbUri,
+      SESSION_SECRET: createHash('sha256').update(randomBytes(16)).digest('hex'),
+      SCRYPT_COST: '16384',
+      LOG_LEVEL: 'info',
+    },
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of output.split('\n')) {
+        if (!line.includes('"msg":"listening"')) continue;
+        clearTimeout(timer);
+        const { port } = JSON.parse(line) as { port: number };
+        output = '';
+        resolve({
+          url: `http://127.0.0.1:${port}`,
+          wsUrl: `ws://127.0.0.1:${port}`,
+          stop: async () => {
+            child.kill('SIGTERM');
+            await exited;
+          },
+        });
+        return;
+      }
+    });
+  });
+}
+
+function openProvider(wsUrl: string, cookie: string, documentId: string): WebsocketProvider {
+  const Socket = class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  };
+  return new WebsocketProvider(`${wsUrl}/collab`, documentId, new Y.Doc(), {
+    WebSocketPolyfill: Socket as never,
+    params: { schema: String(SCHEMA_VERSION) },
+    disableBc: true,
+  });
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const newClauseId = () => [...randomBytes(12)].map((b) => BASE62[b % 62]).join('');
+
+function buildArticles(): { elements: Y.XmlElement[]; paragraphIds: string[][] } {
+  const elements: Y.XmlElement[] = [];
+  const paragraphIds: string[][] = [];
+  for (let a = 1; a <= FIXTURE.articles; a++) {
+    const article = new Y.XmlElement('article');
+    article.setAttribute('clauseId', newClauseId());
+    const heading = new Y.XmlElement('clauseHeading');
+    heading.insert(0, [new Y.XmlText(`Provision ${a} on access to justice`)]);
+    const children = [heading];
+    const ids: string[] = [];
+    for (let p = 1; p <= FIXTURE.paragraphsPerArticle; p++) {
+      const numbered = new Y.XmlElement('numberedParagraph');
+      const id = newClauseId();
+      ids.push(id);
+      numbered.setAttribute('clauseId', id);
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [
+        new Y.XmlText(
+          `States Parties shall guarantee, in article ${a} paragraph ${p}, that every person has effective access to ` +
+            `justice, legal aid and community paralegal services without discrimination of any kind.`,
+        ),
+      ]);
+      numbered.insert(0, [paragraph]);
+      children.push(numbered);
+    }
+    article.insert(0, children);
+    elements.push(article);
+    paragraphIds.push(ids);
+  }
+  return { elements, paragraphIds };
+}
+
+const articleCount = (doc: Y.Doc) =>
+  doc
+    .getXmlFragment('default')
+    .toArray()
+    .filter((n) => n instanceof Y.XmlElement && n.nodeName === 'article').length;
+
+function paragraphText(elements: Y.XmlElement[], article: number, paragraph: number): Y.XmlText {
+  const numbered = elements[article]!.get(paragraph + 1) as Y.XmlElement;
+  return (numbered.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+export interface Member {
+  api: Api;
+  email: string;
+  id: string;
+  name: string;
+}
+
+export interface CommentedDocument {
+  documentId: string;
+  coordinator: Member;
+  drafter: Member;
+  reviewers: Member[];
+  comments: number;
+  rangeThreads: number;
+  threadsWithReplies: number;
+  setupMs: { text: number; comments: number };
+}
+
+export async function createCommentedDocument(server: BenchServer): Promise<CommentedDocument> {
+  const organisations = [
+    ['Justicia Abierta', 'civil_society', 'AR'],
+    ['Paralegal Network', 'civil_society', 'KE'],
+    ['University of Lagos', 'academic', 'NG'],
+    ['Instituto Pro Bono', 'civil_society', 'BR'],
+    ['Ministry of Justice', 'public_institution', 'PT'],
+    ['Namati Kenya', 'civil_society', 'KE'],
+  ] as const;
+  const register = async (name: string, org: (typeof organisations)[number]): Promise<Member> => {
+    const api = new Api(server.url);
+    const email = `${name.toLowerCase().replace(/\W/g, '')}-${randomBytes(4).toString('hex')}@example.org`;
+    const body = await api.ok('POST', '/api/auth/register', {
+      email,
+      password: 'correct horse battery',
+      name,
+      organisation: { name: org[0], kind: org[1], country: org[2] },
+    });
+    return { api, email, id: body.user.id as string, name };
+  };
+  const coordinator = await register('Coral Coordinator', organisations[0]);
+  const drafter = await register('Dario Drafter', organisations[0]);
+  const reviewers = await Promise.all(organisations.map((org, i) => register(`Reviewer ${i + 1}`, org)));
+  const documentId = (
+    await coordinator.api.ok('POST', '/api/documents', {
+      title: 'Regional Agreement on Access to Justice',
+      kind: 'other',
+    })
+  ).document.id as string;
+  await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, { email: drafter.email, role: 'drafter' });
+  for (const r of reviewers) {
+    await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, { email: r.email, role: 'reviewer' });
+  }
+
+  const t0 = performance.now();
+  const writer = openProvider(server.wsUrl, drafter.api.cookie, documentId);
+  try {
+    await until(() => writer.synced, 'writer sync');
+    const { elements, paragraphIds } = buildArticles();
+    const fragment = writer.doc.getXmlFragment('default');
+    writer.doc.transact(() => fragment.insert(fragment.length, elements));
+    const probe = openProvider(server.wsUrl, coordinator.api.cookie, documentId);
+    await until(() => probe.synced && articleCount(probe.doc) >= FIXTURE.articles, 'the server to have the text');
+    probe.destroy();
+    const textMs = performance.now() - t0;
+
+    const t1 = performance.now();
+    const threadIds: string[] = [];
+    let rangeThreads = 0;
+    await pool(
+      Array.from({ length: FIXTURE.threads }, (_, i) => i),
+      FIXTURE.createConcurrency,
+      async (i) => {
+        const article = i % FIXTURE.articles;
+        const paragraph = Math.floor(i / FIXTURE.articles) % FIXTURE.paragraphsPerArticle;
+        const author = i % 7 === 6 ? drafter : reviewers[i % reviewers.length]!;
+        let anchor: unknown;
+        if (i < FIXTURE.rangeThreads) {
+          const text = paragraphText(elements, article, paragraph);
+          const from = text.toString().indexOf('effective access');
+          anchor = createRangeAnchor(
+            writer.doc,
+            { text, index: from },
+            { text, index: from + 'effective access to justice'.length },
+          );
+          rangeThreads++;
+        } else {
+          anchor =
+            i % 2
+              ? { kind: 'clause', clauseId: paragraphIds[article]![paragraph] }
+              : { kind: 'clause', clauseId: elements[article]!.getAttribute('clauseId') };
+        }
+        const body = await author.api.ok('POST', `/api/documents/${documentId}/comments`, {
+          anchor,
+          body: `Comment ${i}: the wording of this provision should say "may" rather than "shall" in line with regional practice.\nSee https://example.org/note/${i}`,
+        });
+        threadIds.push(body.thread.id);
+      },
+    );
+    await pool(threadIds.slice(0, FIXTURE.replies), FIXTURE.createConcurrency, async (threadId) => {
+      await drafter.api.ok('POST', `/api/comments/${threadId}/replies`, {
+        body: 'Thank you — we will revise the text in the next draft.',
+      });
+    });
+    return {
+      documentId,
+      coordinator,
+      drafter,
+      reviewers,
+      comments: threadIds.length + FIXTURE.replies,
+      rangeThreads,
+      threadsWithReplies: FIXTURE.replies,
+      setupMs: { text: Math.round(textMs), comments: Math.round(performance.now() - t1) },
+    };
+  } finally {
+    writer.destroy();
+  }
+}

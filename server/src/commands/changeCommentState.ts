@@ -1,0 +1,52 @@
+import type { CommentVisibility } from '@accord/shared';
+import type { CommandContext } from './CommandContext.js';
+import type { ThreadData } from '../comments/ThreadData.js';
+import type { CommentState } from '../comments/foldComment.js';
+import type { AuditAction } from '../models/AuditEvent.js';
+import type { CommentEventType } from '../models/CommentEvent.js';
+import { appendCommentEvent } from './appendCommentEvent.js';
+import { broadcastCommentChange } from './broadcastCommentChange.js';
+import { recordAuditEvent } from './recordAuditEvent.js';
+
+type Change = 'deleted' | 'restored' | 'resolved' | 'reopened' | 'visibility';
+
+export interface StateChange {
+  type: Exclude<CommentEventType, 'revision'>;
+  /** true when the comment is already in the state this change leads to (then nothing is stored) */
+  alreadyDone: (state: CommentState) => boolean;
+  visibility?: CommentVisibility;
+  audit: AuditAction;
+  change: Change;
+}
+
+/**
+ * Records a state change of a comment (delete, restore) or of a thread (resolve, reopen,
+ * visibility: on its first comment) as the comment's next event. Idempotent: a change that is
+ * already in effect (e.g. two drafters resolving at once) stores nothing and answers the state.
+ */
+export async function changeCommentState(
+  ctx: CommandContext,
+  thread: ThreadData,
+  comment: CommentState,
+  spec: StateChange,
+): Promise<void> {
+  const commentId = comment.record._id.toHexString();
+  const previousVisibility = thread.root.visibility;
+  const { appended } = await appendCommentEvent(thread.documentId, commentId, ctx.actor, (current) =>
+    spec.alreadyDone(current) ? null : { type: spec.type, ...(spec.visibility ? { visibility: spec.visibility } : {}) },
+  );
+  if (!appended) return;
+  const visibility = spec.visibility ?? previousVisibility;
+  await recordAuditEvent(ctx.logger, {
+    actorId: ctx.actor.id,
+    action: spec.audit,
+    documentId: thread.documentId,
+    data: { commentId, threadId: thread.id, ...(spec.visibility ? { from: previousVisibility, to: spec.visibility } : {}) },
+  });
+  broadcastCommentChange(
+    ctx.collab,
+    { documentId: thread.documentId, threadId: thread.id, commentId, change: spec.change, actorId: ctx.actor.id },
+    visibility,
+    previousVisibility,
+  );
+}

@@ -1,0 +1,42 @@
+import { extractMentions, type PresentedComment } from '@accord/shared';
+import type { CommentState } from '../comments/foldComment.js';
+import {
+  canDeleteComment,
+  canEditComment,
+  canRestoreComment,
+  canSeeCommentText,
+  type CommentViewer,
+} from '../permissions/commentPermissions.js';
+
+/** One comment for one viewer: text only if they may see it, and what they may do with it. */
+export function presentComment(state: CommentState, viewer: CommentViewer): PresentedComment {
+  const record = state.record;
+  const visibleText = canSeeCommentText(viewer, state);
+  const organisation = record.author.organisation;
+  const body = visibleText ? state.body : null;
+  return {
+    id: record._id.toHexString(),
+    threadId: record.threadId.toHexString(),
+    parentId: record.parentId ? record.parentId.toHexString() : null,
+    author: {
+      id: record.authorId.toHexString(),
+      name: record.author.name,
+      organisation: organisation
+        ? { id: organisation.id.toHexString(), name: organisation.name, kind: organisation.kind, country: organisation.country }
+        : null,
+    },
+    createdAt: record.createdAt.toISOString(),
+    body,
+    mentions: body ? extractMentions(body) : [],
+    revision: state.revision,
+    edited: state.revision > 1,
+    editedAt: state.editedAt?.toISOString() ?? null,
+    deleted: state.deleted,
+    deletedAt: state.deletedAt?.toISOString() ?? null,
+    deletedBy: state.deletedBy,
+    canEdit: canEditComment(viewer, state),
+    canDelete: canDeleteComment(viewer, state),
+    canRestore: canRestoreComment(viewer, state),
+    canViewRevisions: visibleText,
+  };
+}

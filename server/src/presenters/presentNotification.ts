@@ -1,0 +1,16 @@
+import type { PresentedNotification } from '@accord/shared';
+import type { NotificationRecord } from '../models/Notification.js';
+
+export function presentNotification(record: NotificationRecord, documentTitle: string, read: boolean): PresentedNotification {
+  return {
+    id: record._id.toHexString(),
+    kind: record.kind,
+    documentId: record.documentId.toHexString(),
+    documentTitle,
+    threadId: record.threadId.toHexString(),
+    commentId: record.commentId.toHexString(),
+    actor: { id: record.actorId.toHexString(), name: record.actorName },
+    createdAt: record.createdAt.toISOString(),
+    read,
+  };
+}

@@ -1,0 +1,136 @@
+/** Shapes of the comments API (built by the server's presenters). */
+import type { ResolvedAnchor } from '../comments/anchorTypes.js';
+import type { OrganisationKind } from '../organisationKinds.js';
+import type { CommentStatus, CommentVisibility } from './comments.js';
+
+export interface PresentedCommentAuthor {
+  id: string;
+  name: string;
+  /** the author's organisation when the comment was written */
+  organisation: { id: string; name: string; kind: OrganisationKind; country: string } | null;
+}
+
+export interface PresentedActor {
+  id: string;
+  name: string;
+}
+
+export interface PresentedComment {
+  id: string;
+  threadId: string;
+  /** null for the thread's first comment; the first comment's id for replies */
+  parentId: string | null;
+  author: PresentedCommentAuthor;
+  createdAt: string;
+  /** current text; null when deleted and the viewer may not see deleted text (coordinators may) */
+  body: string | null;
+  /** members @mentioned in the current text */
+  mentions: string[];
+  /** current revision number (1 = as first written) */
+  revision: number;
+  edited: boolean;
+  editedAt: string | null;
+  deleted: boolean;
+  deletedAt: string | null;
+  deletedBy: PresentedActor | null;
+  canEdit: boolean;
+  canDelete: boolean;
+  canRestore: boolean;
+  canViewRevisions: boolean;
+}
+
+export interface PresentedThread {
+  /** the id of the thread's first comment */
+  id: string;
+  documentId: string;
+  status: CommentStatus;
+  visibility: CommentVisibility;
+  resolvedAt: string | null;
+  resolvedBy: PresentedActor | null;
+  anchor: ResolvedAnchor;
+  comment: PresentedComment;
+  replies: PresentedComment[];
+  /** latest change of any kind in the thread */
+  updatedAt: string;
+  canReply: boolean;
+  canResolve: boolean;
+  canReopen: boolean;
+  canSetVisibility: boolean;
+}
+
+export interface ClauseCommentCounts {
+  open: number;
+  resolved: number;
+}
+
+export interface CommentFacets {
+  organisations: Array<{ id: string; name: string; country: string; threads: number }>;
+  countries: Array<{ country: string; threads: number }>;
+  authors: Array<{ id: string; name: string; threads: number }>;
+}
+
+/** GET /api/documents/:id/comments */
+export interface CommentListResponse {
+  threads: PresentedThread[];
+  /** every thread the viewer may see (filters ignored), by its current clause (orphans: stored) */
+  clauseCounts: Record<string, ClauseCommentCounts>;
+  facets: CommentFacets;
+  viewer: { canComment: boolean; canCreateTeamThreads: boolean };
+}
+
+export interface PresentedRevision {
+  revision: number;
+  body: string;
+  author: PresentedActor;
+  at: string;
+}
+
+export interface PresentedCommentEvent {
+  seq: number;
+  type: 'revision' | 'delete' | 'restore' | 'resolve' | 'reopen' | 'visibility';
+  actor: PresentedActor;
+  at: string;
+  revision?: number;
+  visibility?: CommentVisibility;
+}
+
+/** GET /api/comments/:id/revisions */
+export interface CommentRevisionsResponse {
+  commentId: string;
+  revisions: PresentedRevision[];
+  /** every recorded change of this comment, oldest first */
+  events: PresentedCommentEvent[];
+}
+
+export interface PresentedNotification {
+  id: string;
+  kind: 'mention';
+  documentId: string;
+  documentTitle: string;
+  threadId: string;
+  commentId: string;
+  actor: PresentedActor;
+  createdAt: string;
+  read: boolean;
+}
+
+/**
+ * ACCORD_EVENT sent on the collaboration socket after every comment change, only to connections
+ * whose user may see the thread. Carries no content: fetch GET /api/comments/:threadId.
+ * `hidden`: the thread became team-only and this recipient may no longer see it.
+ */
+export interface CommentsChangedEvent {
+  type: 'comments.changed';
+  documentId: string;
+  threadId: string;
+  commentId: string;
+  change: 'created' | 'replied' | 'edited' | 'deleted' | 'restored' | 'resolved' | 'reopened' | 'visibility' | 'hidden';
+  actorId: string;
+  at: string;
+}
+
+/** ACCORD_EVENT to the connections of a member who was just @mentioned. */
+export interface NotificationEvent {
+  type: 'notification.created';
+  notification: PresentedNotification;
+}
