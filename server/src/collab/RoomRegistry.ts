@@ -66,15 +66,35 @@ export class RoomRegistry {
    * Makes a server-side change to a document (open or not): it is stored and sent like any
    * collaborator's. A room opened only for this is unloaded again when idle.
    */
-  async change(documentId: string, change: (doc: Y.Doc) => void): Promise<void> {
-    const pendingUnload = this.unloading.get(documentId);
-    if (pendingUnload) await pendingUnload;
-    const room = this.open(documentId);
-    clearTimeout(room.idleTimer);
-    await room.loaded;
-    if (room.state !== 'ready') throw new Error('the document could not be loaded');
-    room.applyServerChange(change);
-    if (room.connections.size === 0) this.scheduleUnload(room);
+  change(documentId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    return this.use(documentId, (room) => room.applyServerChange(change));
+  }
+
+  /**
+   * Reads a document's current state. A document nobody has open is loaded into a room like any
+   * other and stays until idle, so a burst of API reads (comments, outline) loads it once.
+   */
+  read<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.use(documentId, (room) => read(room.doc));
+  }
+
+  private async use<T>(documentId: string, task: (room: Room) => T): Promise<T> {
+    let room: Room;
+    for (;;) {
+      const pendingUnload = this.unloading.get(documentId);
+      if (pendingUnload) await pendingUnload;
+      room = this.open(documentId);
+      clearTimeout(room.idleTimer);
+      await room.loaded;
+      // an idle unload may have begun while this waited: wait for it, then load afresh
+      if (room.state !== 'unloading') break;
+    }
+    try {
+      if (room.state !== 'ready') throw new Error('the document could not be loaded');
+      return task(room);
+    } finally {
+      if (room.state === 'ready' && room.connections.size === 0) this.scheduleUnload(room);
+    }
   }
 
   /** Adds a connection to its document's room, loading the room first if needed. */

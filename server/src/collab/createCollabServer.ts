@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { RequestHandler } from 'express';
 import { CloseCode, encodeEvent, type Role } from '@accord/shared';
 import type { Env } from '../env.js';
@@ -165,19 +165,8 @@ export function createCollabServer({
       }
     },
 
-    async withDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
-      const room = registry.get(documentId);
-      if (room?.state === 'ready') return read(room.doc);
-      const doc = new Y.Doc();
-      try {
-        const stored = await store.load(documentId);
-        doc.transact(() => {
-          for (const update of stored.updates) Y.applyUpdate(doc, update);
-        });
-        return read(doc);
-      } finally {
-        doc.destroy();
-      }
+    withDocument<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
+      return registry.read(documentId, read);
     },
 
     stats() {
