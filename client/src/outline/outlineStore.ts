@@ -1,0 +1,64 @@
+import type { Editor } from '@tiptap/core';
+import { outlineEntries, sameOutline, type OutlineModel } from './outlineEntries';
+
+export interface OutlineStore {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): OutlineModel;
+}
+
+const stores = new WeakMap<Editor, OutlineStore>();
+
+/**
+ * The live outline of an editor, for useSyncExternalStore. Recomputed at most once per frame,
+ * just after the frame that shows an edit has been painted (a keystroke reaches the screen
+ * before anyone looks at the outline), and announced only when something visible changed:
+ * typing in a clause body never re-renders the outline.
+ */
+export function outlineStore(editor: Editor): OutlineStore {
+  const existing = stores.get(editor);
+  if (existing) return existing;
+  let model = outlineEntries(editor.state);
+  const listeners = new Set<() => void>();
+  let frame = 0;
+  let timer = 0;
+  const refresh = () => {
+    timer = 0;
+    if (editor.isDestroyed) return;
+    const next = outlineEntries(editor.state);
+    if (sameOutline(model, next)) return;
+    model = next;
+    listeners.forEach((listener) => listener());
+  };
+  const schedule = () => {
+    if (frame || timer) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      timer = window.setTimeout(refresh, 0);
+    });
+  };
+  const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+    if (transaction.docChanged) schedule();
+  };
+  const store: OutlineStore = {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1) {
+        editor.on('transaction', onTransaction);
+        // changes made while nobody listened
+        schedule();
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        editor.off('transaction', onTransaction);
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+        frame = 0;
+        timer = 0;
+      };
+    },
+    getSnapshot: () => model,
+  };
+  stores.set(editor, store);
+  return store;
+}
