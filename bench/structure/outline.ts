@@ -12,8 +12,10 @@
  *   A. open, unchanged:  a collaborator connected, nothing changes between requests;
  *   B. open, edited:     a collaborator connected and renaming an article heading before every
  *                        request (each request renders the changed document afresh);
- *   C. closed:           nobody connected (the room unloaded): every request loads the Yjs state
- *                        from the database (then renders, or reuses the cached rendering).
+ *   C. closed, cold:     nobody connected, and the server's idle room unloaded before every
+ *                        request: each request loads the Yjs state from the database and renders;
+ *   D. closed, burst:    nobody connected, back-to-back requests: the first loads the document
+ *                        into a room, the others reuse it until it is idle (withDocument).
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -42,7 +44,9 @@ const PARAMS = {
   requests: Math.max(200, arg('requests', 300)),
   warmup: 50,
   /** the server unloads an idle room after this long (COLLAB_IDLE_UNLOAD_MS), so C reads the database */
-  idleUnloadMs: 1_000,
+  idleUnloadMs: 100,
+  /** pause before each cold request, so the idle room has unloaded */
+  coldPauseMs: 400,
 };
 const TARGET_MS = 50;
 
@@ -120,7 +124,11 @@ function openProvider(wsUrl: string, cookie: string, documentId: string): Websoc
   });
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -130,14 +138,27 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
 
 /** The agreement as a Markdown file, as someone would upload it. */
 function agreementMarkdown(): string {
-  const lines = ['# Regional Agreement on Access to Justice', '', 'The Parties to this Agreement,', '', '- Recognizing that access to justice is a human right,', '', 'Have agreed as follows:'];
+  const lines = [
+    '# Regional Agreement on Access to Justice',
+    '',
+    'The Parties to this Agreement,',
+    '',
+    '- Recognizing that access to justice is a human right,',
+    '',
+    'Have agreed as follows:',
+  ];
   const perChapter = PARAMS.articles / PARAMS.chapters;
   for (let n = 1; n <= PARAMS.articles; n++) {
-    if ((n - 1) % perChapter === 0) lines.push('', `Chapter ${Math.ceil(n / perChapter)} — Part ${Math.ceil(n / perChapter)}`);
+    if ((n - 1) % perChapter === 0)
+      lines.push('', `Chapter ${Math.ceil(n / perChapter)} — Part ${Math.ceil(n / perChapter)}`);
     lines.push('', `Article ${n} — Heading of article ${n}`, '');
     for (let p = 1; p <= PARAMS.paragraphsPerArticle; p++) {
-      lines.push(`${p}. Each Party shall take the measures necessary to give effect to paragraph ${p} of article ${n}, including:`);
-      if (p === 1) for (let q = 0; q < PARAMS.pointsPerArticle; q++) lines.push(`   ${'abc'[q]}) adopting legislation and policies to that end;`);
+      lines.push(
+        `${p}. Each Party shall take the measures necessary to give effect to paragraph ${p} of article ${n}, including:`,
+      );
+      if (p === 1)
+        for (let q = 0; q < PARAMS.pointsPerArticle; q++)
+          lines.push(`   ${'abc'[q]}) adopting legislation and policies to that end;`);
     }
   }
   return lines.join('\n');
@@ -159,13 +180,18 @@ function summarise(samples: number[]) {
   };
 }
 
-async function measure(n: number, before: (i: number) => Promise<void>, request: (i: number) => Promise<void>): Promise<number[]> {
+async function measure(
+  n: number,
+  before: (i: number) => Promise<void>,
+  request: (i: number) => Promise<void>,
+  warmup = PARAMS.warmup,
+): Promise<number[]> {
   const samples: number[] = [];
-  for (let i = 0; i < n + PARAMS.warmup; i++) {
+  for (let i = 0; i < n + warmup; i++) {
     await before(i);
     const start = performance.now();
     await request(i);
-    if (i >= PARAMS.warmup) samples.push(performance.now() - start);
+    if (i >= warmup) samples.push(performance.now() - start);
   }
   return samples;
 }
@@ -188,7 +214,11 @@ async function main(): Promise<void> {
     const importMs = performance.now() - importStart;
     const createStart = performance.now();
     const created = (
-      await api.request('POST', '/api/documents', { title: preview.summary.title, kind: 'agreement', content: preview.json })
+      await api.request('POST', '/api/documents', {
+        title: preview.summary.title,
+        kind: 'agreement',
+        content: preview.json,
+      })
     ).body;
     const createMs = performance.now() - createStart;
     const documentId = created.document.id as string;
@@ -204,19 +234,26 @@ async function main(): Promise<void> {
       markdownBytes: markdown.length,
       contentJsonBytes: JSON.stringify(preview.json).length,
     };
-    if (counts.articles !== PARAMS.articles) throw new Error(`expected ${PARAMS.articles} articles, got ${counts.articles}`);
+    if (counts.articles !== PARAMS.articles)
+      throw new Error(`expected ${PARAMS.articles} articles, got ${counts.articles}`);
 
     // A and B: a collaborator has the document open
     const provider = openProvider(server.wsUrl, api.cookie, documentId);
     providers.push(provider);
     await until(() => provider.synced, 'the collaborator to sync');
-    const openUnchanged = await measure(PARAMS.requests, async () => {}, async () => void (await api.request('GET', url)));
+    const openUnchanged = await measure(
+      PARAMS.requests,
+      async () => {},
+      async () => void (await api.request('GET', url)),
+    );
 
     const chapter = provider.doc
       .getXmlFragment('default')
       .toArray()
       .filter((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'chapter')[2]!;
-    const article = chapter.toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'article')!;
+    const article = chapter
+      .toArray()
+      .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'article')!;
     const headingText = (article.get(0) as Y.XmlElement).get(0) as Y.XmlText;
     const articleId = article.getAttribute('clauseId');
     let stale = 0;
@@ -232,26 +269,44 @@ async function main(): Promise<void> {
       },
       async (i) => {
         const res = await api.request('GET', url);
-        const seen = (res.body.clauses as { clauseId: string; heading: string }[]).find((c) => c.clauseId === articleId);
+        const seen = (res.body.clauses as { clauseId: string; heading: string }[]).find(
+          (c) => c.clauseId === articleId,
+        );
         if (seen?.heading !== `Heading v${i}`) stale++;
       },
     );
 
-    // C: nobody connected; wait until the room has unloaded, so the state comes from the database
+    // C and D: nobody connected; wait until the room has unloaded (and compacted B's edits)
     provider.destroy();
     providers.length = 0;
-    await new Promise((r) => setTimeout(r, PARAMS.idleUnloadMs + 2_000));
-    const closed = await measure(PARAMS.requests, async () => {}, async () => void (await api.request('GET', url)));
+    await new Promise((r) => setTimeout(r, 3_000));
+    const closedCold = await measure(
+      PARAMS.requests,
+      () => new Promise((r) => setTimeout(r, PARAMS.coldPauseMs)),
+      async () => void (await api.request('GET', url)),
+      5,
+    );
+    const closedBurst = await measure(
+      PARAMS.requests,
+      async () => {},
+      async () => void (await api.request('GET', url)),
+    );
 
     const results = {
       openUnchanged: summarise(openUnchanged),
       openEditedBeforeEachRequest: { ...summarise(openEdited), staleAnswers: stale },
-      closed: summarise(closed),
+      closedCold: summarise(closedCold),
+      closedBurst: summarise(closedBurst),
     };
     const report = {
       benchmark: 'GET /api/documents/:id/outline (issue 4)',
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, database: 'FerretDB 1.24 (devdb)' },
+      machine: {
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model,
+        node: process.version,
+        database: 'FerretDB 1.24 (devdb)',
+      },
       params: PARAMS,
       document: counts,
       setup: { importPreviewMs: Math.round(importMs), createWithContentMs: Math.round(createMs) },
@@ -259,11 +314,18 @@ async function main(): Promise<void> {
       results,
     };
     console.log(JSON.stringify(report, null, 2));
-    console.log('\nGET /outline, 100-article agreement (%d clauses, %d KiB answer), target ≤ %d ms', counts.clauses, Math.round(counts.outlineBytes / 1024), TARGET_MS);
+    console.log(
+      '\nGET /outline, 100-article agreement (%d clauses, %d KiB answer), target ≤ %d ms',
+      counts.clauses,
+      Math.round(counts.outlineBytes / 1024),
+      TARGET_MS,
+    );
     console.log('scenario                               n     p50     p95     p99     max   target');
     for (const [name, r] of Object.entries(results)) {
-      const ok = r.p95 <= TARGET_MS ? 'met (p95)' : 'MISSED';
-      console.log(`${name.padEnd(36)} ${String(r.n).padStart(4)} ${r.p50.toFixed(2).padStart(7)} ${r.p95.toFixed(2).padStart(7)} ${r.p99.toFixed(2).padStart(7)} ${r.max.toFixed(2).padStart(7)}   ${ok}`);
+      const ok = r.p99 <= TARGET_MS ? 'met (p99)' : r.p95 <= TARGET_MS ? 'met at p95, not p99' : 'MISSED';
+      console.log(
+        `${name.padEnd(36)} ${String(r.n).padStart(4)} ${r.p50.toFixed(2).padStart(7)} ${r.p95.toFixed(2).padStart(7)} ${r.p99.toFixed(2).padStart(7)} ${r.max.toFixed(2).padStart(7)}   ${ok}`,
+      );
     }
     const out = path.join(root, 'bench', 'structure', 'results.json');
     fs.writeFileSync(out, JSON.stringify(report, null, 2) + '\n');

@@ -60,12 +60,18 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   fragment.insert(fragment.length, [paragraph]);
 }
 
-/** The paragraphs' texts of the XmlFragment `default`. */
+/**
+ * The texts of the top-level paragraphs of the XmlFragment `default` (as appendParagraph writes
+ * them). A new document starts from a template (a title and an empty paragraph for "blank"):
+ * the title and empty paragraphs are not listed.
+ */
 export function paragraphs(doc: Y.Doc): string[] {
   return doc
     .getXmlFragment('default')
     .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => t.toString()).join('') : ''));
+    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph')
+    .map((node) => node.toArray().map((t) => t.toString()).join(''))
+    .filter((text) => text !== '');
 }
 
 export interface RawSocket {

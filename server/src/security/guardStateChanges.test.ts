@@ -54,4 +54,30 @@ describe('guardStateChanges', () => {
     expect(check('PATCH', { 'content-length': '3' })).toBeInstanceOf(UnsupportedMediaType);
     expect(check('POST', { 'transfer-encoding': 'chunked' })).toBeInstanceOf(UnsupportedMediaType);
   });
+
+  it('lets the named file-upload paths take their content types, and only those', () => {
+    const upload = guardStateChanges([], { '/imports/preview': ['text/markdown'] });
+    const run = (path: string, type: string) => {
+      try {
+        let passed = false;
+        upload(
+          {
+            method: 'POST',
+            path,
+            headers: { 'content-type': type, 'content-length': '3' },
+          } as unknown as Request,
+          {} as Response,
+          () => {
+            passed = true;
+          },
+        );
+        return passed ? 'passed' : 'stopped';
+      } catch (error) {
+        return error;
+      }
+    };
+    expect(run('/imports/preview', 'text/markdown; charset=utf-8')).toBe('passed');
+    expect(run('/imports/preview', 'text/html')).toBeInstanceOf(UnsupportedMediaType);
+    expect(run('/documents', 'text/markdown')).toBeInstanceOf(UnsupportedMediaType);
+  });
 });

@@ -12,9 +12,13 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  *   request without Origin is not from a cross-origin page: browsers always send it on
  *   cross-origin state-changing requests;
  * - a body must be JSON: HTML forms cannot send `application/json` cross-origin without a CORS
- *   preflight, which this server never grants.
+ *   preflight, which this server never grants. `rawBodies` names the few paths that read a file
+ *   instead (path → content types): they change no state, and the Origin check above still holds.
  */
-export function guardStateChanges(allowedOrigins: readonly string[]): RequestHandler {
+export function guardStateChanges(
+  allowedOrigins: readonly string[],
+  rawBodies: Readonly<Record<string, readonly string[]>> = {},
+): RequestHandler {
   return (req, _res, next) => {
     if (!STATE_CHANGING.has(req.method)) return next();
     const origin = req.headers.origin;
@@ -24,13 +28,19 @@ export function guardStateChanges(allowedOrigins: readonly string[]): RequestHan
     const hasBody =
       Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     const contentType = req.headers['content-type'];
-    if ((hasBody || contentType !== undefined) && !isJson(contentType)) {
+    const rawAllowed =
+      Object.hasOwn(rawBodies, req.path) && rawBodies[req.path]!.includes(mediaType(contentType));
+    if ((hasBody || contentType !== undefined) && !isJson(contentType) && !rawAllowed) {
       throw new UnsupportedMediaType();
     }
     next();
   };
 }
 
+function mediaType(contentType: string | undefined): string {
+  return contentType?.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+}
+
 function isJson(contentType: string | undefined): boolean {
-  return contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
+  return mediaType(contentType) === 'application/json';
 }

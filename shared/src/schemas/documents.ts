@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Limits } from '../limits.js';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES } from '../documentKinds.js';
 import { ROLES } from '../roles.js';
+import { TEMPLATE_IDS, type TemplateId } from '../document/templates/templates.js';
 
 /** A MongoDB ObjectId in its 24-hex-digit form. */
 export const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'an id of 24 hexadecimal digits');
@@ -11,12 +12,39 @@ export const memberParams = z.strictObject({ id: objectId, userId: objectId });
 
 const title = z.string().trim().min(1).max(Limits.titleMax);
 
-export const createDocumentBody = z.strictObject({
-  title,
-  kind: z.enum(DOCUMENT_KINDS).optional(),
-  language: z.enum(DOCUMENT_LANGUAGES).optional(),
+/**
+ * ProseMirror JSON of a whole document (from POST /api/imports/preview). Only its outer shape is
+ * checked here; the server checks the rest against the document schema (400 invalid_content).
+ */
+export const documentContent = z.looseObject({
+  type: z.literal('doc'),
+  content: z.array(z.looseObject({ type: z.string() })).min(1),
 });
+
+export const createDocumentBody = z
+  .strictObject({
+    title,
+    kind: z.enum(DOCUMENT_KINDS).optional(),
+    language: z.enum(DOCUMENT_LANGUAGES).optional(),
+    /** default by kind: agreement → agreement, action_plan → action_plan, other → blank */
+    template: z.enum(TEMPLATE_IDS as [TemplateId, ...TemplateId[]]).optional(),
+    /** the `json` of an import preview; replaces the template */
+    content: documentContent.optional(),
+  })
+  .refine((body) => body.template === undefined || body.content === undefined, {
+    message: 'give a template or content, not both',
+    path: ['content'],
+  });
 export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
+
+/** GET /api/documents/:id/content: `format=json` (the default) is the only rendering so far. */
+export const documentContentQuery = z.strictObject({ format: z.enum(['json']).default('json') });
+
+/** Content types POST /api/imports/preview reads, by the importer that reads them. */
+export const IMPORT_CONTENT_TYPES = {
+  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  markdown: ['text/markdown', 'text/x-markdown', 'text/plain'],
+} as const;
 
 export const updateDocumentBody = z
   .strictObject({ title: title.optional() })
