@@ -131,26 +131,6 @@ describe('login', () => {
     expect(wrongPassword.headers.getSetCookie()).toEqual([]);
   });
 
-  it('takes similar time for a wrong email and a wrong password (the unknown email is hashed too)', async () => {
-    const user = await newUser(new ApiClient(server.url));
-    const time = async (email: string) => {
-      const started = performance.now();
-      await new ApiClient(server.url).login(email, 'not the password');
-      return performance.now() - started;
-    };
-    // warm up both paths, then compare medians
-    await time(user.email);
-    await time(uniqueEmail());
-    const known: number[] = [];
-    const unknown: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      known.push(await time(user.email));
-      unknown.push(await time(uniqueEmail()));
-    }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
-  });
-
   it('limits attempts per account and IP: 429 rate_limited with Retry-After, even for the right password', async () => {
     const user = await newUser(new ApiClient(server.url));
     const api = new ApiClient(server.url);
