@@ -12,6 +12,7 @@ import { Alert } from '../components/Alert';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { isLanguage } from '../i18n/i18n';
 import { navigate } from '../router/navigate';
+import { ImportDocument } from '../import/ImportDocument';
 
 export function CreateDocumentForm() {
   const { t, i18n } = useTranslation();
@@ -110,6 +111,7 @@ export function CreateDocumentForm() {
           {pending ? t('documents.creating') : t('documents.create')}
         </button>
       </form>
+      <ImportDocument language={language} />
     </section>
   );
 }

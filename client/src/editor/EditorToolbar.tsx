@@ -1,6 +1,6 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import { memo, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEditorState, type Editor } from '@tiptap/react';
+import type { Editor } from '@tiptap/react';
 import type { DocumentKind } from '@accord/shared';
 // brings the typings of the bold/italic commands (policyExtensions uses StarterKit's marks)
 import type {} from '@tiptap/starter-kit';
@@ -77,35 +77,74 @@ const STRUCTURE: Record<DocumentKind, Insertable[]> = {
   other: ['chapter', 'article', 'paragraph', 'point', 'annex'],
 };
 
+function selectToolbarState(current: Editor) {
+  const can = current.can();
+  return {
+    bold: current.isActive('bold'),
+    italic: current.isActive('italic'),
+    canBold: can.toggleBold(),
+    canItalic: can.toggleItalic(),
+    chapter: can.insertChapter(),
+    article: can.insertArticle(),
+    paragraph: can.insertParagraph(),
+    point: can.insertPoint(),
+    annex: can.insertAnnex(),
+    objective: can.insertObjective(),
+    action: can.insertAction(),
+    promote: can.promoteClause(),
+    demote: can.demoteClause(),
+    moveUp: can.moveArticleUp(),
+    moveDown: can.moveArticleDown(),
+    undo: can.undo(),
+    redo: can.redo(),
+  };
+}
+type ToolbarState = ReturnType<typeof selectToolbarState>;
+
+/**
+ * Which buttons apply, recomputed after the frame that shows a change has been painted: asking
+ * `can()` of fifteen commands costs milliseconds in a long document, and doing it inside every
+ * keystroke would delay the character on screen (bench/structure/editor.ts). Buttons follow one
+ * frame later, which nobody can see.
+ */
+function useToolbarState(editor: Editor): ToolbarState {
+  const [state, setState] = useState<ToolbarState>(() => selectToolbarState(editor));
+  useEffect(() => {
+    let frame = 0;
+    let timer = 0;
+    const run = () => {
+      timer = 0;
+      if (editor.isDestroyed) return;
+      const next = selectToolbarState(editor);
+      setState((previous) =>
+        (Object.keys(next) as (keyof ToolbarState)[]).every((key) => previous[key] === next[key]) ? previous : next,
+      );
+    };
+    const schedule = () => {
+      if (frame || timer) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        timer = window.setTimeout(run, 0);
+      });
+    };
+    schedule();
+    editor.on('transaction', schedule);
+    editor.on('focus', schedule);
+    return () => {
+      editor.off('transaction', schedule);
+      editor.off('focus', schedule);
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [editor]);
+  return state;
+}
+
 /** Formatting and structure buttons; each one is also a keyboard shortcut. */
-export function EditorToolbar({ editor, kind }: { editor: Editor; kind: DocumentKind }) {
+export const EditorToolbar = memo(function EditorToolbar({ editor, kind }: { editor: Editor; kind: DocumentKind }) {
   const { t } = useTranslation();
   const structure = STRUCTURE[kind];
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: current }) => {
-      const can = current.can();
-      return {
-        bold: current.isActive('bold'),
-        italic: current.isActive('italic'),
-        canBold: can.toggleBold(),
-        canItalic: can.toggleItalic(),
-        chapter: can.insertChapter(),
-        article: can.insertArticle(),
-        paragraph: can.insertParagraph(),
-        point: can.insertPoint(),
-        annex: can.insertAnnex(),
-        objective: can.insertObjective(),
-        action: can.insertAction(),
-        promote: can.promoteClause(),
-        demote: can.demoteClause(),
-        moveUp: can.moveArticleUp(),
-        moveDown: can.moveArticleDown(),
-        undo: can.undo(),
-        redo: can.redo(),
-      };
-    },
-  });
+  const state = useToolbarState(editor);
   const chain = () => editor.chain().focus();
   const insert: Record<Insertable, () => void> = {
     chapter: () => chain().insertChapter().run(),
@@ -210,4 +249,4 @@ export function EditorToolbar({ editor, kind }: { editor: Editor; kind: Document
       </div>
     </div>
   );
-}
+});
