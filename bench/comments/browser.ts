@@ -203,7 +203,10 @@ async function main(): Promise<void> {
   const server = await startServer(`${db.uri}bench_comments_browser`);
   let browser: Browser | null = null;
   try {
+    const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+    log(`server ${server.url}; creating the document and 1,000 comments…`);
     const fixture = await createCommentedDocument(server);
+    log(`created in ${JSON.stringify(fixture.setupMs)} ms; opening Chromium`);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -215,6 +218,7 @@ async function main(): Promise<void> {
       loads.push(await measureOpen(browser, server.url, fixture.documentId, fixture.reviewers[i % fixture.reviewers.length]!));
     }
     const shown = loads.map((load) => load.shownAfterTextMs);
+    log(`opened ${PARAMS.loads} times: ${JSON.stringify(shown.map(round))} ms after the text`);
 
     const sender = await openDocument(browser, server.url, fixture.documentId, fixture.reviewers[0]!);
     const receiver = await openDocument(browser, server.url, fixture.documentId, fixture.drafter);
@@ -266,7 +270,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await browser?.close();
+    await browser?.close().catch(() => {});
     await server.stop();
     await db.stop();
     if (!args.includes('--keep-db')) fs.rmSync(dir, { recursive: true, force: true });
@@ -274,3 +278,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// sockets and timers of the clients above must not keep the process alive
+process.exit(0);

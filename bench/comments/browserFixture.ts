@@ -71,7 +71,10 @@ export function startServer(mongodbUri: string): Promise<BenchServer> {
   let output = '';
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 30_000);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -85,7 +88,10 @@ export function startServer(mongodbUri: string): Promise<BenchServer> {
           wsUrl: `ws://127.0.0.1:${port}`,
           stop: async () => {
             child.kill('SIGTERM');
+            // a server that does not finish shutting down in time is killed
+            const fallback = setTimeout(() => child.kill('SIGKILL'), 10_000);
             await exited;
+            clearTimeout(fallback);
           },
         });
         return;

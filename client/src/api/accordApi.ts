@@ -1,4 +1,11 @@
 import type {
+  CommentListResponse,
+  CommentRevisionsResponse,
+  CommentVisibility,
+  CreateThreadBody,
+  PresentedComment,
+  PresentedNotification,
+  PresentedThread,
   CreateDocumentBody,
   DocumentKind,
   DocumentLanguage,
@@ -57,4 +64,51 @@ export const accordApi = {
     }),
   removeMember: (id: string, userId: string) =>
     apiRequest<void>(`${documentPath(id)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
+
+  // comments (issue 5): every write answers the thread as the viewer now sees it
+  listComments: (id: string, signal?: AbortSignal) =>
+    apiRequest<CommentListResponse>(`${documentPath(id)}/comments`, signal ? { signal } : {}),
+  createThread: (id: string, input: CreateThreadBody) =>
+    apiRequest<ThreadAnswer>(`${documentPath(id)}/comments`, { method: 'POST', body: input }),
+  getThread: (commentId: string, signal?: AbortSignal) =>
+    apiRequest<ThreadAnswer>(commentPath(commentId), signal ? { signal } : {}),
+  replyToThread: (commentId: string, body: string) =>
+    apiRequest<ThreadAnswer>(`${commentPath(commentId)}/replies`, { method: 'POST', body: { body } }),
+  editComment: (commentId: string, body: string, baseRevision: number) =>
+    apiRequest<ThreadAnswer>(commentPath(commentId), { method: 'PATCH', body: { body, baseRevision } }),
+  deleteComment: (commentId: string) => apiRequest<ThreadAnswer>(commentPath(commentId), { method: 'DELETE' }),
+  restoreComment: (commentId: string) =>
+    apiRequest<ThreadAnswer>(`${commentPath(commentId)}/restore`, { method: 'POST' }),
+  resolveThread: (commentId: string) =>
+    apiRequest<ThreadAnswer>(`${commentPath(commentId)}/resolve`, { method: 'POST' }),
+  reopenThread: (commentId: string) =>
+    apiRequest<ThreadAnswer>(`${commentPath(commentId)}/reopen`, { method: 'POST' }),
+  setThreadVisibility: (commentId: string, visibility: CommentVisibility) =>
+    apiRequest<ThreadAnswer>(`${commentPath(commentId)}/visibility`, { method: 'PATCH', body: { visibility } }),
+  commentRevisions: (commentId: string, signal?: AbortSignal) =>
+    apiRequest<CommentRevisionsResponse>(`${commentPath(commentId)}/revisions`, signal ? { signal } : {}),
+
+  listNotifications: (signal?: AbortSignal) =>
+    apiRequest<{ notifications: PresentedNotification[]; unread: number }>(
+      '/api/notifications',
+      signal ? { signal } : {},
+    ),
+  markNotificationRead: (id: string) =>
+    apiRequest<void>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
+};
+
+/** The answer of every comment route: the thread, and the comment the request was about. */
+export interface ThreadAnswer {
+  thread: PresentedThread;
+  comment: PresentedComment;
+}
+
+function commentPath(id: string) {
+  return `/api/comments/${encodeURIComponent(id)}`;
+}
+
+/** Document structure (issue 4): outline, import preview. */
+export const structureApi = {
+  getOutline: (id: string, signal?: AbortSignal) =>
+    apiRequest<import('@accord/shared').PresentedOutline>(`${documentPath(id)}/outline`, signal ? { signal } : {}),
 };

@@ -5,6 +5,7 @@ import { useSession } from '../session/useSession';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { openSessions } from '../collab/openSessions';
+import { NotificationsButton } from '../notifications/NotificationsButton';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function AppHeader() {
           <LanguagePicker />
           {session.status === 'signedIn' && (
             <>
+              <NotificationsButton />
               <span className="app-header__user" title={session.user.email}>
                 {t('app.signedInAs', { name: session.user.name })}
               </span>

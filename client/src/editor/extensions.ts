@@ -5,6 +5,9 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { policyExtensions, type DocumentLanguage } from '@accord/shared';
 import { renderCaret } from './renderCaret';
+import { CommentHighlights } from '../comments/CommentHighlights';
+import { ActionWithFields } from './actionFields/ActionWithFields';
+import { PublishEditor } from '../outline/PublishEditor';
 
 export interface EditorExtensionsOptions {
   ydoc: Y.Doc;
@@ -21,12 +24,19 @@ export interface EditorExtensionsOptions {
  */
 export function editorExtensions({ ydoc, provider, user, language }: EditorExtensionsOptions): Extensions {
   return [
-    ...policyExtensions({ language }),
+    // the same schema; only the action node gets a view with its fields
+    ...policyExtensions({ language }).map((extension) =>
+      extension.name === ActionWithFields.name ? ActionWithFields : extension,
+    ),
     // Yjs keeps the undo history (policyExtensions has no ProseMirror history: it would undo
     // other people's edits)
     Collaboration.configure({ document: ydoc, field: 'default' }),
     // the server replaces `user` with the signed-in user's name and colour; carets show what
     // awareness says, so nobody can appear under another name
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
+    // lets the outline panel read this editor's state
+    PublishEditor.configure({ ydoc }),
+    // comment anchors as decorations (never in the document) and the clause comment button
+    CommentHighlights.configure({ ydoc }),
   ];
 }

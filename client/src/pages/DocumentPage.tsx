@@ -15,6 +15,8 @@ import { MembersPanel } from '../document/MembersPanel';
 import { PresenceList } from '../document/PresenceList';
 import { SaveIndicator } from '../document/SaveIndicator';
 import { PolicyEditor } from '../editor/PolicyEditor';
+import { CommentsSidebar } from '../comments/CommentsSidebar';
+import { OutlinePanel } from '../outline/OutlinePanel';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { Link } from '../router/Link';
 import { navigate } from '../router/navigate';
@@ -143,6 +145,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       )}
 
       <div className="doc-page__body">
+        <OutlinePanel session={session} document={document} editable={editable} />
         <section className="doc-page__editor" aria-labelledby={headingId}>
           {session ? (
             <PolicyEditor
@@ -157,6 +160,9 @@ export function DocumentPage({ documentId }: { documentId: string }) {
             <LoadingState label={t('document.editorLoading')} />
           )}
         </section>
+        {session && (
+          <CommentsSidebar session={session} documentId={documentId} language={document.language} userId={user.id} />
+        )}
         <aside className="doc-page__side" aria-label={t('document.sidePanel')}>
           <PresenceList collaborators={state.collaborators} />
           <MembersPanel

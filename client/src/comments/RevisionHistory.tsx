@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommentRevisionsResponse } from '@accord/shared';
+import { accordApi } from '../api/accordApi';
+import { LoadingState } from '../components/LoadingState';
+import { useDateFormat } from '../i18n/useDateFormat';
+import { useErrorMessage } from '../i18n/useErrorMessage';
+import { CommentBody } from './CommentBody';
+
+/** Every revision of a comment, newest first, with who wrote it and when (key it by revision). */
+export function RevisionHistory({ commentId, revision }: { commentId: string; revision: number }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const format = useDateFormat({ dateStyle: 'medium', timeStyle: 'short' });
+  const [loaded, setLoaded] = useState<{ data?: CommentRevisionsResponse; error?: unknown } | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    accordApi
+      .commentRevisions(commentId, controller.signal)
+      .then((data) => setLoaded({ data }))
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setLoaded({ error });
+      });
+    return () => controller.abort();
+  }, [commentId, revision]);
+
+  if (!loaded) return <LoadingState label={t('comments.history.loading')} compact />;
+  if (!loaded.data) {
+    return (
+      <p className="comment-composer__error" role="alert">
+        {errorMessage(loaded.error)}
+      </p>
+    );
+  }
+  const revisions = [...loaded.data.revisions].sort((a, b) => b.revision - a.revision);
+  return (
+    <section className="revision-history" aria-label={t('comments.history.title')} data-testid="revision-history">
+      <h4 className="revision-history__title">{t('comments.history.title')}</h4>
+      <ol className="revision-history__list">
+        {revisions.map((item) => (
+          <li key={item.revision} className="revision-history__item">
+            <p className="revision-history__meta">
+              {t('comments.history.revision', {
+                number: item.revision,
+                name: item.author.name,
+                time: format.format(new Date(item.at)),
+              })}
+            </p>
+            <CommentBody body={item.body} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
