@@ -49,17 +49,20 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-let summary = `0 passed, 1 failed`;
+let passed = 0;
+let failed = 0;
+let skipped = 0;
 if (fs.existsSync(resultsFile)) {
   const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-  const skipped = results.numPendingTests + results.numTodoTests;
-  summary = `${results.numPassedTests} passed, ${results.numFailedTests} failed`;
-  if (skipped > 0) summary += `, ${skipped} skipped`;
-  if (results.numFailedTestSuites > 0 && results.numFailedTests === 0) {
-    // a file that failed to load counts as a failure even though no test in it ran
-    summary = `${results.numPassedTests} passed, ${results.numFailedTestSuites} failed`;
-  }
+  passed = results.numPassedTests;
+  skipped = results.numPendingTests + results.numTodoTests;
+  // a file that failed to load counts as a failure even though no test in it ran
+  failed = Math.max(results.numFailedTests, results.numFailedTestSuites);
 }
+// vitest failed without a failing test (an unhandled error, a broken config): still a failure
+if (exitCode !== 0 && failed === 0) failed = 1;
+let summary = `${passed} passed, ${failed} failed`;
+if (skipped > 0) summary += `, ${skipped} skipped`;
 console.log(`accord: tests took ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(summary);
 process.exit(exitCode);
