@@ -10,17 +10,12 @@ const IDLE: CollabState = {
   collaborators: [],
 };
 const noSubscription = () => () => {};
-const idle = () => IDLE;
 
 /**
  * Opens the document's collaboration session while the component is mounted (null until then,
- * or while `enabled` is false) and re-renders on its state changes.
+ * or while `enabled` is false). Components read its state with useCollabState.
  */
-export function useCollabSession(
-  documentId: string,
-  user: CollabUser,
-  enabled: boolean,
-): { session: CollabSession | null; state: CollabState } {
+export function useCollabSession(documentId: string, user: CollabUser, enabled: boolean): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
   const { id, name, color } = user;
 
@@ -37,6 +32,16 @@ export function useCollabSession(
     };
   }, [documentId, id, name, color, enabled]);
 
-  const state = useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getState ?? idle);
-  return { session, state };
+  return session;
+}
+
+/**
+ * One part of the session's state, re-rendering only when that part changes: the saved
+ * indicator flips with every keystroke, and the whole page must not re-render with it.
+ * `select` must return a primitive or a reference the session keeps stable.
+ */
+export function useCollabState<T>(session: CollabSession | null, select: (state: CollabState) => T): T {
+  return useSyncExternalStore(session?.subscribe ?? noSubscription, () =>
+    select(session ? session.getState() : IDLE),
+  );
 }

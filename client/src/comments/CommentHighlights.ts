@@ -125,6 +125,7 @@ function highlightsPlugin(controller: CommentsController): Plugin<HighlightState
 class ClauseCommentButton {
   private readonly button: HTMLButtonElement;
   private readonly unsubscribe: () => void;
+  private frame: number | null = null;
 
   constructor(
     private readonly view: EditorView,
@@ -146,7 +147,19 @@ class ClauseCommentButton {
     this.update();
   }
 
+  /**
+   * Called by ProseMirror after every transaction: placing the button reads the layout, so it
+   * waits for the next frame (once per frame) instead of forcing a layout inside the keystroke.
+   */
   update(): void {
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.render();
+    });
+  }
+
+  private render(): void {
     const { view, button } = this;
     if (view.isDestroyed) return;
     const canComment = this.controller.getState().viewer?.canComment ?? false;
@@ -182,6 +195,7 @@ class ClauseCommentButton {
   }
 
   destroy(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.unsubscribe();
     this.button.remove();
   }

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveStatus } from '../collab/CollabSession';
+import type { CollabSession, SaveStatus } from '../collab/CollabSession';
+import { useCollabState } from '../collab/useCollabSession';
 
 /**
  * Whether the server has stored this user's edits. The visible text follows every keystroke;
  * screen readers hear only the changes that matter (work at risk, then safe again), not a
  * "saving… saved" after every word.
  */
-export function SaveIndicator({ status }: { status: SaveStatus }) {
+export function SaveIndicator({ session }: { session: CollabSession | null }) {
   const { t } = useTranslation();
+  const status: SaveStatus = useCollabState(session, (state) => state.save);
   const [announcement, setAnnouncement] = useState('');
   const previous = useRef(status);
   useEffect(() => {

@@ -7,7 +7,7 @@ import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
 import { RoleBadge } from '../components/RoleBadge';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { useCollabSession } from '../collab/useCollabSession';
+import { useCollabSession, useCollabState } from '../collab/useCollabSession';
 import { CloseBanner } from '../document/CloseBanner';
 import { ConnectionStatus } from '../document/ConnectionStatus';
 import { DocumentTitle } from '../document/DocumentTitle';
@@ -67,7 +67,15 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     () => ({ id: user?.id ?? '', name: user?.name ?? '', color: user ? userColour(user.id) : '#4d5761' }),
     [user],
   );
-  const { session, state } = useCollabSession(documentId, caretUser, document !== null);
+  const session = useCollabSession(documentId, caretUser, document !== null);
+  // each part separately: the page must not re-render when only the saved state flips
+  const state = {
+    connection: useCollabState(session, (s) => s.connection),
+    closeCode: useCollabState(session, (s) => s.closeCode),
+    stopped: useCollabState(session, (s) => s.stopped),
+    failedAttempts: useCollabState(session, (s) => s.failedAttempts),
+    collaborators: useCollabState(session, (s) => s.collaborators),
+  };
 
   // the server signed this socket out (logout elsewhere, session expired)
   useEffect(() => {
@@ -130,7 +138,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         </div>
         <div className="doc-page__status" aria-label={t('document.status')} role="group">
           <ConnectionStatus status={state.connection} />
-          {document.abilities.edit && <SaveIndicator status={state.save} />}
+          {document.abilities.edit && <SaveIndicator session={session} />}
         </div>
       </div>
 
