@@ -27,6 +27,12 @@ const LOAD = Symbol('load');
 const SERVER = Symbol('server');
 /** how long after a client's change the server looks for duplicate clause ids */
 const REPAIR_DELAY_MS = 50;
+/** the window over which a room's outgoing message rate is counted */
+const RATE_WINDOW_MS = 100;
+/** above this many messages per window (20,000/s) a room batches its broadcasts in time */
+const BUSY_MESSAGES_PER_WINDOW = 2000;
+/** how long a busy room collects updates before sending them as one */
+const BUSY_BATCH_MS = 4;
 /** how long the title may be typed in before the document's name follows it */
 const TITLE_DELAY_MS = 1000;
 const EMPTY_STATE_VECTOR_LENGTH = 1;
@@ -55,8 +61,10 @@ export class Room {
   private titleTimer: NodeJS.Timeout | undefined;
   private lastTitle: string | null = null;
   private outbox: Uint8Array[] = [];
-  /** an update went out this turn; later ones wait in the outbox for the end of the turn */
+  /** an update went out this turn (or the room is busy): later ones wait in the outbox */
   private batching = false;
+  private rateWindowStart = 0;
+  private rateWindowUpdates = 0;
   private outboxOrigins = new Set<Connection | undefined>();
   private fullState: Uint8Array | null = null;
 
@@ -150,12 +158,27 @@ export class Room {
       this.repairTimer ??= setTimeout(this.repair, REPAIR_DELAY_MS);
     }
     if (this.deps.onTitleChange) this.titleTimer ??= setTimeout(this.checkTitle, TITLE_DELAY_MS);
-    if (!this.batching) {
-      // the first update of an event-loop turn goes out at once, as a relay would send it
+    const now = performance.now();
+    if (now - this.rateWindowStart > RATE_WINDOW_MS) {
+      this.rateWindowStart = now;
+      this.rateWindowUpdates = 0;
+    }
+    this.rateWindowUpdates++;
+    // messages this room has to send lately: keystrokes × connections
+    const busy = this.rateWindowUpdates * this.connections.size > BUSY_MESSAGES_PER_WINDOW;
+    if (!this.batching && !busy) {
+      // a quiet room: the update goes out at once, as a relay would send it; whatever else
+      // arrives in the same event-loop turn is merged and sent at its end
       this.batching = true;
       setImmediate(this.sendOutbox);
       this.broadcast(syncUpdateMessage(update), conn);
       return;
+    }
+    if (!this.batching) {
+      // a busy room (many writers, many readers): merge a few milliseconds of keystrokes into
+      // one message per connection rather than one message per keystroke per connection
+      this.batching = true;
+      setTimeout(this.sendOutbox, BUSY_BATCH_MS);
     }
     this.outbox.push(update);
     this.outboxOrigins.add(conn);
