@@ -16,13 +16,11 @@
  *       `--samples` times. Target ≤ 300 ms (median and max reported).
  */
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-// @ts-expect-error plain JavaScript helper shared with the start and test scripts
-import { startDevdb } from '../../scripts/lib/devdb.mjs';
-import { FIXTURE, createCommentedDocument, startServer, type Member } from './browserFixture.js';
+import { startAccordForBench } from '../lib/startAccordForBench.js';
+import { FIXTURE, createCommentedDocument, type Member } from './browserFixture.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -198,9 +196,7 @@ async function main(): Promise<void> {
   if (!args.includes('--no-build')) {
     execFileSync('npm', ['run', '--silent', 'build', '-w', 'client'], { cwd: root, stdio: 'ignore' });
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-comments-browser-'));
-  const db = await startDevdb({ dir, quiet: true });
-  const server = await startServer(`${db.uri}bench_comments_browser`);
+  const server = await startAccordForBench({ name: 'comments-browser', keepDb: args.includes('--keep-db') });
   let browser: Browser | null = null;
   try {
     const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -272,8 +268,6 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
-    await db.stop();
-    if (!args.includes('--keep-db')) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

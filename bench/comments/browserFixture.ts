@@ -5,15 +5,11 @@
  * and 300 replies (so 300 threads have a reply), by 6 reviewers from 6 organisations in 5
  * countries and a drafter. Same shape as bench/comments/commentsApi.ts.
  */
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION, createRangeAnchor } from '@accord/shared';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
 
 export const FIXTURE = {
   articles: 100,
@@ -46,58 +42,10 @@ export class Api {
   }
 }
 
+/** The server to create the document on (bench/lib/startAccordForBench.ts). */
 export interface BenchServer {
   url: string;
   wsUrl: string;
-  stop: () => Promise<void>;
-}
-
-/** The built server (node server/dist/main.js) on a free port, like tests/helpers/server.ts. */
-export function startServer(mongodbUri: string): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['server/dist/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      MONGODB_URI: mongodbUri,
-      SESSION_SECRET: createHash('sha256').update(randomBytes(16)).digest('hex'),
-      SCRYPT_COST: '16384',
-      LOG_LEVEL: 'info',
-    },
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start:\n${output}`));
-    }, 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const line of output.split('\n')) {
-        if (!line.includes('"msg":"listening"')) continue;
-        clearTimeout(timer);
-        const { port } = JSON.parse(line) as { port: number };
-        output = '';
-        resolve({
-          url: `http://127.0.0.1:${port}`,
-          wsUrl: `ws://127.0.0.1:${port}`,
-          stop: async () => {
-            child.kill('SIGTERM');
-            // a server that does not finish shutting down in time is killed
-            const fallback = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            await exited;
-            clearTimeout(fallback);
-          },
-        });
-        return;
-      }
-    });
-  });
 }
 
 function openProvider(wsUrl: string, cookie: string, documentId: string): WebsocketProvider {

@@ -13,9 +13,7 @@
  *   B. with nobody connected (each request loads the Yjs state from the database).
  * Target: p99 ≤ 50 ms.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes, createHash } from 'node:crypto';
-import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,10 +21,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION, createRangeAnchor } from '@accord/shared';
-// @ts-expect-error plain JavaScript helper shared with the start and test scripts
-import { startDevdb } from '../../scripts/lib/devdb.mjs';
+import { startAccordForBench } from '../lib/startAccordForBench.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
@@ -68,48 +64,6 @@ class Api {
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const newClauseId = () => [...randomBytes(12)].map((b) => BASE62[b % 62]).join('');
-
-function startServer(mongodbUri: string): Promise<{ url: string; wsUrl: string; stop: () => Promise<void> }> {
-  const profile = args.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'accord-bench-profile')}`] : [];
-  const child = spawn(process.execPath, [...profile, 'server/dist/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      MONGODB_URI: mongodbUri,
-      SESSION_SECRET: createHash('sha256').update(randomBytes(16)).digest('hex'),
-      SCRYPT_COST: '16384',
-      LOG_LEVEL: 'info',
-    },
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const line of output.split('\n')) {
-        if (!line.includes('"msg":"listening"')) continue;
-        clearTimeout(timer);
-        const { port } = JSON.parse(line) as { port: number };
-        output = '';
-        resolve({
-          url: `http://127.0.0.1:${port}`,
-          wsUrl: `ws://127.0.0.1:${port}`,
-          stop: async () => {
-            child.kill('SIGTERM');
-            await exited;
-          },
-        });
-        return;
-      }
-    });
-  });
-}
 
 function openProvider(wsUrl: string, cookie: string, documentId: string, doc = new Y.Doc()): WebsocketProvider {
   const Socket = class extends WebSocket {
@@ -216,9 +170,8 @@ async function measure(api: Api, url: string): Promise<{ p50: number; p90: numbe
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-comments-'));
-  const db = await startDevdb({ dir, quiet: true });
-  const server = await startServer(`${db.uri}bench_comments`);
+  const profile = args.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'accord-bench-profile')}`] : [];
+  const server = await startAccordForBench({ name: 'comments', nodeArgs: profile, keepDb: args.includes('--keep-db') });
   const providers: WebsocketProvider[] = [];
   try {
     const organisations = [
@@ -332,9 +285,9 @@ async function main(): Promise<void> {
   } finally {
     for (const p of providers) p.destroy();
     await server.stop();
-    await db.stop();
-    if (!args.includes('--keep-db')) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 await main();
+// the report is written and the server stopped; idle keep-alive sockets must not hold the process
+process.exit(0);

@@ -26,15 +26,12 @@
  * callback ("→ after paint"). Chromium's Event Timing API (keydown entries ≥ 16 ms, 8 ms
  * granularity) is a cross-check.
  */
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildNodes as b } from '@accord/shared';
-// @ts-expect-error plain JavaScript helper shared with the start and test scripts
-import { startDevdb } from '../../scripts/lib/devdb.mjs';
+import { startAccordForBench } from '../lib/startAccordForBench.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -73,52 +70,6 @@ class Api {
     if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
     return text ? JSON.parse(text) : null;
   }
-}
-
-function startServer(mongodbUri: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['server/dist/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      MONGODB_URI: mongodbUri,
-      SESSION_SECRET: createHash('sha256').update(randomBytes(16)).digest('hex'),
-      SCRYPT_COST: '16384',
-      LOG_LEVEL: 'info',
-      // e.g. an unminified build for reading a CPU profile
-      ...(process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {}),
-    },
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    let listening = false;
-    child.stdout!.on('data', (chunk: Buffer) => {
-      // keep draining the pipe (a full pipe would block the server), but stop keeping it
-      if (listening) return;
-      output += chunk.toString();
-      for (const line of output.split('\n')) {
-        if (!line.includes('"msg":"listening"')) continue;
-        clearTimeout(timer);
-        listening = true;
-        const { port } = JSON.parse(line) as { port: number };
-        output = '';
-        resolve({
-          url: `http://127.0.0.1:${port}`,
-          stop: async () => {
-            child.kill('SIGTERM');
-            await exited;
-          },
-        });
-        return;
-      }
-    });
-  });
 }
 
 /** The agreement as ProseMirror JSON (what an import preview would send back). */
@@ -265,18 +216,17 @@ async function measureTyping(page: Page): Promise<{ samples: KeySample[]; slowEv
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-editor-'));
-  const db = await startDevdb({ dir, quiet: true });
-  const server = await startServer(`${db.uri}bench_editor`);
+  const server = await startAccordForBench({
+    name: 'editor',
+    // e.g. an unminified build for reading a CPU profile
+    env: process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {},
+    register: true,
+  });
   let browser: Browser | null = null;
   const contexts: BrowserContext[] = [];
   try {
     const api = new Api(server.url);
-    await api.request('POST', '/api/auth/register', {
-      email: `bench-${randomBytes(4).toString('hex')}@example.org`,
-      password: 'correct horse battery',
-      name: 'Bench',
-    });
+    api.cookie = server.cookie;
     const content = agreementJson();
     const created = await api.request('POST', '/api/documents', {
       title: 'Regional Agreement on Access to Justice',
@@ -410,8 +360,6 @@ async function main(): Promise<void> {
     for (const context of contexts) await context.close().catch(() => {});
     await browser?.close();
     await server.stop();
-    await db.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

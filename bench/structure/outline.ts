@@ -17,8 +17,6 @@
  *   D. closed, burst:    nobody connected, back-to-back requests: the first loads the document
  *                        into a room, the others reuse it until it is idle (withDocument).
  */
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,8 +25,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION } from '@accord/shared';
-// @ts-expect-error plain JavaScript helper shared with the start and test scripts
-import { startDevdb } from '../../scripts/lib/devdb.mjs';
+import { startAccordForBench } from '../lib/startAccordForBench.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -67,48 +64,6 @@ class Api {
     if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
     return { body: text ? JSON.parse(text) : null, bytes: text.length };
   }
-}
-
-function startServer(mongodbUri: string): Promise<{ url: string; wsUrl: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['server/dist/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      MONGODB_URI: mongodbUri,
-      SESSION_SECRET: createHash('sha256').update(randomBytes(16)).digest('hex'),
-      SCRYPT_COST: '16384',
-      LOG_LEVEL: 'info',
-      COLLAB_IDLE_UNLOAD_MS: String(PARAMS.idleUnloadMs),
-    },
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const line of output.split('\n')) {
-        if (!line.includes('"msg":"listening"')) continue;
-        clearTimeout(timer);
-        const { port } = JSON.parse(line) as { port: number };
-        output = '';
-        resolve({
-          url: `http://127.0.0.1:${port}`,
-          wsUrl: `ws://127.0.0.1:${port}`,
-          stop: async () => {
-            child.kill('SIGTERM');
-            await exited;
-          },
-        });
-        return;
-      }
-    });
-  });
 }
 
 function openProvider(wsUrl: string, cookie: string, documentId: string): WebsocketProvider {
@@ -197,17 +152,15 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-bench-outline-'));
-  const db = await startDevdb({ dir, quiet: true });
-  const server = await startServer(`${db.uri}bench_outline`);
+  const server = await startAccordForBench({
+    name: 'outline',
+    env: { COLLAB_IDLE_UNLOAD_MS: String(PARAMS.idleUnloadMs) },
+    register: true,
+  });
   const providers: WebsocketProvider[] = [];
   try {
     const api = new Api(server.url);
-    await api.request('POST', '/api/auth/register', {
-      email: `bench-${randomBytes(4).toString('hex')}@example.org`,
-      password: 'correct horse battery',
-      name: 'Bench',
-    });
+    api.cookie = server.cookie;
     const markdown = agreementMarkdown();
     const importStart = performance.now();
     const preview = (await api.request('POST', '/api/imports/preview', markdown, 'text/markdown')).body;
@@ -333,9 +286,9 @@ async function main(): Promise<void> {
   } finally {
     for (const p of providers) p.destroy();
     await server.stop();
-    await db.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 await main();
+// the report is written and the server stopped; idle keep-alive sockets must not hold the process
+process.exit(0);

@@ -1,58 +1,18 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient, newUser, uniqueEmail, type NewUser } from '../helpers/api.js';
-import { launchChromium } from './launchChromium.js';
+import { createDocument } from './helpers/createDocument.js';
+import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const screenshots = path.join(root, 'test-results');
 const PASSWORD = 'correct horse battery';
 const WAIT = { timeout: 15_000, interval: 100 };
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** uncaught exceptions in any page: each one fails the test during which it happened */
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+const e2e = useBrowserAndServer({
+  screenshotPrefix: 'e2e-',
+  fullPageShots: true,
+  viewport: { width: 1280, height: 860 },
 });
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A fresh browser profile (its own cookies and IndexedDB), like another person's computer. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(screenshots, `e2e-${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, user: { email: string; password: string }, documentPath = '/') {
-  await page.goto(server.url + documentPath);
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email address').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
+const { newPage, shot, signIn } = e2e;
 
 const editorOf = (page: Page) => page.locator('.ProseMirror');
 /** The page's own heading (the document text has its title heading too). */
@@ -80,7 +40,7 @@ describe('two people drafting one document in their browsers', () => {
 
   it('A registers, creates a document and invites B; both type and see each other', async () => {
     const pageA = await newPage();
-    await pageA.goto(server.url);
+    await pageA.goto(e2e.server.url);
     await pageA.waitForURL(/\/sign-in/);
     await pageA.getByRole('heading', { name: 'Sign in to Accord' }).waitFor();
     await shot(pageA, '01-sign-in');
@@ -99,11 +59,7 @@ describe('two people drafting one document in their browsers', () => {
     await pageA.getByRole('heading', { name: 'No documents yet' }).waitFor();
     await shot(pageA, '03-documents-empty');
 
-    await pageA.getByLabel('Title').fill('Regional agreement on access to justice');
-    await pageA.getByLabel('Type of document').selectOption('agreement');
-    await pageA.getByRole('button', { name: 'Create document' }).click();
-    await pageA.waitForURL(/\/documents\/[0-9a-f]{24}$/);
-    documentPath = new URL(pageA.url()).pathname;
+    documentPath = await createDocument(pageA, { title: 'Regional agreement on access to justice', kind: 'agreement' });
     await pageHeading(pageA, 'Regional agreement on access to justice').waitFor();
     await expect.poll(() => pageA.getByTestId('connection-status').innerText(), WAIT).toContain('Online');
     await shot(pageA, '03b-document-new');
@@ -119,8 +75,8 @@ describe('two people drafting one document in their browsers', () => {
     await pageHeading(pageA, 'Regional agreement on access to justice').waitFor();
 
     // B and an observer have accounts already (registered through the API)
-    bea = await newUser(new ApiClient(server.url), { name: 'Bea Mensah', password: PASSWORD });
-    olu = await newUser(new ApiClient(server.url), { name: 'Olu Observer', password: PASSWORD });
+    bea = await newUser(new ApiClient(e2e.server.url), { name: 'Bea Mensah', password: PASSWORD });
+    olu = await newUser(new ApiClient(e2e.server.url), { name: 'Olu Observer', password: PASSWORD });
     const members = pageA.getByTestId('members-panel');
     for (const [user, role] of [
       [bea, 'drafter'],
@@ -181,7 +137,7 @@ describe('two people drafting one document in their browsers', () => {
     await expect.poll(() => textOf(pageA2), WAIT).toBe(expected);
 
     // the list shows the document with the user's role
-    await pageA2.goto(server.url + '/');
+    await pageA2.goto(e2e.server.url + '/');
     await pageA2.getByRole('link', { name: 'Regional agreement on access to justice' }).waitFor();
     await shot(pageA2, '06-documents-list');
   });
@@ -222,7 +178,7 @@ describe('two people drafting one document in their browsers', () => {
 
     await context.setOffline(false);
     const reopened = await context.newPage();
-    await reopened.goto(server.url + documentPath);
+    await reopened.goto(e2e.server.url + documentPath);
     await expect.poll(() => textOf(reopened), WAIT).toContain('Written offline.');
     await expect.poll(() => reopened.getByTestId('save-indicator').innerText(), WAIT).toContain('Saved');
 
@@ -345,7 +301,7 @@ describe('two people drafting one document in their browsers', () => {
     await signIn(pageO, olu, documentPath);
     await expect.poll(() => pageO.getByTestId('connection-status').innerText(), WAIT).toContain('Online');
     const otherTab = await pageO.context().newPage();
-    await otherTab.goto(server.url + '/');
+    await otherTab.goto(e2e.server.url + '/');
     await otherTab.getByRole('button', { name: 'Sign out' }).click();
     await pageO.waitForURL(/\/sign-in\?expired=1/, { timeout: 15_000 });
     await pageO.getByText('Your session has ended.').waitFor();

@@ -1,64 +1,30 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
-import { launchChromium } from './launchChromium.js';
+import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const screenshots = path.join(root, 'test-results');
 const PASSWORD = 'correct horse battery';
 const WAIT = { timeout: 15_000, interval: 100 };
 const XSS = '<img src=x onerror=alert(1)>';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 const dialogs: string[] = [];
 
-beforeAll(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+const e2e = useBrowserAndServer({
+  screenshotPrefix: 'e2e-comments-',
+  fullPageShots: false,
+  viewport: { width: 1280, height: 900 },
+  logPageErrors: true,
+  onPage: (page) =>
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    }),
 });
+const { newPage, shot } = e2e;
 
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    pageErrors.push(error.message);
-    console.error('page error:', error.message);
-  });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(screenshots, `e2e-comments-${name}.png`), fullPage: false });
-}
-
+/** Signs in and waits for the document's text. */
 async function signIn(page: Page, user: { email: string; password: string }, documentPath: string) {
-  await page.goto(server.url + documentPath);
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email address').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === documentPath);
+  await e2e.signIn(page, user, documentPath, (url) => url.pathname === documentPath);
   await page.locator('.ProseMirror').getByText('This Agreement shall enter into force').waitFor(WAIT);
 }
 
@@ -123,22 +89,22 @@ describe('clause comments in the browser', () => {
   let drafter: Page;
 
   beforeAll(async () => {
-    ana = await newUser(new ApiClient(server.url), {
+    ana = await newUser(new ApiClient(e2e.server.url), {
       name: 'Ana Quispe',
       password: PASSWORD,
       organisation: { name: 'Red de Paralegales', kind: 'civil_society', country: 'GT' },
     });
-    rui = await newUser(new ApiClient(server.url), {
+    rui = await newUser(new ApiClient(e2e.server.url), {
       name: 'Rui Reviewer',
       password: PASSWORD,
       organisation: { name: 'Universidade de Lisboa', kind: 'academic', country: 'PT' },
     });
-    bea = await newUser(new ApiClient(server.url), {
+    bea = await newUser(new ApiClient(e2e.server.url), {
       name: 'Bea Mensah',
       password: PASSWORD,
       organisation: { name: 'Ministry of Justice', kind: 'public_institution', country: 'GH' },
     });
-    olu = await newUser(new ApiClient(server.url), { name: 'Olu Observer', password: PASSWORD });
+    olu = await newUser(new ApiClient(e2e.server.url), { name: 'Olu Observer', password: PASSWORD });
     const created = await ana.api.request('POST', '/api/documents', {
       title: 'Regional agreement on access to justice',
       kind: 'agreement',
@@ -203,6 +169,13 @@ describe('clause comments in the browser', () => {
     expect(liveMs).toBeLessThan(5_000);
     await drafter.locator('.ProseMirror .comment-highlight').first().waitFor(WAIT);
     expect(await threadsOf(drafter).first().innerText()).toMatch(/Rui Reviewer on Article \d+, paragraph 2/);
+    // the outline counts the open thread on its article (and on the chapter holding it)
+    await expect
+      .poll(async () => {
+        const badges = await drafter.locator('.outline__comments').allInnerTexts();
+        return badges.length > 0 && badges.every((text) => text.includes('1 open comment'));
+      }, WAIT)
+      .toBe(true);
     // and the mention reached her bell
     const bellStarted = Date.now();
     await expect
@@ -230,6 +203,7 @@ describe('clause comments in the browser', () => {
       await threadsOf(page).first().getByTestId('thread-resolved').waitFor(WAIT);
     }
     expect(await threadsOf(drafter).first().getByRole('button', { name: 'Reopen' }).count()).toBe(1);
+    await expect.poll(() => drafter.locator('.outline__comments').count(), WAIT).toBe(0);
     await shot(reviewer, '04-reviewer-resolved');
   });
 

@@ -1,61 +1,23 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { openProvider, waitFor, whenSynced } from '../helpers/collab.js';
-import { launchChromium } from './launchChromium.js';
+import { createDocument } from './helpers/createDocument.js';
+import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 
 // Issue 4 in the browser: the outline panel (live numbers, navigation, reordering by drag and
 // drop and by keyboard), action fields, and importing a Markdown file through the preview.
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const screenshots = path.join(root, 'test-results');
 const PASSWORD = 'correct horse battery';
 const WAIT = { timeout: 15_000, interval: 100 };
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+const e2e = useBrowserAndServer({
+  screenshotPrefix: 'structure-',
+  fullPageShots: false,
+  viewport: { width: 1280, height: 900 },
 });
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => {})));
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  return page;
-}
-
-async function shot(page: Page, name: string, fullPage = false) {
-  await page.screenshot({ path: path.join(screenshots, `structure-${name}.png`), fullPage });
-}
-
-async function signIn(page: Page, user: { email: string; password: string }, documentPath = '/') {
-  await page.goto(server.url + documentPath);
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel('Email address').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
+const { newPage, shot, signIn } = e2e;
 
 /** "Article 3 — Heading" for every article of the text, as the editor numbers them. */
 const articles = (page: Page) =>
@@ -85,20 +47,19 @@ describe('document structure in the browser', () => {
   let documentPath = '';
 
   beforeAll(async () => {
-    ana = await newUser(new ApiClient(server.url), { name: 'Ana Quispe', password: PASSWORD });
-    bea = await newUser(new ApiClient(server.url), { name: 'Bea Mensah', password: PASSWORD });
-    olu = await newUser(new ApiClient(server.url), { name: 'Olu Observer', password: PASSWORD });
+    ana = await newUser(new ApiClient(e2e.server.url), { name: 'Ana Quispe', password: PASSWORD });
+    bea = await newUser(new ApiClient(e2e.server.url), { name: 'Bea Mensah', password: PASSWORD });
+    olu = await newUser(new ApiClient(e2e.server.url), { name: 'Olu Observer', password: PASSWORD });
   });
 
   it('agreement template, toolbar articles, reordering in the outline, live in a second browser', async () => {
     const pageA = await newPage();
     await signIn(pageA, ana);
-    await pageA.getByLabel('Title').fill('Agreement on community paralegals');
-    await pageA.getByLabel('Type of document').selectOption('agreement');
-    await pageA.getByLabel('Start from').selectOption('template');
-    await pageA.getByRole('button', { name: 'Create document' }).first().click();
-    await pageA.waitForURL(/\/documents\/[0-9a-f]{24}$/);
-    documentPath = new URL(pageA.url()).pathname;
+    documentPath = await createDocument(pageA, {
+      title: 'Agreement on community paralegals',
+      kind: 'agreement',
+      fromTemplate: true,
+    });
     const documentId = documentPath.split('/').pop()!;
     for (const [user, role] of [
       [bea, 'drafter'],
@@ -292,7 +253,7 @@ describe('document structure in the browser', () => {
     const id = created.body.document.id as string;
     await ana.api.request('POST', `/api/documents/${id}/members`, { email: bea.email, role: 'drafter' });
     // another client stores a status the schema does not know (the server keeps it and reports it)
-    const provider = openProvider(server.wsUrl, ana.api.cookie, id);
+    const provider = openProvider(e2e.server.wsUrl, ana.api.cookie, id);
     try {
       await whenSynced(provider);
       const firstAction = (element: Y.XmlElement | Y.XmlFragment): Y.XmlElement | null => {

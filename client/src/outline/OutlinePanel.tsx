@@ -1,5 +1,7 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getNumbering } from '@accord/shared';
+import { useCommentCounts } from '../comments/useCommentCounts';
 import type { MovePlacement, PresentedDocument } from '@accord/shared';
 import type { CollabSession } from '../collab/CollabSession';
 import { OutlineProblems } from './OutlineProblems';
@@ -47,6 +49,7 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
   const id = useId();
   const editor = useSessionEditor(session?.ydoc ?? null);
   const outline = useOutline(editor);
+  const threadCounts = useCommentCounts(session);
   const [selected, setSelected] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [drop, setDrop] = useState<Drop>(null);
@@ -56,6 +59,18 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
 
   const entries = outline?.entries ?? NO_ENTRIES;
   const tree = useMemo(() => buildTree(entries), [entries]);
+  // comments on clauses the outline does not list (paragraphs, points) count on their article
+  const commentCounts = useMemo(() => {
+    const listed = new Set(entries.map((entry) => entry.clauseId));
+    const numbers = editor ? getNumbering(editor.state)?.numbers : undefined;
+    const rolled: Record<string, number> = {};
+    for (const [clauseId, counts] of Object.entries(threadCounts)) {
+      let at: string | null = clauseId;
+      while (at && !listed.has(at)) at = numbers?.get(at)?.parentId ?? null;
+      if (at && counts.open > 0) rolled[at] = (rolled[at] ?? 0) + counts.open;
+    }
+    return rolled;
+  }, [threadCounts, entries, editor]);
   const current = entries.find((entry) => entry.clauseId === selected) ?? entries[0] ?? null;
   const canMove = editable && editor !== null;
 
@@ -251,6 +266,7 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
                 drop={drop}
                 dnd={dnd}
                 onSelect={goTo}
+                commentCounts={commentCounts}
               />
             ))}
           </ul>
@@ -305,6 +321,8 @@ interface OutlineItemProps {
   drop: Drop;
   dnd: Dnd | null;
   onSelect(clauseId: string): void;
+  /** open comment threads per listed clause id, including those on its unlisted parts */
+  commentCounts: Record<string, number>;
 }
 
 const OutlineItem = memo(function OutlineItem({
@@ -316,9 +334,11 @@ const OutlineItem = memo(function OutlineItem({
   drop,
   dnd,
   onSelect,
+  commentCounts,
 }: OutlineItemProps) {
   const { t } = useTranslation();
   const { entry, children } = node;
+  const openComments = openThreadsIn(node, commentCounts);
   const labelId = `outline-${entry.clauseId}`;
   const dropHere = drop?.targetId === entry.clauseId ? drop.placement : undefined;
   return (
@@ -358,6 +378,13 @@ const OutlineItem = memo(function OutlineItem({
           <span className="outline__label">{entry.label}</span>
           <span className="outline__heading">{entry.heading || t('structure.outline.untitled')}</span>
         </span>
+        {openComments > 0 && (
+          <span className="outline__comments" title={t('structure.outline.openComments', { count: openComments })}>
+            <span aria-hidden="true">💬 </span>
+            {openComments}
+            <span className="visually-hidden"> {t('structure.outline.openComments', { count: openComments })}</span>
+          </span>
+        )}
       </div>
       {children.length > 0 && (
         <ul role="group" className="outline__group">
@@ -372,6 +399,7 @@ const OutlineItem = memo(function OutlineItem({
               drop={drop}
               dnd={dnd}
               onSelect={onSelect}
+              commentCounts={commentCounts}
             />
           ))}
         </ul>
@@ -379,3 +407,10 @@ const OutlineItem = memo(function OutlineItem({
     </li>
   );
 });
+
+/** Open comment threads on a clause and everything inside it (a chapter counts its articles'). */
+function openThreadsIn(node: TreeNode, counts: Record<string, number>): number {
+  let total = counts[node.entry.clauseId] ?? 0;
+  for (const child of node.children) total += openThreadsIn(child, counts);
+  return total;
+}
