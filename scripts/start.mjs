@@ -16,7 +16,9 @@ fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const env = { ...process.env };
 let devdb;
 if (env.MONGODB_URI) {
-  console.log(`accord: database: MongoDB at MONGODB_URI (${env.MONGODB_URI.replace(/\/\/[^@/]*@/, '//***@')})`);
+  console.log(
+    `accord: database: MongoDB at MONGODB_URI (${env.MONGODB_URI.replace(/\/\/[^@/]*@/, '//***@')})`,
+  );
 } else {
   devdb = await startDevdb({ dir: path.join(dataDir, 'db'), quiet: true });
   env.MONGODB_URI = `${devdb.uri}accord`;
@@ -33,7 +35,11 @@ if (!env.SESSION_SECRET) {
 env.PORT ??= '3000';
 env.NODE_ENV ??= 'production';
 
-const server = spawn(process.execPath, ['server/dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['server/dist/main.js'], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (chunk.toString().includes('"msg":"listening"')) {

@@ -36,8 +36,19 @@ try {
   exitCode = await new Promise((resolve) => {
     const child = spawn(
       'npx',
-      ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...vitestArgs],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, ACCORD_TEST_MONGODB_URI: db.uri, ACCORD_TEST_BUILT: '1' } },
+      [
+        'vitest',
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${resultsFile}`,
+        ...vitestArgs,
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, ACCORD_TEST_MONGODB_URI: db.uri, ACCORD_TEST_BUILT: '1' },
+      },
     );
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);

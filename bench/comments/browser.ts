@@ -96,28 +96,39 @@ async function measureOpen(browser: Browser, baseUrl: string, documentId: string
   const context = await signedInContext(browser, baseUrl, reviewer);
   try {
     const page = await context.newPage();
-    await page.addInitScript({ content: probeSource({ articles: FIXTURE.articles, ranges: FIXTURE.rangeThreads }) });
-    await page.goto(`${baseUrl}/documents/${documentId}`);
-    await page.waitForFunction(
-      () => {
-        const marks = (window as unknown as { __bench?: Record<string, number> }).__bench;
-        return !!marks && marks.text !== undefined && marks.sidebar !== undefined && marks.highlights !== undefined;
-      },
-      null,
-      { timeout: 60_000, polling: 100 },
-    ).catch(async (error: unknown) => {
-      const state = await page.evaluate(() => ({
-        marks: (window as unknown as { __bench?: Record<string, number> }).__bench,
-        articles: document.querySelectorAll('.ProseMirror section[data-type="article"]').length,
-        highlights: document.querySelectorAll('.ProseMirror .comment-highlight').length,
-        clauses: document.querySelectorAll('.ProseMirror .comment-clause').length,
-        threads: document.querySelectorAll('[data-testid="comment-thread"]').length,
-        url: location.href,
-      }));
-      await page.screenshot({ path: path.join(root, 'test-results', 'bench-comments-timeout.png') });
-      throw new Error(`the page did not show everything: ${JSON.stringify(state)}`, { cause: error });
+    await page.addInitScript({
+      content: probeSource({ articles: FIXTURE.articles, ranges: FIXTURE.rangeThreads }),
     });
-    const marks = await page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench);
+    await page.goto(`${baseUrl}/documents/${documentId}`);
+    await page
+      .waitForFunction(
+        () => {
+          const marks = (window as unknown as { __bench?: Record<string, number> }).__bench;
+          return (
+            !!marks &&
+            marks.text !== undefined &&
+            marks.sidebar !== undefined &&
+            marks.highlights !== undefined
+          );
+        },
+        null,
+        { timeout: 60_000, polling: 100 },
+      )
+      .catch(async (error: unknown) => {
+        const state = await page.evaluate(() => ({
+          marks: (window as unknown as { __bench?: Record<string, number> }).__bench,
+          articles: document.querySelectorAll('.ProseMirror section[data-type="article"]').length,
+          highlights: document.querySelectorAll('.ProseMirror .comment-highlight').length,
+          clauses: document.querySelectorAll('.ProseMirror .comment-clause').length,
+          threads: document.querySelectorAll('[data-testid="comment-thread"]').length,
+          url: location.href,
+        }));
+        await page.screenshot({ path: path.join(root, 'test-results', 'bench-comments-timeout.png') });
+        throw new Error(`the page did not show everything: ${JSON.stringify(state)}`, { cause: error });
+      });
+    const marks = await page.evaluate(
+      () => (window as unknown as { __bench: Record<string, number> }).__bench,
+    );
     const threadsRendered = await page.locator('[data-testid="comment-thread"]').count();
     return {
       textMs: marks.text!,
@@ -132,7 +143,12 @@ async function measureOpen(browser: Browser, baseUrl: string, documentId: string
   }
 }
 
-async function openDocument(browser: Browser, baseUrl: string, documentId: string, member: Member): Promise<Page> {
+async function openDocument(
+  browser: Browser,
+  baseUrl: string,
+  documentId: string,
+  member: Member,
+): Promise<Page> {
   const context = await signedInContext(browser, baseUrl, member);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/documents/${documentId}`);
@@ -181,11 +197,15 @@ async function measureLive(sender: Page, receiver: Page, samples: number): Promi
       (button as HTMLButtonElement).click();
       return at;
     });
-    const seenAt = await receiver.waitForFunction(() => (window as unknown as { __live?: number }).__live, null, {
-      timeout: 10_000,
-      polling: 10,
-    });
-    times.push((await seenAt.jsonValue()) as number - sentAt);
+    const seenAt = await receiver.waitForFunction(
+      () => (window as unknown as { __live?: number }).__live,
+      null,
+      {
+        timeout: 10_000,
+        polling: 10,
+      },
+    );
+    times.push(((await seenAt.jsonValue()) as number) - sentAt);
     await sender.getByTestId('new-thread').waitFor({ state: 'detached' });
     await sender.waitForTimeout(150);
   }
@@ -211,7 +231,14 @@ async function main(): Promise<void> {
 
     const loads = [];
     for (let i = 0; i < PARAMS.loads; i++) {
-      loads.push(await measureOpen(browser, server.url, fixture.documentId, fixture.reviewers[i % fixture.reviewers.length]!));
+      loads.push(
+        await measureOpen(
+          browser,
+          server.url,
+          fixture.documentId,
+          fixture.reviewers[i % fixture.reviewers.length]!,
+        ),
+      );
     }
     const shown = loads.map((load) => load.shownAfterTextMs);
     log(`opened ${PARAMS.loads} times: ${JSON.stringify(shown.map(round))} ms after the text`);

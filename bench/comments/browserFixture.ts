@@ -171,9 +171,15 @@ export async function createCommentedDocument(server: BenchServer): Promise<Comm
       kind: 'other',
     })
   ).document.id as string;
-  await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, { email: drafter.email, role: 'drafter' });
+  await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, {
+    email: drafter.email,
+    role: 'drafter',
+  });
   for (const r of reviewers) {
-    await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, { email: r.email, role: 'reviewer' });
+    await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, {
+      email: r.email,
+      role: 'reviewer',
+    });
   }
 
   const t0 = performance.now();
@@ -184,7 +190,10 @@ export async function createCommentedDocument(server: BenchServer): Promise<Comm
     const fragment = writer.doc.getXmlFragment('default');
     writer.doc.transact(() => fragment.insert(fragment.length, elements));
     const probe = openProvider(server.wsUrl, coordinator.api.cookie, documentId);
-    await until(() => probe.synced && articleCount(probe.doc) >= FIXTURE.articles, 'the server to have the text');
+    await until(
+      () => probe.synced && articleCount(probe.doc) >= FIXTURE.articles,
+      'the server to have the text',
+    );
     probe.destroy();
     const textMs = performance.now() - t0;
 

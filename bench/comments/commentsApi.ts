@@ -43,11 +43,19 @@ const TARGET_P99_MS = 50;
 class Api {
   cookie = '';
   constructor(readonly baseUrl: string) {}
-  async request(method: string, url: string, body?: unknown): Promise<{ status: number; body: any; bytes: number }> {
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any; bytes: number }> {
     const headers: Record<string, string> = {};
     if (this.cookie) headers.cookie = this.cookie;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(this.baseUrl + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(this.baseUrl + url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     for (const line of res.headers.getSetCookie()) {
       const pair = line.split(';')[0]!;
       if (pair.startsWith('accord.sid=')) this.cookie = pair;
@@ -65,7 +73,12 @@ class Api {
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const newClauseId = () => [...randomBytes(12)].map((b) => BASE62[b % 62]).join('');
 
-function openProvider(wsUrl: string, cookie: string, documentId: string, doc = new Y.Doc()): WebsocketProvider {
+function openProvider(
+  wsUrl: string,
+  cookie: string,
+  documentId: string,
+  doc = new Y.Doc(),
+): WebsocketProvider {
   const Socket = class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers: { cookie } });
@@ -119,7 +132,10 @@ function buildArticles(): { elements: Y.XmlElement[]; paragraphIds: string[][] }
 }
 
 function articleCount(doc: Y.Doc): number {
-  return doc.getXmlFragment('default').toArray().filter((n) => n instanceof Y.XmlElement && n.nodeName === 'article').length;
+  return doc
+    .getXmlFragment('default')
+    .toArray()
+    .filter((n) => n instanceof Y.XmlElement && n.nodeName === 'article').length;
 }
 
 function paragraphText(elements: Y.XmlElement[], article: number, paragraph: number): Y.XmlText {
@@ -141,7 +157,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function measure(api: Api, url: string): Promise<{ p50: number; p90: number; p99: number; max: number; mean: number; bytes: number; threads: number }> {
+async function measure(
+  api: Api,
+  url: string,
+): Promise<{
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+  bytes: number;
+  threads: number;
+}> {
   let bytes = 0;
   let threads = 0;
   for (let i = 0; i < PARAMS.warmup; i++) await api.ok('GET', url);
@@ -170,8 +197,14 @@ async function measure(api: Api, url: string): Promise<{ p50: number; p90: numbe
 }
 
 async function main(): Promise<void> {
-  const profile = args.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'accord-bench-profile')}`] : [];
-  const server = await startAccordForBench({ name: 'comments', nodeArgs: profile, keepDb: args.includes('--keep-db') });
+  const profile = args.includes('--profile')
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(os.tmpdir(), 'accord-bench-profile')}`]
+    : [];
+  const server = await startAccordForBench({
+    name: 'comments',
+    nodeArgs: profile,
+    keepDb: args.includes('--keep-db'),
+  });
   const providers: WebsocketProvider[] = [];
   try {
     const organisations = [
@@ -196,10 +229,18 @@ async function main(): Promise<void> {
     const coordinator = await register('Coral Coordinator', organisations[0]);
     const drafter = await register('Dario Drafter', organisations[0]);
     const reviewers = await Promise.all(organisations.map((org, i) => register(`Reviewer ${i + 1}`, org)));
-    const documentId = (await coordinator.api.ok('POST', '/api/documents', { title: 'Regional Agreement on Access to Justice' }))
-      .document.id as string;
-    await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, { email: drafter.email, role: 'drafter' });
-    for (const r of reviewers) await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, { email: r.email, role: 'reviewer' });
+    const documentId = (
+      await coordinator.api.ok('POST', '/api/documents', { title: 'Regional Agreement on Access to Justice' })
+    ).document.id as string;
+    await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, {
+      email: drafter.email,
+      role: 'drafter',
+    });
+    for (const r of reviewers)
+      await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, {
+        email: r.email,
+        role: 'reviewer',
+      });
 
     // the text, sent through a real y-websocket client
     const t0 = performance.now();
@@ -211,8 +252,13 @@ async function main(): Promise<void> {
     // after the blank template's title and empty paragraph
     writer.doc.transact(() => fragment.insert(fragment.length, elements));
     const probe = openProvider(server.wsUrl, coordinator.api.cookie, documentId);
-    await until(() => probe.synced && articleCount(probe.doc) >= PARAMS.articles, 'the server to have the text').catch((error) => {
-      throw new Error(`${error.message}: synced=${probe.synced} articles=${articleCount(probe.doc)} writer=${writer.wsconnected}`);
+    await until(
+      () => probe.synced && articleCount(probe.doc) >= PARAMS.articles,
+      'the server to have the text',
+    ).catch((error) => {
+      throw new Error(
+        `${error.message}: synced=${probe.synced} articles=${articleCount(probe.doc)} writer=${writer.wsconnected}`,
+      );
     });
     probe.destroy();
     const textMs = performance.now() - t0;
@@ -230,10 +276,17 @@ async function main(): Promise<void> {
       if (i < PARAMS.rangeThreads) {
         const text = paragraphText(elements, article, paragraph);
         const from = text.toString().indexOf('effective access');
-        anchor = createRangeAnchor(writer.doc, { text, index: from }, { text, index: from + 'effective access to justice'.length });
+        anchor = createRangeAnchor(
+          writer.doc,
+          { text, index: from },
+          { text, index: from + 'effective access to justice'.length },
+        );
         rangeComments++;
       } else {
-        anchor = i % 2 ? { kind: 'clause', clauseId: paragraphIds[article]![paragraph] } : { kind: 'clause', clauseId: elements[article]!.getAttribute('clauseId') };
+        anchor =
+          i % 2
+            ? { kind: 'clause', clauseId: paragraphIds[article]![paragraph] }
+            : { kind: 'clause', clauseId: elements[article]!.getAttribute('clauseId') };
       }
       const body = await author.api.ok('POST', `/api/documents/${documentId}/comments`, {
         anchor,
@@ -242,7 +295,9 @@ async function main(): Promise<void> {
       threadIds.push(body.thread.id);
     });
     await pool(threadIds.slice(0, PARAMS.replies), PARAMS.createConcurrency, async (threadId) => {
-      await drafter.api.ok('POST', `/api/comments/${threadId}/replies`, { body: 'Thank you — we will revise the text in the next draft.' });
+      await drafter.api.ok('POST', `/api/comments/${threadId}/replies`, {
+        body: 'Thank you — we will revise the text in the next draft.',
+      });
     });
     const createMs = performance.now() - t1;
     const totalComments = threadIds.length + PARAMS.replies;

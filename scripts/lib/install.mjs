@@ -7,8 +7,7 @@ import { run } from './run.mjs';
 export async function ensureDependencies() {
   const lock = path.join(root, 'package-lock.json');
   const installed = path.join(root, 'node_modules', '.package-lock.json');
-  const fresh =
-    fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
+  const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
   if (fresh) return;
   console.log('accord: installing dependencies (npm ci) ...');
   await run('npm', ['ci', '--no-audit', '--no-fund']);

@@ -89,7 +89,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     mongodbUri: e.MONGODB_URI,
     sessionSecret: e.SESSION_SECRET,
     allowedOrigins: e.ALLOWED_ORIGINS
-      ? e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+      ? e.ALLOWED_ORIGINS.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean)
       : defaultOrigins,
     publicUrl,
     secureCookies: publicUrl?.startsWith('https://') ?? false,

@@ -59,7 +59,10 @@ describe('two people drafting one document in their browsers', () => {
     await pageA.getByRole('heading', { name: 'No documents yet' }).waitFor();
     await shot(pageA, '03-documents-empty');
 
-    documentPath = await createDocument(pageA, { title: 'Regional agreement on access to justice', kind: 'agreement' });
+    documentPath = await createDocument(pageA, {
+      title: 'Regional agreement on access to justice',
+      kind: 'agreement',
+    });
     await pageHeading(pageA, 'Regional agreement on access to justice').waitFor();
     await expect.poll(() => pageA.getByTestId('connection-status').innerText(), WAIT).toContain('Online');
     await shot(pageA, '03b-document-new');

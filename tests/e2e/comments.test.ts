@@ -56,23 +56,26 @@ async function selectText(page: Page, text: string, { focus = false } = {}) {
 
 /** Puts the caret right after `text` (inside the editor). */
 async function caretAfter(page: Page, text: string, within = '.ProseMirror') {
-  await page.evaluate(({ text, within }) => {
-    const editor = document.querySelector('.ProseMirror') as HTMLElement;
-    editor.focus();
-    const walker = document.createTreeWalker(document.querySelector(within)!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + text.length);
-      range.collapse(true);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not found: ${text}`);
-  }, { text, within });
+  await page.evaluate(
+    ({ text, within }) => {
+      const editor = document.querySelector('.ProseMirror') as HTMLElement;
+      editor.focus();
+      const walker = document.createTreeWalker(document.querySelector(within)!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + text.length);
+        range.collapse(true);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`text not found: ${text}`);
+    },
+    { text, within },
+  );
   await page.waitForTimeout(150);
 }
 
@@ -159,7 +162,9 @@ describe('clause comments in the browser', () => {
       'https://example.org/reporting',
     );
     await reviewer.locator('.ProseMirror .comment-highlight').first().waitFor(WAIT);
-    expect(await reviewer.locator('.ProseMirror .comment-highlight').first().innerText()).toBe('shall report');
+    expect(await reviewer.locator('.ProseMirror .comment-highlight').first().innerText()).toBe(
+      'shall report',
+    );
     await shot(reviewer, '02-reviewer-posted');
 
     // the drafter sees it without reloading, highlighted in the text
@@ -185,15 +190,21 @@ describe('clause comments in the browser', () => {
 
     // clicking the highlight selects its thread
     await drafter.locator('.ProseMirror .comment-highlight').first().click();
-    await expect.poll(() => threadsOf(drafter).first().getAttribute('class'), WAIT).toContain('thread--active');
+    await expect
+      .poll(() => threadsOf(drafter).first().getAttribute('class'), WAIT)
+      .toContain('thread--active');
 
     // the drafter edits the text inside the commented passage
     await caretAfter(drafter, 'shall', '.ProseMirror .comment-highlight');
     await drafter.keyboard.type(' regularly', { delay: 20 });
     for (const page of [drafter, reviewer]) {
-      await expect.poll(() => threadsOf(page).first().getByTestId('anchor-state').innerText(), WAIT).toBe('Text edited');
+      await expect
+        .poll(() => threadsOf(page).first().getByTestId('anchor-state').innerText(), WAIT)
+        .toBe('Text edited');
       expect(await threadsOf(page).first().getByTestId('old-quote').innerText()).toBe('shall report');
-      expect(await threadsOf(page).first().getByTestId('current-quote').innerText()).toBe('shall regularly report');
+      expect(await threadsOf(page).first().getByTestId('current-quote').innerText()).toBe(
+        'shall regularly report',
+      );
     }
     await shot(drafter, '03-drafter-edited');
 

@@ -36,9 +36,10 @@ const outline = (page: Page) => page.getByRole('navigation', { name: 'Outline' }
 const outlineArticles = (page: Page) =>
   outline(page)
     .locator('[role="treeitem"][data-kind="article"] > .outline__row')
-    .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).innerText.replace(/⋮⋮/g, '').replace(/\s+/g, ' ').trim()));
-const outlineEntry = (page: Page, name: string) =>
-  outline(page).getByRole('treeitem', { name, exact: true });
+    .evaluateAll((rows) =>
+      rows.map((row) => (row as HTMLElement).innerText.replace(/⋮⋮/g, '').replace(/\s+/g, ' ').trim()),
+    );
+const outlineEntry = (page: Page, name: string) => outline(page).getByRole('treeitem', { name, exact: true });
 
 describe('document structure in the browser', () => {
   let ana: NewUser;
@@ -65,7 +66,10 @@ describe('document structure in the browser', () => {
       [bea, 'drafter'],
       [olu, 'observer'],
     ] as const) {
-      const added = await ana.api.request('POST', `/api/documents/${documentId}/members`, { email: user.email, role });
+      const added = await ana.api.request('POST', `/api/documents/${documentId}/members`, {
+        email: user.email,
+        role,
+      });
       expect(added.status).toBe(201);
     }
 
@@ -128,14 +132,14 @@ describe('document structure in the browser', () => {
     await outlineEntry(pageA, 'Article 4 Definitions').click();
     await outlineEntry(pageA, 'Article 4 Definitions').focus();
     await pageA.keyboard.press('Alt+ArrowUp');
-    await expect.poll(() => pageA.getByTestId('outline-announcement').innerText(), WAIT).toBe(
-      'Moved. It is now Article 3 — Definitions.',
-    );
+    await expect
+      .poll(() => pageA.getByTestId('outline-announcement').innerText(), WAIT)
+      .toBe('Moved. It is now Article 3 — Definitions.');
     // focus stays on the moved entry: a second Alt+↑ moves it again
     await pageA.keyboard.press('Alt+ArrowUp');
-    await expect.poll(() => pageA.getByTestId('outline-announcement').innerText(), WAIT).toBe(
-      'Moved. It is now Article 2 — Definitions.',
-    );
+    await expect
+      .poll(() => pageA.getByTestId('outline-announcement').innerText(), WAIT)
+      .toBe('Moved. It is now Article 2 — Definitions.');
     const afterKeys = [
       'Article 1 — Community paralegals',
       'Article 2 — Definitions',
@@ -148,30 +152,34 @@ describe('document structure in the browser', () => {
     await expect.poll(() => articles(pageB), WAIT).toEqual(afterKeys);
     // and the buttons do the same: "Move down" puts it back after Purpose
     await outline(pageA).getByRole('button', { name: 'Move down' }).click();
-    await expect.poll(() => articles(pageB), WAIT).toEqual([
-      'Article 1 — Community paralegals',
-      'Article 2 — Purpose',
-      'Article 3 — Definitions',
-      'Article 4 — Legal aid',
-      'Article 5 — Obligations',
-      'Article 6 — Entry into force',
-      'Article 7 — Depositary',
-    ]);
+    await expect
+      .poll(() => articles(pageB), WAIT)
+      .toEqual([
+        'Article 1 — Community paralegals',
+        'Article 2 — Purpose',
+        'Article 3 — Definitions',
+        'Article 4 — Legal aid',
+        'Article 5 — Obligations',
+        'Article 6 — Entry into force',
+        'Article 7 — Depositary',
+      ]);
     await expect.poll(() => outlineArticles(pageB), WAIT).toContain('Article 3 Definitions');
 
     // a whole chapter moves too: chapter III before chapter II (keyboard)
     await outlineEntry(pageA, 'Chapter III Final provisions').click();
     await outlineEntry(pageA, 'Chapter III Final provisions').focus();
     await pageA.keyboard.press('Alt+ArrowUp');
-    await expect.poll(() => articles(pageB), WAIT).toEqual([
-      'Article 1 — Community paralegals',
-      'Article 2 — Purpose',
-      'Article 3 — Definitions',
-      'Article 4 — Legal aid',
-      'Article 5 — Entry into force',
-      'Article 6 — Depositary',
-      'Article 7 — Obligations',
-    ]);
+    await expect
+      .poll(() => articles(pageB), WAIT)
+      .toEqual([
+        'Article 1 — Community paralegals',
+        'Article 2 — Purpose',
+        'Article 3 — Definitions',
+        'Article 4 — Legal aid',
+        'Article 5 — Entry into force',
+        'Article 6 — Depositary',
+        'Article 7 — Obligations',
+      ]);
     await expect.poll(() => outlineArticles(pageB), WAIT).toContain('Article 7 Obligations');
 
     // clicking an entry takes the caret there: typing edits that heading
@@ -198,7 +206,10 @@ describe('document structure in the browser', () => {
     await outlineEntry(page, 'Article 2 Purpose').focus();
     await page.keyboard.press('Alt+ArrowUp');
     await page.waitForTimeout(300);
-    expect((await articles(page)).slice(0, 2)).toEqual(['Article 1 — Community paralegals', 'Article 2 — Purpose']);
+    expect((await articles(page)).slice(0, 2)).toEqual([
+      'Article 1 — Community paralegals',
+      'Article 2 — Purpose',
+    ]);
     // navigation works for everyone; no problems notice for a non-coordinator
     expect(await page.getByTestId('outline-problems').count()).toBe(0);
     await shot(page, '04-observer');
@@ -228,15 +239,18 @@ describe('document structure in the browser', () => {
     await first.getByLabel('End date').fill('2027-12-31');
     await first.getByLabel('Indicator').fill('Paralegals trained');
     await first.getByLabel('Status').selectOption('in_progress');
-    await expect.poll(() => first.getByTestId('action-fields').locator('dl').innerText(), WAIT).toContain(
-      'Namati, Legal Aid Board',
-    );
+    await expect
+      .poll(() => first.getByTestId('action-fields').locator('dl').innerText(), WAIT)
+      .toContain('Namati, Legal Aid Board');
     await expect.poll(() => page.getByTestId('save-indicator').innerText(), WAIT).toContain('Saved');
     await shot(page, '05-action-fields-editing');
 
     const observer = await newPage();
     await signIn(observer, olu, planPath);
-    const seen = observer.locator('.ProseMirror section[data-type="action"]').first().getByTestId('action-fields');
+    const seen = observer
+      .locator('.ProseMirror section[data-type="action"]')
+      .first()
+      .getByTestId('action-fields');
     await expect.poll(() => seen.innerText(), WAIT).toContain('Namati, Legal Aid Board');
     const text = await seen.innerText();
     expect(text).toContain('Ministry of Justice');
@@ -249,7 +263,11 @@ describe('document structure in the browser', () => {
   });
 
   it('coordinators see a notice when stored content does not fit the schema', async () => {
-    const created = await ana.api.request('POST', '/api/documents', { title: 'Plan with a bad field', kind: 'action_plan', language: 'en' });
+    const created = await ana.api.request('POST', '/api/documents', {
+      title: 'Plan with a bad field',
+      kind: 'action_plan',
+      language: 'en',
+    });
     const id = created.body.document.id as string;
     await ana.api.request('POST', `/api/documents/${id}/members`, { email: bea.email, role: 'drafter' });
     // another client stores a status the schema does not know (the server keeps it and reports it)
@@ -276,7 +294,9 @@ describe('document structure in the browser', () => {
     const page = await newPage();
     await signIn(page, ana, `/documents/${id}`);
     const notice = page.getByTestId('outline-problems');
-    await expect.poll(() => notice.innerText(), WAIT).toContain('1 part of the stored text does not fit the document structure');
+    await expect
+      .poll(() => notice.innerText(), WAIT)
+      .toContain('1 part of the stored text does not fit the document structure');
     await shot(page, '09-problems-notice');
     // a drafter is not bothered with it
     const drafter = await newPage();
@@ -299,7 +319,10 @@ describe('document structure in the browser', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4'),
     });
-    await importer.getByRole('alert').getByText('This file could not be read. Choose a Word (.docx) or Markdown file.').waitFor();
+    await importer
+      .getByRole('alert')
+      .getByText('This file could not be read. Choose a Word (.docx) or Markdown file.')
+      .waitFor();
     await shot(page, '07b-import-bad-file');
 
     const markdown = [
@@ -343,7 +366,9 @@ describe('document structure in the browser', () => {
     const preview = page.getByTestId('import-preview');
     await preview.getByRole('heading', { name: 'Preview of legal-empowerment.md' }).waitFor();
     expect(await importer.getByRole('alert').count()).toBe(0);
-    expect(await preview.getByLabel('Title of the new document').inputValue()).toBe('Agreement on legal empowerment');
+    expect(await preview.getByLabel('Title of the new document').inputValue()).toBe(
+      'Agreement on legal empowerment',
+    );
     const counts = await preview.getByTestId('import-counts').innerText();
     expect(counts.replace(/\s+/g, ' ')).toContain('Articles 5');
     expect(counts.replace(/\s+/g, ' ')).toContain('Chapters 2');
@@ -373,14 +398,19 @@ describe('document structure in the browser', () => {
     await preview.getByLabel('Title of the new document').fill('Legal empowerment (imported)');
     await preview.getByRole('button', { name: 'Create document' }).click();
     await page.waitForURL(/\/documents\/[0-9a-f]{24}$/);
-    await page.locator('.doc-page__header').getByRole('heading', { name: 'Legal empowerment (imported)', level: 1 }).waitFor();
-    await expect.poll(() => articles(page), WAIT).toEqual([
-      'Article 1 — Purpose',
-      'Article 2 — Definitions',
-      'Article 3 — Legal aid',
-      'Article 4 — Entry into force',
-      'Article 5 — Depositary',
-    ]);
+    await page
+      .locator('.doc-page__header')
+      .getByRole('heading', { name: 'Legal empowerment (imported)', level: 1 })
+      .waitFor();
+    await expect
+      .poll(() => articles(page), WAIT)
+      .toEqual([
+        'Article 1 — Purpose',
+        'Article 2 — Definitions',
+        'Article 3 — Legal aid',
+        'Article 4 — Entry into force',
+        'Article 5 — Depositary',
+      ]);
     await expect.poll(() => outlineArticles(page), WAIT).toHaveLength(5);
     const paragraphs = await page.locator('.ProseMirror div[data-type="numbered-paragraph"]').count();
     expect(paragraphs).toBe(2);

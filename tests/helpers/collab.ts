@@ -4,7 +4,11 @@ import { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION } from '@accord/shared';
 
 /** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -70,7 +74,12 @@ export function paragraphs(doc: Y.Doc): string[] {
     .getXmlFragment('default')
     .toArray()
     .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph')
-    .map((node) => node.toArray().map((t) => t.toString()).join(''))
+    .map((node) =>
+      node
+        .toArray()
+        .map((t) => t.toString())
+        .join(''),
+    )
     .filter((text) => text !== '');
 }
 

@@ -78,7 +78,9 @@ export async function createCommentsFixture(url: string): Promise<CommentsFixtur
     user('Ravi Reviewer', 'University of Lagos', 'NG', 'academic'),
     user('Olga Observer', 'Ministry of Justice', 'PT', 'public_institution'),
   ]);
-  const created = await coordinator.api.request('POST', '/api/documents', { title: 'Access to Justice Agreement' });
+  const created = await coordinator.api.request('POST', '/api/documents', {
+    title: 'Access to Justice Agreement',
+  });
   if (created.status !== 201) throw new Error(`document: ${created.status} ${JSON.stringify(created.body)}`);
   const documentId = created.body.document.id as string;
   for (const [member, role] of [
@@ -87,21 +89,35 @@ export async function createCommentsFixture(url: string): Promise<CommentsFixtur
     [reviewer2, 'reviewer'],
     [observer, 'observer'],
   ] as const) {
-    const res = await coordinator.api.request('POST', `/api/documents/${documentId}/members`, { email: member.email, role });
+    const res = await coordinator.api.request('POST', `/api/documents/${documentId}/members`, {
+      email: member.email,
+      role,
+    });
     if (res.status !== 201) throw new Error(`member: ${res.status} ${JSON.stringify(res.body)}`);
   }
   return { documentId, coordinator, drafter, reviewer, reviewer2, observer };
 }
 
 /** Opens a stock y-websocket client and waits until it is synced. */
-export async function openSynced(wsUrl: string, user: NewUser, documentId: string, doc = new Y.Doc()): Promise<WebsocketProvider> {
+export async function openSynced(
+  wsUrl: string,
+  user: NewUser,
+  documentId: string,
+  doc = new Y.Doc(),
+): Promise<WebsocketProvider> {
   const provider = openProvider(wsUrl, user.api.cookie, documentId, doc);
   await whenSynced(provider);
   return provider;
 }
 
 /** Writes articles through a writer's client, and waits until the server has them. */
-export async function writeArticles(wsUrl: string, provider: WebsocketProvider, user: NewUser, documentId: string, specs: ArticleSpec[]): Promise<void> {
+export async function writeArticles(
+  wsUrl: string,
+  provider: WebsocketProvider,
+  user: NewUser,
+  documentId: string,
+  specs: ArticleSpec[],
+): Promise<void> {
   const fragment = provider.doc.getXmlFragment('default');
   provider.doc.transact(() => fragment.insert(fragment.length, specs.map(articleElement)));
   const last = specs[specs.length - 1]!.id;
@@ -109,7 +125,12 @@ export async function writeArticles(wsUrl: string, provider: WebsocketProvider, 
 }
 
 /** Waits until a fresh client of the document sees `check` hold: the server has the state. */
-export async function serverHas(wsUrl: string, user: NewUser, documentId: string, check: (doc: Y.Doc) => boolean): Promise<void> {
+export async function serverHas(
+  wsUrl: string,
+  user: NewUser,
+  documentId: string,
+  check: (doc: Y.Doc) => boolean,
+): Promise<void> {
   const probe = openProvider(wsUrl, user.api.cookie, documentId, new Y.Doc());
   try {
     await whenSynced(probe);
@@ -127,7 +148,11 @@ export interface EventSocket {
 }
 
 /** A raw collaboration socket that says ACCORD_HELLO and collects the ACCORD_EVENTs it gets. */
-export async function openEventSocket(wsUrl: string, user: NewUser, documentId: string): Promise<EventSocket> {
+export async function openEventSocket(
+  wsUrl: string,
+  user: NewUser,
+  documentId: string,
+): Promise<EventSocket> {
   const raw = await openRawSocket(wsUrl, user.api.cookie, documentId);
   const events: Array<{ at: number; event: any }> = [];
   raw.socket.on('message', (data: Buffer) => {
@@ -140,4 +165,3 @@ export async function openEventSocket(wsUrl: string, user: NewUser, documentId: 
   await new Promise((r) => setTimeout(r, 200));
   return { raw, events, close: () => raw.socket.close() };
 }
-

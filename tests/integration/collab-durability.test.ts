@@ -9,7 +9,14 @@ import { CloseCode, MessageType, encodeSaved } from '@accord/shared';
 import type { WebsocketProvider } from 'y-websocket';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
-import { appendParagraph, openProvider, openRawSocket, paragraphs, waitFor, whenSynced } from '../helpers/collab.js';
+import {
+  appendParagraph,
+  openProvider,
+  openRawSocket,
+  paragraphs,
+  waitFor,
+  whenSynced,
+} from '../helpers/collab.js';
 
 const servers: TestServer[] = [];
 const providers: WebsocketProvider[] = [];
@@ -34,7 +41,8 @@ async function setup(env: Record<string, string> = {}) {
   const drafter = new ApiClient(server.url);
   await newUser(owner);
   const d = await newUser(drafter);
-  const documentId: string = (await owner.request('POST', '/api/documents', { title: 'Durability' })).body.document.id;
+  const documentId: string = (await owner.request('POST', '/api/documents', { title: 'Durability' })).body
+    .document.id;
   await owner.request('POST', `/api/documents/${documentId}/members`, { email: d.email, role: 'drafter' });
   return { server, owner, drafter, documentId };
 }
@@ -45,7 +53,10 @@ function open(server: TestServer, api: ApiClient, documentId: string) {
   return provider;
 }
 
-async function withDatabase<T>(dbName: string, fn: (db: ReturnType<MongoClient['db']>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  dbName: string,
+  fn: (db: ReturnType<MongoClient['db']>) => Promise<T>,
+): Promise<T> {
   const client = new MongoClient(`${inject('mongodbUri')}${dbName}`, { directConnection: true });
   try {
     return await fn(client.db());
@@ -119,7 +130,9 @@ describe('nothing a collaborator has seen is lost', () => {
       () =>
         raw.messages.some((m) => {
           const decoder = decoding.createDecoder(m);
-          return decoding.readVarUint(decoder) === MessageType.ACCORD_SAVED && decoding.readVarUint(decoder) === 1;
+          return (
+            decoding.readVarUint(decoder) === MessageType.ACCORD_SAVED && decoding.readVarUint(decoder) === 1
+          );
         }),
       'saved acknowledgement',
     );
@@ -148,7 +161,10 @@ describe('nothing a collaborator has seen is lost', () => {
 
 describe('persistence', () => {
   it('compacts stored updates into a snapshot and deletes exactly what it folded', async () => {
-    const { server, owner, documentId } = await setup({ COLLAB_COMPACT_AFTER: '10', COLLAB_IDLE_UNLOAD_MS: '100' });
+    const { server, owner, documentId } = await setup({
+      COLLAB_COMPACT_AFTER: '10',
+      COLLAB_IDLE_UNLOAD_MS: '100',
+    });
     const a = open(server, owner, documentId);
     await whenSynced(a);
     for (let i = 0; i < 35; i++) {
@@ -156,7 +172,11 @@ describe('persistence', () => {
       await new Promise((r) => setTimeout(r, 15));
     }
     await waitFor(
-      () => withDatabase(server.dbName, async (db) => (await db.collection('doc_snapshots').countDocuments()) > 0),
+      () =>
+        withDatabase(
+          server.dbName,
+          async (db) => (await db.collection('doc_snapshots').countDocuments()) > 0,
+        ),
       'a snapshot',
     );
     a.destroy();
@@ -165,8 +185,12 @@ describe('persistence', () => {
     await waitFor(
       () =>
         withDatabase(server.dbName, async (db) => {
-          const updates = await db.collection('doc_updates').countDocuments({ documentId: new ObjectId(documentId) });
-          const snapshots = await db.collection('doc_snapshots').countDocuments({ documentId: new ObjectId(documentId) });
+          const updates = await db
+            .collection('doc_updates')
+            .countDocuments({ documentId: new ObjectId(documentId) });
+          const snapshots = await db
+            .collection('doc_snapshots')
+            .countDocuments({ documentId: new ObjectId(documentId) });
           return updates === 0 && snapshots === 1;
         }),
       'everything folded into one snapshot',
@@ -179,7 +203,13 @@ describe('persistence', () => {
 
   it('closes sockets with LOAD_FAILED when stored state cannot be loaded, and stores nothing', async () => {
     const { server, owner, documentId } = await setup();
-    const corrupt = { documentId: new ObjectId(documentId), update: Buffer.from([1, 2, 3]), hash: 'corrupt', userId: null, createdAt: new Date() };
+    const corrupt = {
+      documentId: new ObjectId(documentId),
+      update: Buffer.from([1, 2, 3]),
+      hash: 'corrupt',
+      userId: null,
+      createdAt: new Date(),
+    };
     await withDatabase(server.dbName, (db) => db.collection('doc_updates').insertOne(corrupt));
     const raw = await openRawSocket(server.wsUrl, owner.cookie, documentId);
     const doc = new Y.Doc();

@@ -43,7 +43,10 @@ beforeAll(async () => {
   memberEmail = (await newUser(member)).email;
   const created = await owner.request('POST', '/api/documents', { title: 'Security test' });
   documentId = created.body.document.id;
-  await owner.request('POST', `/api/documents/${documentId}/members`, { email: memberEmail, role: 'drafter' });
+  await owner.request('POST', `/api/documents/${documentId}/members`, {
+    email: memberEmail,
+    role: 'drafter',
+  });
 });
 
 afterAll(async () => {
@@ -84,7 +87,10 @@ describe('collaboration upgrade', () => {
   });
 
   it('refuses a browser origin that is not allowed (403)', async () => {
-    await expectRefused(openRawSocket(server.wsUrl, owner.cookie, documentId, { origin: 'https://evil.example' }), 403);
+    await expectRefused(
+      openRawSocket(server.wsUrl, owner.cookie, documentId, { origin: 'https://evil.example' }),
+      403,
+    );
   });
 
   it('accepts an allowed browser origin', async () => {
@@ -119,12 +125,15 @@ describe('bad input closes only that connection and changes nothing', () => {
     ['a bad varint', Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])],
     ['an unknown sync step', Uint8Array.from([0, 9, 0])],
     ['a truncated sync message', Uint8Array.from([0, 2, 50, 1, 2])],
-    ['a truncated update', (() => {
-      const doc = new Y.Doc();
-      appendParagraph(doc, 'this update gets cut short');
-      const update = Y.encodeStateAsUpdate(doc);
-      return syncUpdateMessage(update.slice(0, update.length - 7));
-    })()],
+    [
+      'a truncated update',
+      (() => {
+        const doc = new Y.Doc();
+        appendParagraph(doc, 'this update gets cut short');
+        const update = Y.encodeStateAsUpdate(doc);
+        return syncUpdateMessage(update.slice(0, update.length - 7));
+      })(),
+    ],
     ['garbage awareness', Uint8Array.from([1, 5, 1, 200, 1, 3, 0x7b, 0x7b, 0x7b])],
     ['an empty message', new Uint8Array(0)],
   ];
@@ -183,7 +192,8 @@ describe('bad input closes only that connection and changes nothing', () => {
 describe('limits and access changes on open connections', () => {
   it('closes connections beyond the per-user limit with TOO_MANY_CONNECTIONS', async () => {
     const sockets = [];
-    for (let i = 0; i < MAX_PER_USER; i++) sockets.push(await openRawSocket(server.wsUrl, member.cookie, documentId));
+    for (let i = 0; i < MAX_PER_USER; i++)
+      sockets.push(await openRawSocket(server.wsUrl, member.cookie, documentId));
     const extra = await openRawSocket(server.wsUrl, member.cookie, documentId);
     expect((await extra.closed).code).toBe(CloseCode.TOO_MANY_CONNECTIONS);
     for (const s of sockets) s.socket.close();
@@ -195,7 +205,9 @@ describe('limits and access changes on open connections', () => {
     await whenSynced(provider);
     const me = await member.request('GET', '/api/auth/me');
     const userId = me.body.user.id;
-    const demoted = await owner.request('PATCH', `/api/documents/${documentId}/members/${userId}`, { role: 'reviewer' });
+    const demoted = await owner.request('PATCH', `/api/documents/${documentId}/members/${userId}`, {
+      role: 'reviewer',
+    });
     expect(demoted.status).toBe(200);
     appendParagraph(provider.doc, 'written after demotion');
     await new Promise((r) => setTimeout(r, 300));
@@ -230,7 +242,8 @@ describe('awareness', () => {
   it('refuses awareness updates for a client id other than the one the connection announced', async () => {
     const api = new ApiClient(server.url);
     await newUser(api);
-    const doc = (await api.request('POST', '/api/documents', { title: 'Awareness' })).body.document.id as string;
+    const doc = (await api.request('POST', '/api/documents', { title: 'Awareness' })).body.document
+      .id as string;
     const watcher = openProvider(server.wsUrl, api.cookie, doc);
     await whenSynced(watcher);
     const raw = await openRawSocket(server.wsUrl, api.cookie, doc);
@@ -251,7 +264,8 @@ describe('awareness', () => {
     announce(watcher.doc.clientID, 'hijack');
     await new Promise((r) => setTimeout(r, 300));
     expect(watcher.awareness.getStates().has(222)).toBe(false);
-    const own = watcher.awareness.getStates().get(watcher.doc.clientID) as { user?: { name?: string } } | undefined;
+    const own = watcher.awareness.getStates().get(watcher.doc.clientID) as
+      { user?: { name?: string } } | undefined;
     expect(own?.user?.name).not.toBe('hijack');
     raw.socket.close();
     watcher.destroy();

@@ -88,7 +88,9 @@ describe('real-time collaboration over the stock y-websocket client', () => {
     a.awareness.setLocalStateField('user', { name: 'Somebody Else', color: '#000000' });
     await waitFor(() => b.awareness.getStates().get(a.doc.clientID) !== undefined, 'awareness of a at b');
     await waitFor(
-      () => (b.awareness.getStates().get(a.doc.clientID) as { user?: { name?: string } }).user?.name === me.body.user.name,
+      () =>
+        (b.awareness.getStates().get(a.doc.clientID) as { user?: { name?: string } }).user?.name ===
+        me.body.user.name,
       'session name in awareness',
     );
     const seen = b.awareness.getStates().get(a.doc.clientID) as { user: { name: string; color: string } };
@@ -116,7 +118,9 @@ describe('real-time collaboration over the stock y-websocket client', () => {
     const client = new MongoClient(`${inject('mongodbUri')}${server.dbName}`, { directConnection: true });
     try {
       const db = client.db();
-      const stored = (await db.collection('doc_updates').countDocuments()) + (await db.collection('doc_snapshots').countDocuments());
+      const stored =
+        (await db.collection('doc_updates').countDocuments()) +
+        (await db.collection('doc_snapshots').countDocuments());
       expect(stored).toBeGreaterThan(0);
     } finally {
       await client.close();

@@ -58,14 +58,19 @@ describe('one title: the document name and the title in its text', () => {
       text.insert(0, 'Typed in the editor');
     });
     await waitFor(
-      async () => (await owner.request('GET', `/api/documents/${documentId}`)).body.document.title === 'Typed in the editor',
+      async () =>
+        (await owner.request('GET', `/api/documents/${documentId}`)).body.document.title ===
+        'Typed in the editor',
       'document name follows the text',
     );
   });
 
   it('renames a document nobody has open, through its stored state', async () => {
-    const other = (await owner.request('POST', '/api/documents', { title: 'Closed' })).body.document.id as string;
-    expect((await owner.request('PATCH', `/api/documents/${other}`, { title: 'Closed, renamed' })).status).toBe(200);
+    const other = (await owner.request('POST', '/api/documents', { title: 'Closed' })).body.document
+      .id as string;
+    expect(
+      (await owner.request('PATCH', `/api/documents/${other}`, { title: 'Closed, renamed' })).status,
+    ).toBe(200);
     const provider = openProvider(server.wsUrl, owner.cookie, other);
     providers.push(provider);
     await whenSynced(provider);
@@ -79,7 +84,9 @@ describe('membership events on the collaboration socket', () => {
     raw.socket.send(encodeHello(ACCORD_PROTOCOL_VERSION));
     const stock = await openRawSocket(server.wsUrl, owner.cookie, documentId);
     await new Promise((r) => setTimeout(r, 100));
-    const changed = await owner.request('PATCH', `/api/documents/${documentId}/members/${drafterId}`, { role: 'reviewer' });
+    const changed = await owner.request('PATCH', `/api/documents/${documentId}/members/${drafterId}`, {
+      role: 'reviewer',
+    });
     expect(changed.status).toBe(200);
     const eventOf = (m: Uint8Array) => {
       const decoder = decoding.createDecoder(m);

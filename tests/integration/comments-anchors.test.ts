@@ -72,7 +72,10 @@ beforeAll(async () => {
   a = await openSynced(server.wsUrl, fx.drafter, fx.documentId);
   b = await openSynced(server.wsUrl, fx.coordinator, fx.documentId);
   await writeArticles(server.wsUrl, a, fx.drafter, fx.documentId, Object.values(articles));
-  await waitFor(() => findArticle(b.doc, articles.moved.id) !== undefined, 'the second client to have the text');
+  await waitFor(
+    () => findArticle(b.doc, articles.moved.id) !== undefined,
+    'the second client to have the text',
+  );
 
   for (const key of Object.keys(articles) as Key[]) {
     const res = await fx.reviewer.api.request('POST', `/api/documents/${fx.documentId}/comments`, {
@@ -80,7 +83,11 @@ beforeAll(async () => {
       body: `About "${quotes[key]}"`,
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.thread.anchor).toMatchObject({ state: 'attached', quote: quotes[key], currentQuote: quotes[key] });
+    expect(res.body.thread.anchor).toMatchObject({
+      state: 'attached',
+      quote: quotes[key],
+      currentQuote: quotes[key],
+    });
     threadIds[key] = res.body.thread.id;
   }
   for (const key of ['deleted', 'moved'] as const) {
@@ -109,7 +116,11 @@ describe('comment anchors under concurrent editing', () => {
       clauseId: paragraphId(articles.before.id, 0),
       clause: { kind: 'paragraph', label: '1.', path: '1.1', parentId: articles.before.id },
     });
-    expect(anchorOf(body, clauseThreads.moved)).toMatchObject({ kind: 'clause', state: 'attached', clause: { label: 'Article 8' } });
+    expect(anchorOf(body, clauseThreads.moved)).toMatchObject({
+      kind: 'clause',
+      state: 'attached',
+      clause: { label: 'Article 8' },
+    });
     expect(body.clauseCounts[paragraphId(articles.inside.id, 0)]).toEqual({ open: 1, resolved: 0 });
   });
 
@@ -134,7 +145,9 @@ describe('comment anchors under concurrent editing', () => {
     fa.delete(fa.toArray().indexOf(findArticle(a.doc, articles.deleted.id)!), 1);
     b.doc.transact(() => {
       fb.delete(fb.toArray().indexOf(findArticle(b.doc, articles.moved.id)!), 1);
-      fb.insert(fb.toArray().indexOf(findArticle(b.doc, articles.stays.id)!), [articleElement(articles.moved)]);
+      fb.insert(fb.toArray().indexOf(findArticle(b.doc, articles.stays.id)!), [
+        articleElement(articles.moved),
+      ]);
     });
 
     await waitFor(
@@ -155,9 +168,13 @@ describe('comment anchors under concurrent editing', () => {
     let body = await listing();
     await waitFor(async () => {
       body = await listing();
-      return (Object.keys(expected) as Key[]).every((key) => anchorOf(body, threadIds[key])?.state === expected[key]);
+      return (Object.keys(expected) as Key[]).every(
+        (key) => anchorOf(body, threadIds[key])?.state === expected[key],
+      );
     }, 'anchor states to follow the edits').catch((error: Error) => {
-      const states = Object.fromEntries((Object.keys(expected) as Key[]).map((key) => [key, anchorOf(body, threadIds[key])]));
+      const states = Object.fromEntries(
+        (Object.keys(expected) as Key[]).map((key) => [key, anchorOf(body, threadIds[key])]),
+      );
       throw new Error(`${error.message}: ${JSON.stringify(states, null, 1)}`);
     });
 
@@ -178,12 +195,27 @@ describe('comment anchors under concurrent editing', () => {
       quote: quotes.deleted,
       original: { label: '1.', path: '6.1', parentId: articles.deleted.id },
     });
-    expect(anchorOf(body, clauseThreads.deleted)).toMatchObject({ state: 'orphaned', original: { label: 'Article 6' } });
+    expect(anchorOf(body, clauseThreads.deleted)).toMatchObject({
+      state: 'orphaned',
+      original: { label: 'Article 6' },
+    });
     // the moved article is now Article 6, before the one that was 7th
-    expect(anchorOf(body, threadIds.moved)).toMatchObject({ currentQuote: quotes.moved, clause: { path: '6.1' }, original: { path: '8.1' } });
+    expect(anchorOf(body, threadIds.moved)).toMatchObject({
+      currentQuote: quotes.moved,
+      clause: { path: '6.1' },
+      original: { path: '8.1' },
+    });
     expect(anchorOf(body, threadIds.moved).start).toBeTruthy();
-    expect(anchorOf(body, clauseThreads.moved)).toMatchObject({ state: 'moved', clause: { label: 'Article 6' }, original: { label: 'Article 8' } });
-    expect(anchorOf(body, threadIds.stays)).toMatchObject({ currentQuote: quotes.stays, clause: { path: '7.1' }, moved: false });
+    expect(anchorOf(body, clauseThreads.moved)).toMatchObject({
+      state: 'moved',
+      clause: { label: 'Article 6' },
+      original: { label: 'Article 8' },
+    });
+    expect(anchorOf(body, threadIds.stays)).toMatchObject({
+      currentQuote: quotes.stays,
+      clause: { path: '7.1' },
+      moved: false,
+    });
     // nothing vanished: every thread is still listed with its first comment
     expect(body.threads).toHaveLength(10);
     // the browser computes the same states from its own copy, with the same shared code
@@ -195,7 +227,8 @@ describe('comment anchors under concurrent editing', () => {
     b.destroy();
     await server.stop();
     const restarted = await startServer({ dbName: server.dbName });
-    for (const user of [fx.coordinator, fx.drafter, fx.reviewer, fx.reviewer2, fx.observer]) user.api.baseUrl = restarted.url;
+    for (const user of [fx.coordinator, fx.drafter, fx.reviewer, fx.reviewer2, fx.observer])
+      user.api.baseUrl = restarted.url;
     server = restarted;
     const after = await listing();
     expect(after.threads.map((t) => [t.id, t.anchor.state, t.anchor.currentQuote, t.comment.body])).toEqual(

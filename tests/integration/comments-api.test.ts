@@ -23,7 +23,8 @@ let db: mongoose.Connection;
 const A1 = clauseId();
 const A2 = clauseId();
 
-const post = (user: NewUser, body: unknown) => user.api.request('POST', `/api/documents/${fx.documentId}/comments`, body);
+const post = (user: NewUser, body: unknown) =>
+  user.api.request('POST', `/api/documents/${fx.documentId}/comments`, body);
 const onClause = (id = A1) => ({ kind: 'clause', clauseId: id });
 const list = async (user: NewUser, query = '') => {
   const res = await user.api.request('GET', `/api/documents/${fx.documentId}/comments${query}`);
@@ -37,7 +38,11 @@ beforeAll(async () => {
   fx = await createCommentsFixture(server.url);
   writer = await openSynced(server.wsUrl, fx.drafter, fx.documentId);
   await writeArticles(server.wsUrl, writer, fx.drafter, fx.documentId, [
-    { id: A1, heading: 'Access', paragraphs: ['States shall guarantee access to justice.', 'Second paragraph.'] },
+    {
+      id: A1,
+      heading: 'Access',
+      paragraphs: ['States shall guarantee access to justice.', 'Second paragraph.'],
+    },
     { id: A2, heading: 'Aid', paragraphs: ['Legal aid shall be free.'] },
   ]);
 });
@@ -57,8 +62,15 @@ describe('who may comment', () => {
       const res = await post(user, { anchor: onClause(), body: `From ${user.name}` });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body.thread).toMatchObject({ status: 'open', visibility: 'all', canReply: true });
-      expect(res.body.comment).toMatchObject({ body: `From ${user.name}`, revision: 1, edited: false, canEdit: true });
-      const reply = await fx.observer.api.request('POST', `/api/comments/${res.body.thread.id}/replies`, { body: 'me too' });
+      expect(res.body.comment).toMatchObject({
+        body: `From ${user.name}`,
+        revision: 1,
+        edited: false,
+        canEdit: true,
+      });
+      const reply = await fx.observer.api.request('POST', `/api/comments/${res.body.thread.id}/replies`, {
+        body: 'me too',
+      });
       expect(reply.status).toBe(403);
       expect((await outsider.api.request('GET', `/api/comments/${res.body.thread.id}`)).status).toBe(404);
     }
@@ -75,7 +87,11 @@ describe('who may comment', () => {
       name: 'Ravi Reviewer',
       organisation: { name: 'University of Lagos', kind: 'academic', country: 'NG' },
     });
-    expect(res.body.thread.anchor).toMatchObject({ kind: 'clause', state: 'attached', clause: { label: '2.', path: '1.2' } });
+    expect(res.body.thread.anchor).toMatchObject({
+      kind: 'clause',
+      state: 'attached',
+      clause: { label: '2.', path: '1.2' },
+    });
     const missing = await post(fx.reviewer2, { anchor: onClause('NoSuchClause1'), body: 'x' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('invalid_anchor');
@@ -87,9 +103,16 @@ describe('who may comment', () => {
     expect(range.quote).toBe('access to justice');
     const ok = await post(fx.reviewer, { anchor: range, body: 'Define access' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
-    expect(ok.body.thread.anchor).toMatchObject({ kind: 'range', state: 'attached', quote: 'access to justice' });
+    expect(ok.body.thread.anchor).toMatchObject({
+      kind: 'range',
+      state: 'attached',
+      quote: 'access to justice',
+    });
     // the same positions claimed for another clause
-    const elsewhere = await post(fx.reviewer, { anchor: { ...range, clauseId: paragraphId(A2, 0) }, body: 'x' });
+    const elsewhere = await post(fx.reviewer, {
+      anchor: { ...range, clauseId: paragraphId(A2, 0) },
+      body: 'x',
+    });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.error.code).toBe('invalid_anchor');
     const garbage = await post(fx.reviewer, { anchor: { ...range, start: 'AAAA' }, body: 'x' });
@@ -105,8 +128,13 @@ describe('editing and history', () => {
       const res = await other.api.request('PATCH', `/api/comments/${id}`, { body: 'hijack' });
       expect(res.status).toBe(403);
     }
-    expect((await fx.reviewer.api.request('PATCH', `/api/comments/${id}`, { body: 'Second text' })).status).toBe(200);
-    const third = await fx.reviewer.api.request('PATCH', `/api/comments/${id}`, { body: 'Third text', baseRevision: 2 });
+    expect(
+      (await fx.reviewer.api.request('PATCH', `/api/comments/${id}`, { body: 'Second text' })).status,
+    ).toBe(200);
+    const third = await fx.reviewer.api.request('PATCH', `/api/comments/${id}`, {
+      body: 'Third text',
+      baseRevision: 2,
+    });
     expect(third.status).toBe(200);
     expect(third.body.comment).toMatchObject({ body: 'Third text', revision: 3, edited: true });
     expect(third.body.comment.editedAt).toBeTruthy();
@@ -131,7 +159,10 @@ describe('editing and history', () => {
       expect([x.status, y.status].sort()).toEqual([200, 409]);
       const [winner, loser] = x.status === 200 ? [x, y] : [y, x];
       expect(loser.body.error.code).toBe('comment_conflict');
-      expect(loser.body.error.details.current).toEqual({ revision: round + 1, body: winner.body.comment.body });
+      expect(loser.body.error.details.current).toEqual({
+        revision: round + 1,
+        body: winner.body.comment.body,
+      });
     }
     const history = await fx.reviewer.api.request('GET', `/api/comments/${id}/revisions`);
     expect(history.body.revisions).toHaveLength(6);
@@ -141,22 +172,35 @@ describe('editing and history', () => {
     const created = await post(fx.reviewer, { anchor: onClause(A2), body: 'Burst' });
     const id = created.body.comment.id;
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => fx.reviewer.api.request('PATCH', `/api/comments/${id}`, { body: `burst ${i}` })),
+      Array.from({ length: 10 }, (_, i) =>
+        fx.reviewer.api.request('PATCH', `/api/comments/${id}`, { body: `burst ${i}` }),
+      ),
     );
     // each 200 stored its own text (its answer shows the comment as it is by then)
     const won = answers.flatMap((r, i) => (r.status === 200 ? [`burst ${i}`] : []));
     expect(answers.every((r) => r.status === 200 || r.body.error.code === 'comment_conflict')).toBe(true);
     const history = await fx.reviewer.api.request('GET', `/api/comments/${id}/revisions`);
-    expect(history.body.revisions.slice(1).map((r: any) => r.body).sort()).toEqual([...won].sort());
+    expect(
+      history.body.revisions
+        .slice(1)
+        .map((r: any) => r.body)
+        .sort(),
+    ).toEqual([...won].sort());
   });
 
   it('a stale baseRevision gets 409 comment_conflict', async () => {
     const created = await post(fx.reviewer, { anchor: onClause(A2), body: 'One' });
     const id = created.body.comment.id;
     await fx.reviewer.api.request('PATCH', `/api/comments/${id}`, { body: 'Two' });
-    const stale = await fx.reviewer.api.request('PATCH', `/api/comments/${id}`, { body: 'Mine', baseRevision: 1 });
+    const stale = await fx.reviewer.api.request('PATCH', `/api/comments/${id}`, {
+      body: 'Mine',
+      baseRevision: 1,
+    });
     expect(stale.status).toBe(409);
-    expect(stale.body.error).toMatchObject({ code: 'comment_conflict', details: { current: { revision: 2, body: 'Two' } } });
+    expect(stale.body.error).toMatchObject({
+      code: 'comment_conflict',
+      details: { current: { revision: 2, body: 'Two' } },
+    });
   });
 });
 
@@ -167,20 +211,33 @@ describe('soft deletion', () => {
     expect((await fx.reviewer2.api.request('DELETE', `/api/comments/${id}`)).status).toBe(403);
     const deleted = await fx.reviewer.api.request('DELETE', `/api/comments/${id}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.body.comment).toMatchObject({ deleted: true, body: null, deletedBy: { id: fx.reviewer.id } });
+    expect(deleted.body.comment).toMatchObject({
+      deleted: true,
+      body: null,
+      deletedBy: { id: fx.reviewer.id },
+    });
     const forDrafter = (await list(fx.drafter)).threads.find((t) => t.id === id);
     expect(forDrafter.comment).toMatchObject({ deleted: true, body: null, canViewRevisions: false });
     const forCoordinator = (await list(fx.coordinator)).threads.find((t) => t.id === id);
-    expect(forCoordinator.comment).toMatchObject({ deleted: true, body: 'Regrettable remark', canRestore: true });
+    expect(forCoordinator.comment).toMatchObject({
+      deleted: true,
+      body: 'Regrettable remark',
+      canRestore: true,
+    });
     expect((await fx.drafter.api.request('GET', `/api/comments/${id}/revisions`)).status).toBe(403);
     const history = await fx.coordinator.api.request('GET', `/api/comments/${id}/revisions`);
     expect(history.body.revisions.map((r: any) => r.body)).toEqual(['Regrettable remark']);
     expect(history.body.events.map((e: any) => e.type)).toEqual(['revision', 'delete']);
-    expect((await fx.reviewer.api.request('PATCH', `/api/comments/${id}`, { body: 'edit' })).status).toBe(403);
+    expect((await fx.reviewer.api.request('PATCH', `/api/comments/${id}`, { body: 'edit' })).status).toBe(
+      403,
+    );
     expect((await fx.reviewer.api.request('POST', `/api/comments/${id}/restore`)).status).toBe(403);
     const restored = await fx.coordinator.api.request('POST', `/api/comments/${id}/restore`);
     expect(restored.body.comment).toMatchObject({ deleted: false, body: 'Regrettable remark' });
-    const raw = await db.collection('comment_events').find({ commentId: new mongoose.Types.ObjectId(id) }).toArray();
+    const raw = await db
+      .collection('comment_events')
+      .find({ commentId: new mongoose.Types.ObjectId(id) })
+      .toArray();
     expect(raw.map((e) => e.type)).toEqual(['revision', 'delete', 'restore']);
   });
 });
@@ -196,11 +253,19 @@ describe('resolve and reopen', () => {
     // resolving through a reply resolves its thread
     const resolved = await fx.drafter.api.request('POST', `/api/comments/${reply.body.comment.id}/resolve`);
     expect(resolved.status).toBe(200);
-    expect(resolved.body.thread).toMatchObject({ status: 'resolved', resolvedBy: { id: fx.drafter.id }, canReopen: true });
+    expect(resolved.body.thread).toMatchObject({
+      status: 'resolved',
+      resolvedBy: { id: fx.drafter.id },
+      canReopen: true,
+    });
     const again = await fx.coordinator.api.request('POST', `/api/comments/${id}/resolve`);
     expect(again.body.thread.status).toBe('resolved');
-    expect((await fx.reviewer.api.request('POST', `/api/comments/${id}/reopen`)).body.thread.status).toBe('open');
-    expect((await fx.coordinator.api.request('POST', `/api/comments/${id}/resolve`)).body.thread.status).toBe('resolved');
+    expect((await fx.reviewer.api.request('POST', `/api/comments/${id}/reopen`)).body.thread.status).toBe(
+      'open',
+    );
+    expect((await fx.coordinator.api.request('POST', `/api/comments/${id}/resolve`)).body.thread.status).toBe(
+      'resolved',
+    );
     const history = await fx.reviewer.api.request('GET', `/api/comments/${id}/revisions`);
     expect(history.body.events.map((e: any) => [e.type, e.actor.id])).toEqual([
       ['revision', fx.reviewer.id],
@@ -218,14 +283,25 @@ describe('resolve and reopen', () => {
 
 describe('drafting-team threads', () => {
   it('are invisible to reviewers and observers on every read path', async () => {
-    expect((await post(fx.reviewer, { anchor: onClause(), body: 'secret?', visibility: 'team' })).status).toBe(403);
-    const team = await post(fx.drafter, { anchor: onClause(A2), body: 'Internal: wording options', visibility: 'team' });
+    expect(
+      (await post(fx.reviewer, { anchor: onClause(), body: 'secret?', visibility: 'team' })).status,
+    ).toBe(403);
+    const team = await post(fx.drafter, {
+      anchor: onClause(A2),
+      body: 'Internal: wording options',
+      visibility: 'team',
+    });
     expect(team.status).toBe(201);
     const open = await post(fx.reviewer, { anchor: onClause(A2), body: 'Public question' });
     const id = team.body.thread.id;
     const openId = open.body.thread.id;
-    expect((await fx.drafter.api.request('PATCH', `/api/comments/${openId}/visibility`, { visibility: 'team' })).status).toBe(403);
-    const made = await fx.coordinator.api.request('PATCH', `/api/comments/${openId}/visibility`, { visibility: 'team' });
+    expect(
+      (await fx.drafter.api.request('PATCH', `/api/comments/${openId}/visibility`, { visibility: 'team' }))
+        .status,
+    ).toBe(403);
+    const made = await fx.coordinator.api.request('PATCH', `/api/comments/${openId}/visibility`, {
+      visibility: 'team',
+    });
     expect(made.status).toBe(200);
     expect(made.body.thread.visibility).toBe('team');
     for (const outsider of [fx.reviewer, fx.reviewer2, fx.observer]) {
@@ -267,7 +343,9 @@ describe('bodies', () => {
     expect(big.status).toBe(400);
     expect(big.body.error.code).toBe('validation_failed');
     expect(JSON.stringify(big.body.error.details)).toContain('body');
-    expect((await post(fx.reviewer, { anchor: onClause(), body: 'x'.repeat(Limits.commentBodyMax) })).status).toBe(201);
+    expect(
+      (await post(fx.reviewer, { anchor: onClause(), body: 'x'.repeat(Limits.commentBodyMax) })).status,
+    ).toBe(201);
   });
 
   it('notifies members who are @mentioned, and refuses mentions of non-members', async () => {
@@ -317,10 +395,16 @@ describe('listing', () => {
     const byCountry = await list(fx.coordinator, '?country=ng');
     expect(byCountry.threads.length).toBeGreaterThan(0);
     expect(
-      byCountry.threads.every((t) => [t.comment, ...t.replies].some((c: any) => c.author.organisation?.country === 'NG')),
+      byCountry.threads.every((t) =>
+        [t.comment, ...t.replies].some((c: any) => c.author.organisation?.country === 'NG'),
+      ),
     ).toBe(true);
     const byAuthor = await list(fx.coordinator, `?author=${fx.reviewer2.id}`);
-    expect(byAuthor.threads.every((t) => [t.comment, ...t.replies].some((c: any) => c.author.id === fx.reviewer2.id))).toBe(true);
+    expect(
+      byAuthor.threads.every((t) =>
+        [t.comment, ...t.replies].some((c: any) => c.author.id === fx.reviewer2.id),
+      ),
+    ).toBe(true);
     const organisation = all.facets.organisations.find((o: any) => o.name === 'Paralegal Network');
     expect(organisation).toMatchObject({ country: 'KE' });
     const byOrganisation = await list(fx.coordinator, `?organisation=${organisation.id}`);
@@ -330,11 +414,15 @@ describe('listing', () => {
     expect(byClause.threads.map((t) => t.anchor.clauseId)).toEqual([clause]);
     expect(all.clauseCounts[clause]).toEqual({ open: 1, resolved: 0 });
     expect(byClause.clauseCounts).toEqual(all.clauseCounts);
-    expect(all.facets.countries.map((c: any) => c.country)).toEqual(expect.arrayContaining(['AR', 'KE', 'NG']));
+    expect(all.facets.countries.map((c: any) => c.country)).toEqual(
+      expect.arrayContaining(['AR', 'KE', 'NG']),
+    );
   });
 
   it('records an audit event for every change', async () => {
-    const actions = await db.collection('audit_events').distinct('action', { documentId: new mongoose.Types.ObjectId(fx.documentId) });
+    const actions = await db
+      .collection('audit_events')
+      .distinct('action', { documentId: new mongoose.Types.ObjectId(fx.documentId) });
     expect(actions).toEqual(
       expect.arrayContaining([
         'comment.created',

@@ -4,7 +4,13 @@ import { inject } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { startServer, type TestServer } from '../helpers/server.js';
 import type { ApiClient } from '../helpers/api.js';
-import { clauseId, createCommentsFixture, openSynced, writeArticles, type CommentsFixture } from '../helpers/commentsFixture.js';
+import {
+  clauseId,
+  createCommentsFixture,
+  openSynced,
+  writeArticles,
+  type CommentsFixture,
+} from '../helpers/commentsFixture.js';
 
 /**
  * Every comments input refuses NoSQL-injection shapes, wrong types, unknown fields, oversized
@@ -30,7 +36,9 @@ beforeAll(async () => {
   db = await mongoose.createConnection(`${inject('mongodbUri')}${server.dbName}`).asPromise();
   fx = await createCommentsFixture(server.url);
   writer = await openSynced(server.wsUrl, fx.drafter, fx.documentId);
-  await writeArticles(server.wsUrl, writer, fx.drafter, fx.documentId, [{ id: A1, heading: 'One', paragraphs: ['Text.'] }]);
+  await writeArticles(server.wsUrl, writer, fx.drafter, fx.documentId, [
+    { id: A1, heading: 'One', paragraphs: ['Text.'] },
+  ]);
   const created = await fx.coordinator.api.request('POST', `/api/documents/${fx.documentId}/comments`, {
     anchor: { kind: 'clause', clauseId: A1 },
     body: 'Target',
@@ -73,7 +81,14 @@ function hostileBodies(valid: Record<string, unknown>): Array<[string, string]> 
 }
 
 const anchor = () => ({ kind: 'clause', clauseId: A1 });
-const endpoints: Array<{ name: string; method: string; path: () => string; as: () => ApiClient; valid: () => Record<string, unknown>; extra?: unknown[] }> = [
+const endpoints: Array<{
+  name: string;
+  method: string;
+  path: () => string;
+  as: () => ApiClient;
+  valid: () => Record<string, unknown>;
+  extra?: unknown[];
+}> = [
   {
     name: 'create thread',
     method: 'POST',
@@ -86,14 +101,23 @@ const endpoints: Array<{ name: string; method: string; path: () => string; as: (
       { anchor: { ...anchor(), extra: 1 }, body: 'x' },
       { anchor: { kind: 'range', clauseId: A1, start: { $gt: '' }, end: 'AAAA', quote: 'x' }, body: 'x' },
       { anchor: { kind: 'range', clauseId: A1, start: 'not base64!', end: 'AAAA', quote: 'x' }, body: 'x' },
-      { anchor: { kind: 'range', clauseId: A1, start: 'AAAA', end: 'AAAA', quote: 'x'.repeat(20_000) }, body: 'x' },
+      {
+        anchor: { kind: 'range', clauseId: A1, start: 'AAAA', end: 'AAAA', quote: 'x'.repeat(20_000) },
+        body: 'x',
+      },
       { anchor: { kind: 'clause', clauseId: '__proto__' }, body: 'x' },
       { anchor: anchor(), body: 'x', visibility: 'everyone' },
       { anchor: anchor(), body: ' \n\t ' },
       { anchor: anchor(), body: 'nul \u0000 byte' },
     ],
   },
-  { name: 'reply', method: 'POST', path: () => `/api/comments/${threadId}/replies`, as: () => fx.coordinator.api, valid: () => ({ body: 'r' }) },
+  {
+    name: 'reply',
+    method: 'POST',
+    path: () => `/api/comments/${threadId}/replies`,
+    as: () => fx.coordinator.api,
+    valid: () => ({ body: 'r' }),
+  },
   {
     name: 'edit',
     method: 'PATCH',
@@ -115,7 +139,13 @@ const endpoints: Array<{ name: string; method: string; path: () => string; as: (
     as: () => fx.coordinator.api,
     valid: () => ({ visibility: 'team' }),
   },
-  { name: 'resolve', method: 'POST', path: () => `/api/comments/${threadId}/resolve`, as: () => fx.coordinator.api, valid: () => ({}) },
+  {
+    name: 'resolve',
+    method: 'POST',
+    path: () => `/api/comments/${threadId}/resolve`,
+    as: () => fx.coordinator.api,
+    valid: () => ({}),
+  },
 ];
 
 describe.each(endpoints)('$name', (endpoint) => {
@@ -124,11 +154,20 @@ describe.each(endpoints)('$name', (endpoint) => {
     const valid = endpoint.valid();
     const bodies = Object.keys(valid).length
       ? hostileBodies(valid)
-      : ([['unknown field', '{"status":"resolved"}'], ['operator', '{"$set":{"status":"resolved"}}'], ['array', '[]']] as Array<[string, string]>);
-    for (const [label, body] of [...bodies, ...(endpoint.extra ?? []).map((b) => [JSON.stringify(b), JSON.stringify(b)] as [string, string])]) {
+      : ([
+          ['unknown field', '{"status":"resolved"}'],
+          ['operator', '{"$set":{"status":"resolved"}}'],
+          ['array', '[]'],
+        ] as Array<[string, string]>);
+    for (const [label, body] of [
+      ...bodies,
+      ...(endpoint.extra ?? []).map((b) => [JSON.stringify(b), JSON.stringify(b)] as [string, string]),
+    ]) {
       const res = await endpoint.as().request(endpoint.method, endpoint.path(), body);
       expect(res.status, `${endpoint.name}: ${label}`).toBe(400);
-      expect(['validation_failed', 'malformed_json'], `${endpoint.name}: ${label}`).toContain(res.body.error.code);
+      expect(['validation_failed', 'malformed_json'], `${endpoint.name}: ${label}`).toContain(
+        res.body.error.code,
+      );
     }
     expect(await snapshot()).toEqual(before);
     expect(Object.prototype).not.toHaveProperty('isAdmin');
@@ -157,7 +196,13 @@ describe('query strings and path parameters', () => {
 
   it('refuses ids that are not 24 hexadecimal digits with 400, writing nothing', async () => {
     const before = await snapshot();
-    for (const id of ['%7B%22%24gt%22%3A%22%22%7D', '%24gt', 'null', '__proto__', '0123456789ABCDEF01234567']) {
+    for (const id of [
+      '%7B%22%24gt%22%3A%22%22%7D',
+      '%24gt',
+      'null',
+      '__proto__',
+      '0123456789ABCDEF01234567',
+    ]) {
       for (const [method, path, body] of [
         ['GET', `/api/comments/${id}`, undefined],
         ['GET', `/api/comments/${id}/revisions`, undefined],

@@ -28,7 +28,9 @@ beforeAll(async () => {
   server = await startServer();
   fx = await createCommentsFixture(server.url);
   writer = await openSynced(server.wsUrl, fx.drafter, fx.documentId);
-  await writeArticles(server.wsUrl, writer, fx.drafter, fx.documentId, [{ id: A1, heading: 'Access', paragraphs: ['Text.'] }]);
+  await writeArticles(server.wsUrl, writer, fx.drafter, fx.documentId, [
+    { id: A1, heading: 'Access', paragraphs: ['Text.'] },
+  ]);
   for (const role of ['coordinator', 'drafter', 'reviewer', 'observer'] as const) {
     sockets[role] = await openEventSocket(server.wsUrl, fx[role], fx.documentId);
   }
@@ -51,7 +53,11 @@ describe('live comment events', () => {
     });
     expect(res.status).toBe(201);
     const threadId = res.body.thread.id;
-    await waitFor(() => Object.values(sockets).every((s) => about(s, threadId).length === 1), 'events to arrive', 1_000);
+    await waitFor(
+      () => Object.values(sockets).every((s) => about(s, threadId).length === 1),
+      'events to arrive',
+      1_000,
+    );
     for (const socket of Object.values(sockets)) {
       const { at, event } = about(socket, threadId)[0]!;
       expect(at - sent).toBeLessThan(1_000);
@@ -66,12 +72,22 @@ describe('live comment events', () => {
       });
     }
     // replies, edits, resolutions, deletions
-    const reply = await fx.drafter.api.request('POST', `/api/comments/${threadId}/replies`, { body: 'Answer' });
-    await fx.drafter.api.request('PATCH', `/api/comments/${reply.body.comment.id}`, { body: 'Better answer' });
+    const reply = await fx.drafter.api.request('POST', `/api/comments/${threadId}/replies`, {
+      body: 'Answer',
+    });
+    await fx.drafter.api.request('PATCH', `/api/comments/${reply.body.comment.id}`, {
+      body: 'Better answer',
+    });
     await fx.drafter.api.request('POST', `/api/comments/${threadId}/resolve`);
     await fx.drafter.api.request('DELETE', `/api/comments/${reply.body.comment.id}`);
     await waitFor(() => about(sockets.observer, threadId).length === 5, 'every change to arrive', 1_000);
-    expect(about(sockets.observer, threadId).map((e) => e.event.change)).toEqual(['created', 'replied', 'edited', 'resolved', 'deleted']);
+    expect(about(sockets.observer, threadId).map((e) => e.event.change)).toEqual([
+      'created',
+      'replied',
+      'edited',
+      'resolved',
+      'deleted',
+    ]);
   });
 
   it('never send a reviewer or observer anything about a drafting-team thread', async () => {
@@ -85,7 +101,8 @@ describe('live comment events', () => {
     await fx.coordinator.api.request('POST', `/api/comments/${threadId}/replies`, { body: 'Agreed' });
     await fx.drafter.api.request('POST', `/api/comments/${threadId}/resolve`);
     await waitFor(
-      () => about(sockets.drafter, threadId).length === 3 && about(sockets.coordinator, threadId).length === 3,
+      () =>
+        about(sockets.drafter, threadId).length === 3 && about(sockets.coordinator, threadId).length === 3,
       'the team to hear of it',
       1_000,
     );
@@ -94,7 +111,11 @@ describe('live comment events', () => {
       anchor: { kind: 'clause', clauseId: A1 },
       body: 'Public again',
     });
-    await waitFor(() => about(sockets.reviewer, later.body.thread.id).length === 1, 'the public event', 1_000);
+    await waitFor(
+      () => about(sockets.reviewer, later.body.thread.id).length === 1,
+      'the public event',
+      1_000,
+    );
     for (const outsider of [sockets.reviewer, sockets.observer]) {
       expect(outsider.events.filter((e) => JSON.stringify(e.event).includes(threadId))).toEqual([]);
     }
@@ -107,12 +128,20 @@ describe('live comment events', () => {
     });
     const threadId = res.body.thread.id;
     await fx.coordinator.api.request('PATCH', `/api/comments/${threadId}/visibility`, { visibility: 'team' });
-    await waitFor(() => about(sockets.reviewer, threadId).some((e) => e.event.change === 'hidden'), 'hidden event', 1_000);
+    await waitFor(
+      () => about(sockets.reviewer, threadId).some((e) => e.event.change === 'hidden'),
+      'hidden event',
+      1_000,
+    );
     await fx.drafter.api.request('POST', `/api/comments/${threadId}/replies`, { body: 'Between us' });
     await waitFor(() => about(sockets.drafter, threadId).length === 3, 'the team reply', 1_000);
     await new Promise((r) => setTimeout(r, 200));
     expect(about(sockets.reviewer, threadId).map((e) => e.event.change)).toEqual(['created', 'hidden']);
-    expect(about(sockets.drafter, threadId).map((e) => e.event.change)).toEqual(['created', 'visibility', 'replied']);
+    expect(about(sockets.drafter, threadId).map((e) => e.event.change)).toEqual([
+      'created',
+      'visibility',
+      'replied',
+    ]);
   });
 
   it('push a notification to the mentioned member', async () => {
@@ -120,8 +149,13 @@ describe('live comment events', () => {
       anchor: { kind: 'clause', clauseId: A1 },
       body: `${formatMention('Rosa Reviewer', fx.reviewer.id)} please look`,
     });
-    await waitFor(() => sockets.reviewer.events.some((e) => e.event.type === 'notification.created'), 'notification', 1_000);
-    const note = sockets.reviewer.events.find((e) => e.event.type === 'notification.created')!.event.notification;
+    await waitFor(
+      () => sockets.reviewer.events.some((e) => e.event.type === 'notification.created'),
+      'notification',
+      1_000,
+    );
+    const note = sockets.reviewer.events.find((e) => e.event.type === 'notification.created')!.event
+      .notification;
     expect(note).toMatchObject({ kind: 'mention', actor: { id: fx.drafter.id }, read: false });
     expect(sockets.observer.events.some((e) => e.event.type === 'notification.created')).toBe(false);
   });

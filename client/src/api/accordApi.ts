@@ -76,7 +76,8 @@ export const accordApi = {
     apiRequest<ThreadAnswer>(`${commentPath(commentId)}/replies`, { method: 'POST', body: { body } }),
   editComment: (commentId: string, body: string, baseRevision: number) =>
     apiRequest<ThreadAnswer>(commentPath(commentId), { method: 'PATCH', body: { body, baseRevision } }),
-  deleteComment: (commentId: string) => apiRequest<ThreadAnswer>(commentPath(commentId), { method: 'DELETE' }),
+  deleteComment: (commentId: string) =>
+    apiRequest<ThreadAnswer>(commentPath(commentId), { method: 'DELETE' }),
   restoreComment: (commentId: string) =>
     apiRequest<ThreadAnswer>(`${commentPath(commentId)}/restore`, { method: 'POST' }),
   resolveThread: (commentId: string) =>
@@ -84,7 +85,10 @@ export const accordApi = {
   reopenThread: (commentId: string) =>
     apiRequest<ThreadAnswer>(`${commentPath(commentId)}/reopen`, { method: 'POST' }),
   setThreadVisibility: (commentId: string, visibility: CommentVisibility) =>
-    apiRequest<ThreadAnswer>(`${commentPath(commentId)}/visibility`, { method: 'PATCH', body: { visibility } }),
+    apiRequest<ThreadAnswer>(`${commentPath(commentId)}/visibility`, {
+      method: 'PATCH',
+      body: { visibility },
+    }),
   commentRevisions: (commentId: string, signal?: AbortSignal) =>
     apiRequest<CommentRevisionsResponse>(`${commentPath(commentId)}/revisions`, signal ? { signal } : {}),
 
@@ -110,5 +114,8 @@ function commentPath(id: string) {
 /** Document structure (issue 4): outline, import preview. */
 export const structureApi = {
   getOutline: (id: string, signal?: AbortSignal) =>
-    apiRequest<import('@accord/shared').PresentedOutline>(`${documentPath(id)}/outline`, signal ? { signal } : {}),
+    apiRequest<import('@accord/shared').PresentedOutline>(
+      `${documentPath(id)}/outline`,
+      signal ? { signal } : {},
+    ),
 };

@@ -15,7 +15,11 @@ const noSubscription = () => () => {};
  * Opens the document's collaboration session while the component is mounted (null until then,
  * or while `enabled` is false). Components read its state with useCollabState.
  */
-export function useCollabSession(documentId: string, user: CollabUser, enabled: boolean): CollabSession | null {
+export function useCollabSession(
+  documentId: string,
+  user: CollabUser,
+  enabled: boolean,
+): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
   const { id, name, color } = user;
 

@@ -18,7 +18,9 @@ describe('CommentBody', () => {
       'Line one\nLine two https://example.org/a?b=1. javascript:alert(1) mailto:ana@example.org @[Ana Quispe](0123456789abcdef01234567)',
     );
     expect(html).toContain('Line one<br/>Line two');
-    expect(html).toContain('<a href="https://example.org/a?b=1" target="_blank" rel="noopener noreferrer nofollow ugc">');
+    expect(html).toContain(
+      '<a href="https://example.org/a?b=1" target="_blank" rel="noopener noreferrer nofollow ugc">',
+    );
     expect(html).toContain('<a href="mailto:ana@example.org"');
     expect(html).not.toContain('href="javascript');
     expect(html).toContain('@Ana Quispe</span>');

@@ -162,14 +162,21 @@ export function CommentComposer({
           onBlur={() => setTimeout(() => setQuery(null), 150)}
         />
         {open && (
-          <ul id={`${id}-mentions`} role="listbox" className="mention-list" aria-label={t('comments.composer.mentionList')}>
+          <ul
+            id={`${id}-mentions`}
+            role="listbox"
+            className="mention-list"
+            aria-label={t('comments.composer.mentionList')}
+          >
             {suggestions.map((member, i) => (
               <li
                 key={member.id}
                 id={`${id}-mention-${i}`}
                 role="option"
                 aria-selected={i === highlighted}
-                className={i === highlighted ? 'mention-list__item mention-list__item--active' : 'mention-list__item'}
+                className={
+                  i === highlighted ? 'mention-list__item mention-list__item--active' : 'mention-list__item'
+                }
                 onMouseDown={(event) => {
                   event.preventDefault();
                   insertMention(member);
@@ -196,7 +203,12 @@ export function CommentComposer({
         {children}
         <span className="comment-composer__spacer" />
         {onCancel && (
-          <button type="button" className="button button--quiet button--small" onClick={onCancel} disabled={busy}>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={onCancel}
+            disabled={busy}
+          >
             {t('comments.cancel')}
           </button>
         )}

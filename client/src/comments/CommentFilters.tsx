@@ -11,14 +11,21 @@ export interface Filters {
   author: string;
 }
 
-export const EMPTY_FILTERS: Filters = { status: 'all', clause: '', organisation: '', country: '', author: '' };
+export const EMPTY_FILTERS: Filters = {
+  status: 'all',
+  clause: '',
+  organisation: '',
+  country: '',
+  author: '',
+};
 
 const commentsOf = (item: LiveThread): PresentedComment[] => [item.thread.comment, ...item.thread.replies];
 
 /** Status and clause apply to the thread; organisation, country and author to any of its comments. */
 export function matchesFilters(item: LiveThread, filters: Filters): boolean {
   if (filters.status !== 'all' && item.thread.status !== filters.status) return false;
-  if (filters.clause && (item.anchor.currentClauseId ?? item.anchor.clauseId) !== filters.clause) return false;
+  if (filters.clause && (item.anchor.currentClauseId ?? item.anchor.clauseId) !== filters.clause)
+    return false;
   if (!filters.organisation && !filters.country && !filters.author) return true;
   return commentsOf(item).some(
     (comment) =>
@@ -51,7 +58,10 @@ export function CommentFilters({
       const clauseId = item.anchor.currentClauseId ?? item.anchor.clauseId;
       if (!clauses.has(clauseId)) {
         const label = clauseName(item.anchor);
-        clauses.set(clauseId, item.anchor.state === 'orphaned' ? t('comments.filters.deletedClause', { clause: label }) : label);
+        clauses.set(
+          clauseId,
+          item.anchor.state === 'orphaned' ? t('comments.filters.deletedClause', { clause: label }) : label,
+        );
       }
       for (const comment of commentsOf(item)) {
         const org = comment.author.organisation;
@@ -72,7 +82,9 @@ export function CommentFilters({
   }, [threads, t, clauseName]);
 
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
-  const active = Object.entries(filters).some(([key, value]) => (key === 'status' ? value !== 'all' : value !== ''));
+  const active = Object.entries(filters).some(([key, value]) =>
+    key === 'status' ? value !== 'all' : value !== '',
+  );
   const select = (
     key: 'clause' | 'organisation' | 'country' | 'author',
     label: string,
@@ -80,7 +92,11 @@ export function CommentFilters({
   ) => (
     <div className="comment-filters__field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} value={filters[key]} onChange={(event) => set({ [key]: event.target.value })}>
+      <select
+        id={`${id}-${key}`}
+        value={filters[key]}
+        onChange={(event) => set({ [key]: event.target.value })}
+      >
         <option value="">{t('comments.filters.any')}</option>
         {options.map(([value, text]) => (
           <option key={value} value={value}>
@@ -112,10 +128,18 @@ export function CommentFilters({
         </div>
         {select('clause', t('comments.filters.clause'), facets.clauses)}
         {select('organisation', t('comments.filters.organisation'), facets.organisations)}
-        {select('country', t('comments.filters.country'), facets.countries.map((c) => [c, c]))}
+        {select(
+          'country',
+          t('comments.filters.country'),
+          facets.countries.map((c) => [c, c]),
+        )}
         {select('author', t('comments.filters.author'), facets.authors)}
         {active && (
-          <button type="button" className="button button--quiet button--small" onClick={() => onChange(EMPTY_FILTERS)}>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => onChange(EMPTY_FILTERS)}
+          >
             {t('comments.filters.clear')}
           </button>
         )}

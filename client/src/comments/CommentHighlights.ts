@@ -11,13 +11,23 @@ import { commentsControllerFor, type CommentsController } from './CommentsContro
 
 const EMPTY_REQUEST: HighlightRequest = { ranges: [], clauses: new Map(), active: null };
 
-function build(state: EditorState, request: HighlightRequest): { ranges: HighlightRange[]; set: DecorationSet } {
-  const sync = ySyncPluginKey.getState(state) as { type: Y.XmlFragment; binding: { mapping: never } } | undefined;
+function build(
+  state: EditorState,
+  request: HighlightRequest,
+): { ranges: HighlightRange[]; set: DecorationSet } {
+  const sync = ySyncPluginKey.getState(state) as
+    { type: Y.XmlFragment; binding: { mapping: never } } | undefined;
   if (!sync?.binding || (request.ranges.length === 0 && request.clauses.size === 0)) {
     return { ranges: [], set: DecorationSet.empty };
   }
   const doc = state.doc;
-  const ranges = buildHighlights(sync.type.doc!, sync.type, sync.binding.mapping, request.ranges, doc.content.size);
+  const ranges = buildHighlights(
+    sync.type.doc!,
+    sync.type,
+    sync.binding.mapping,
+    request.ranges,
+    doc.content.size,
+  );
   const decorations: Decoration[] = [];
   for (const range of ranges) {
     const active = range.threadId === request.active;
@@ -79,7 +89,11 @@ function highlightsPlugin(controller: CommentsController): Plugin<HighlightState
         return {
           request: value.request,
           ranges: value.ranges
-            .map((range) => ({ ...range, from: tr.mapping.map(range.from, 1), to: tr.mapping.map(range.to, -1) }))
+            .map((range) => ({
+              ...range,
+              from: tr.mapping.map(range.from, 1),
+              to: tr.mapping.map(range.to, -1),
+            }))
             .filter((range) => range.from < range.to),
           set: value.set.map(tr.mapping, tr.doc),
         };
@@ -96,7 +110,8 @@ function highlightsPlugin(controller: CommentsController): Plugin<HighlightState
           if (ids.length === 0) return false;
           const current = controller.getState().activeThreadId;
           // a second click on the same highlight cycles through overlapping threads
-          const next = current && ids.includes(current) ? ids[(ids.indexOf(current) + 1) % ids.length]! : ids[0]!;
+          const next =
+            current && ids.includes(current) ? ids[(ids.indexOf(current) + 1) % ids.length]! : ids[0]!;
           // in a read-only text there is nothing to type: move to the thread; a drafter keeps typing
           controller.activate(next, { focus: !view.editable });
           return false;

@@ -239,7 +239,12 @@ export class CommentsController {
   clauseName(snapshot: ClauseSnapshot | null): string {
     if (!snapshot) return i18next.t('comments.thread.unnumberedClause');
     const own = snapshot.label ?? i18next.t('comments.thread.unnumberedClause');
-    if ((snapshot.kind !== 'paragraph' && snapshot.kind !== 'point') || !snapshot.number || !snapshot.parentId) return own;
+    if (
+      (snapshot.kind !== 'paragraph' && snapshot.kind !== 'point') ||
+      !snapshot.number ||
+      !snapshot.parentId
+    )
+      return own;
     const parent = this.currentResolver().snapshot(snapshot.parentId);
     if (!parent) return own;
     const key = snapshot.kind === 'paragraph' ? 'comments.clause.paragraph' : 'comments.clause.point';
@@ -306,10 +311,15 @@ export class CommentsController {
       if (!clause) return { error: 'comments.composer.noClause' };
       return { anchor: { kind: 'clause', clauseId: clause.clauseId }, label: clause.label, quote: null };
     }
-    const sync = ySyncPluginKey.getState(view.state) as { type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } } | undefined;
+    const sync = ySyncPluginKey.getState(view.state) as
+      { type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } } | undefined;
     if (!sync?.binding) return { error: 'comments.composer.noEditor' };
     try {
-      const from = absolutePositionToRelativePosition(selection.from, sync.type, sync.binding.mapping as never);
+      const from = absolutePositionToRelativePosition(
+        selection.from,
+        sync.type,
+        sync.binding.mapping as never,
+      );
       const to = absolutePositionToRelativePosition(selection.to, sync.type, sync.binding.mapping as never);
       const anchor = rangeAnchorFromRelativePositions(this.ydoc, from, to, this.language);
       if (anchor.quote.length > Limits.commentQuoteMax) return { error: 'comments.composer.tooLong' };
@@ -343,7 +353,8 @@ export class CommentsController {
   private rangePositions(start: string, end: string): { from: number; to: number } | null {
     const view = this.view;
     if (!view) return null;
-    const sync = ySyncPluginKey.getState(view.state) as { type: Y.XmlFragment; binding: { mapping: never } } | undefined;
+    const sync = ySyncPluginKey.getState(view.state) as
+      { type: Y.XmlFragment; binding: { mapping: never } } | undefined;
     if (!sync?.binding) return null;
     const [range] = buildHighlights(
       this.ydoc,
@@ -370,7 +381,9 @@ export class CommentsController {
       return;
     }
     if (changed.actorId !== this.userId && (changed.change === 'created' || changed.change === 'replied')) {
-      this.update({ lastRemoteChange: { threadId: changed.threadId, change: changed.change, seq: ++this.remoteSeq } });
+      this.update({
+        lastRemoteChange: { threadId: changed.threadId, change: changed.change, seq: ++this.remoteSeq },
+      });
     }
     if (this.loading) {
       this.pendingThreads.add(changed.threadId);
@@ -386,7 +399,8 @@ export class CommentsController {
       if (this.state.lastRemoteChange?.threadId === threadId) this.update({});
     } catch (error) {
       // gone for us (deleted document, became team-only): drop it
-      if (error instanceof ApiError && (error.status === 404 || error.status === 403)) this.removeThread(threadId);
+      if (error instanceof ApiError && (error.status === 404 || error.status === 403))
+        this.removeThread(threadId);
     }
   }
 
@@ -442,10 +456,19 @@ export class CommentsController {
       const clausePos = anchor.currentClauseId ? positions.get(anchor.currentClauseId) : undefined;
       if (clausePos !== undefined) order = clausePos;
       const before = previous.get(id);
-      if (anchor.start && anchor.end && before?.anchor.start === anchor.start && before.order >= (clausePos ?? 0)) {
+      if (
+        anchor.start &&
+        anchor.end &&
+        before?.anchor.start === anchor.start &&
+        before.order >= (clausePos ?? 0)
+      ) {
         order = before.order; // a range keeps its finer position from the last highlight pass
       }
-      live.push(before && before.thread === thread && before.anchor === anchor && before.order === order ? before : { thread, anchor, order });
+      live.push(
+        before && before.thread === thread && before.anchor === anchor && before.order === order
+          ? before
+          : { thread, anchor, order },
+      );
     }
     live.sort(byOrder);
     const unchanged =
@@ -491,7 +514,10 @@ export class CommentsController {
       }
     }
     // ProseMirror keeps the decorations through edits; only a new set of anchors is sent
-    if (signature !== this.highlightSignature || commentHighlightsKey.getState(view.state)?.request !== this.lastRequest) {
+    if (
+      signature !== this.highlightSignature ||
+      commentHighlightsKey.getState(view.state)?.request !== this.lastRequest
+    ) {
       const request: HighlightRequest = { ranges, clauses, active };
       this.highlightSignature = signature;
       this.lastRequest = request;

@@ -44,7 +44,10 @@ export function CommentsSidebar({ session, documentId, language, userId }: Comme
   const composerRef = useRef<HTMLDivElement>(null);
   const canComment = state.viewer?.canComment ?? false;
 
-  useEffect(() => controller.attach(session, documentId, language, userId), [controller, session, documentId, language, userId]);
+  useEffect(
+    () => controller.attach(session, documentId, language, userId),
+    [controller, session, documentId, language, userId],
+  );
 
   useEffect(() => {
     const abort = new AbortController();
@@ -55,7 +58,9 @@ export function CommentsSidebar({ session, documentId, language, userId }: Comme
           members.map((member) => ({
             id: member.userId,
             name: member.name,
-            detail: member.organisation ? `${member.organisation.name} (${member.organisation.country})` : null,
+            detail: member.organisation
+              ? `${member.organisation.name} (${member.organisation.country})`
+              : null,
           })),
         ),
       )
@@ -115,7 +120,10 @@ export function CommentsSidebar({ session, documentId, language, userId }: Comme
       if (!live) return;
       announcedSeq = change.seq;
       const clause = controller.clauseName(live.anchor.clause ?? live.anchor.original);
-      const last = change.change === 'replied' ? (live.thread.replies.at(-1) ?? live.thread.comment) : live.thread.comment;
+      const last =
+        change.change === 'replied'
+          ? (live.thread.replies.at(-1) ?? live.thread.comment)
+          : live.thread.comment;
       setAnnouncement(
         change.change === 'replied'
           ? t('comments.live.reply', { name: last.author.name, clause })
@@ -153,7 +161,10 @@ export function CommentsSidebar({ session, documentId, language, userId }: Comme
     () => state.threads.filter((item) => matchesFilters(item, filters)),
     [state.threads, filters],
   );
-  const openCount = useMemo(() => state.threads.filter((item) => item.thread.status === 'open').length, [state.threads]);
+  const openCount = useMemo(
+    () => state.threads.filter((item) => item.thread.status === 'open').length,
+    [state.threads],
+  );
   const draft = state.draft;
   const clauseNameOf = useCallback(
     (anchor: ResolvedAnchor) => controller.clauseName(anchor.clause ?? anchor.original),
@@ -206,7 +217,9 @@ export function CommentsSidebar({ session, documentId, language, userId }: Comme
             >
               {t('comments.newComment')}
             </button>
-            <span className="comments-sidebar__hint">{t('comments.newCommentHint', { shortcut: t('comments.shortcut') })}</span>
+            <span className="comments-sidebar__hint">
+              {t('comments.newCommentHint', { shortcut: t('comments.shortcut') })}
+            </span>
           </div>
         )}
         {state.viewer && !canComment && (
@@ -227,8 +240,12 @@ export function CommentsSidebar({ session, documentId, language, userId }: Comme
             <div className="new-thread" data-testid="new-thread">
               <p className="new-thread__target">
                 {draft.quote
-                  ? t('comments.composer.onRange', { clause: draft.label ?? t('comments.thread.unnumberedClause') })
-                  : t('comments.composer.onClause', { clause: draft.label ?? t('comments.thread.unnumberedClause') })}
+                  ? t('comments.composer.onRange', {
+                      clause: draft.label ?? t('comments.thread.unnumberedClause'),
+                    })
+                  : t('comments.composer.onClause', {
+                      clause: draft.label ?? t('comments.thread.unnumberedClause'),
+                    })}
               </p>
               {draft.quote && <blockquote className="quote">{draft.quote}</blockquote>}
               <NewThreadComposer
@@ -332,12 +349,21 @@ function ThreadList({
     <ol ref={listRef} className="comments-sidebar__list" aria-label={t('comments.listLabel')}>
       {threads.slice(0, shown).map((item) => (
         <li key={item.thread.id}>
-          <ThreadCard live={item} controller={controller} members={members} active={item.thread.id === activeId} />
+          <ThreadCard
+            live={item}
+            controller={controller}
+            members={members}
+            active={item.thread.id === activeId}
+          />
         </li>
       ))}
       {shown < threads.length && (
         <li ref={sentinel} className="comments-sidebar__more">
-          <button type="button" className="button button--quiet button--small" onClick={() => setLimit((v) => v + PAGE)}>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => setLimit((v) => v + PAGE)}
+          >
             {t('comments.showMore', { count: threads.length - shown })}
           </button>
         </li>

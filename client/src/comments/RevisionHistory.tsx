@@ -35,7 +35,11 @@ export function RevisionHistory({ commentId, revision }: { commentId: string; re
   }
   const revisions = [...loaded.data.revisions].sort((a, b) => b.revision - a.revision);
   return (
-    <section className="revision-history" aria-label={t('comments.history.title')} data-testid="revision-history">
+    <section
+      className="revision-history"
+      aria-label={t('comments.history.title')}
+      data-testid="revision-history"
+    >
       <h4 className="revision-history__title">{t('comments.history.title')}</h4>
       <ol className="revision-history__list">
         {revisions.map((item) => (

@@ -66,7 +66,9 @@ export const ThreadCard = memo(function ThreadCard({ live, controller, members, 
               {t('comments.thread.resolved')}
             </span>
           )}
-          {thread.visibility === 'team' && <span className="badge badge--team">{t('comments.thread.teamOnly')}</span>}
+          {thread.visibility === 'team' && (
+            <span className="badge badge--team">{t('comments.thread.teamOnly')}</span>
+          )}
           <AnchorBadge anchor={anchor} />
         </div>
       </header>
@@ -82,7 +84,10 @@ export const ThreadCard = memo(function ThreadCard({ live, controller, members, 
 
       <CommentView comment={thread.comment} controller={controller} members={members} />
       {thread.replies.length > 0 && (
-        <ol className="thread__replies" aria-label={t('comments.thread.replies', { count: thread.replies.length })}>
+        <ol
+          className="thread__replies"
+          aria-label={t('comments.thread.replies', { count: thread.replies.length })}
+        >
           {thread.replies.map((reply) => (
             <li key={reply.id}>
               <CommentView comment={reply} controller={controller} members={members} />
@@ -143,7 +148,9 @@ export const ThreadCard = memo(function ThreadCard({ live, controller, members, 
             disabled={busy}
             aria-pressed={thread.visibility === 'team'}
             onClick={() =>
-              run(() => accordApi.setThreadVisibility(thread.id, thread.visibility === 'team' ? 'all' : 'team'))
+              run(() =>
+                accordApi.setThreadVisibility(thread.id, thread.visibility === 'team' ? 'all' : 'team'),
+              )
             }
           >
             {t('comments.thread.teamOnlyToggle')}
@@ -273,7 +280,11 @@ function CommentView({
   };
 
   return (
-    <div className={comment.deleted ? 'comment comment--deleted' : 'comment'} data-testid="comment" data-comment-id={comment.id}>
+    <div
+      className={comment.deleted ? 'comment comment--deleted' : 'comment'}
+      data-testid="comment"
+      data-comment-id={comment.id}
+    >
       <p className="comment__meta">
         <span className="comment__author">{comment.author.name}</span>
         {organisation && (
@@ -308,7 +319,9 @@ function CommentView({
           onCancel={() => setEditing(false)}
           onSubmit={async (body) => {
             try {
-              controller.applyThread((await accordApi.editComment(comment.id, body, comment.revision)).thread);
+              controller.applyThread(
+                (await accordApi.editComment(comment.id, body, comment.revision)).thread,
+              );
               setEditing(false);
             } catch (caught) {
               // someone changed it meanwhile: show their text, keep ours in the box
@@ -336,7 +349,11 @@ function CommentView({
             </button>
           )}
           {comment.canEdit && !comment.deleted && (
-            <button type="button" className="button button--quiet button--small" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => setEditing(true)}
+            >
               {t('comments.comment.edit')}
             </button>
           )}
@@ -387,7 +404,11 @@ function CommentView({
         </p>
       )}
       {history && (
-        <RevisionHistory key={`${comment.id}:${comment.revision}`} commentId={comment.id} revision={comment.revision} />
+        <RevisionHistory
+          key={`${comment.id}:${comment.revision}`}
+          commentId={comment.id}
+          revision={comment.revision}
+        />
       )}
     </div>
   );

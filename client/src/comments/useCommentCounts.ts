@@ -13,8 +13,7 @@ const noop = () => () => {};
  */
 export function useCommentCounts(session: CollabSession | null): Record<string, ClauseCommentCounts> {
   const controller = session ? commentsControllerFor(session.ydoc) : null;
-  return useSyncExternalStore(
-    controller ? controller.subscribe : noop,
-    () => (controller ? controller.getState().counts : NONE),
+  return useSyncExternalStore(controller ? controller.subscribe : noop, () =>
+    controller ? controller.getState().counts : NONE,
   );
 }

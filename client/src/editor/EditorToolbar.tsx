@@ -117,7 +117,9 @@ function useToolbarState(editor: Editor): ToolbarState {
       if (editor.isDestroyed) return;
       const next = selectToolbarState(editor);
       setState((previous) =>
-        (Object.keys(next) as (keyof ToolbarState)[]).every((key) => previous[key] === next[key]) ? previous : next,
+        (Object.keys(next) as (keyof ToolbarState)[]).every((key) => previous[key] === next[key])
+          ? previous
+          : next,
       );
     };
     const schedule = () => {
@@ -141,7 +143,13 @@ function useToolbarState(editor: Editor): ToolbarState {
 }
 
 /** Formatting and structure buttons; each one is also a keyboard shortcut. */
-export const EditorToolbar = memo(function EditorToolbar({ editor, kind }: { editor: Editor; kind: DocumentKind }) {
+export const EditorToolbar = memo(function EditorToolbar({
+  editor,
+  kind,
+}: {
+  editor: Editor;
+  kind: DocumentKind;
+}) {
   const { t } = useTranslation();
   const structure = STRUCTURE[kind];
   const state = useToolbarState(editor);

@@ -22,7 +22,16 @@ type Step =
   | { step: 'preview'; file: string; preview: ImportPreview }
   | { step: 'creating'; file: string; preview: ImportPreview };
 
-const COUNTED = ['chapters', 'articles', 'paragraphs', 'points', 'objectives', 'actions', 'annexes', 'recitals'] as const;
+const COUNTED = [
+  'chapters',
+  'articles',
+  'paragraphs',
+  'points',
+  'objectives',
+  'actions',
+  'annexes',
+  'recitals',
+] as const;
 
 /**
  * "Import a .docx or Markdown file": upload → preview of the detected structure (title, counts,
@@ -113,7 +122,8 @@ export function ImportDocument({ language: initialLanguage }: { language: Docume
   };
 
   const busy = state.step === 'uploading' || state.step === 'creating';
-  const percent = state.step === 'uploading' && state.progress !== 'parsing' ? Math.round(state.progress * 100) : null;
+  const percent =
+    state.step === 'uploading' && state.progress !== 'parsing' ? Math.round(state.progress * 100) : null;
 
   return (
     <div className="import" data-testid="import" aria-busy={busy}>
@@ -148,11 +158,7 @@ export function ImportDocument({ language: initialLanguage }: { language: Docume
               ? t('structure.import.parsing', { file: state.file })
               : t('structure.import.uploading', { file: state.file, percent: percent ?? 0 })}
           </p>
-          <progress
-            max={100}
-            value={percent ?? undefined}
-            aria-label={t('structure.import.progressLabel')}
-          />
+          <progress max={100} value={percent ?? undefined} aria-label={t('structure.import.progressLabel')} />
           <button type="button" className="button button--quiet" onClick={cancel}>
             {t('structure.import.cancel')}
           </button>
@@ -170,95 +176,107 @@ export function ImportDocument({ language: initialLanguage }: { language: Docume
           if (state.step !== 'creating') cancel();
         }}
       >
-      {preview && (
-        <section className="import__preview" data-testid="import-preview">
-          <h3 id={`${id}-preview`} ref={previewHeading} tabIndex={-1}>
-            {t('structure.import.previewTitle', { file: state.step === 'preview' || state.step === 'creating' ? state.file : '' })}
-          </h3>
-          <p className="hint">{t('structure.import.previewIntro')}</p>
-          <div className="field">
-            <label htmlFor={`${id}-title`}>{t('structure.import.titleLabel')}</label>
-            <input
-              id={`${id}-title`}
-              required
-              maxLength={Limits.titleMax}
-              value={title}
-              onChange={(event) => setTitle(event.target.value)}
-            />
-          </div>
-          <div className="field-row">
+        {preview && (
+          <section className="import__preview" data-testid="import-preview">
+            <h3 id={`${id}-preview`} ref={previewHeading} tabIndex={-1}>
+              {t('structure.import.previewTitle', {
+                file: state.step === 'preview' || state.step === 'creating' ? state.file : '',
+              })}
+            </h3>
+            <p className="hint">{t('structure.import.previewIntro')}</p>
             <div className="field">
-              <span className="import__label">{t('structure.import.kind')}</span>
-              <span>{t(`documentKinds.${kind}`)}</span>
+              <label htmlFor={`${id}-title`}>{t('structure.import.titleLabel')}</label>
+              <input
+                id={`${id}-title`}
+                required
+                maxLength={Limits.titleMax}
+                value={title}
+                onChange={(event) => setTitle(event.target.value)}
+              />
             </div>
-            <div className="field">
-              <label htmlFor={`${id}-language`}>{t('documents.languageLabel')}</label>
-              <select
-                id={`${id}-language`}
-                value={language}
-                onChange={(event) => setLanguage(event.target.value as DocumentLanguage)}
-              >
-                {DOCUMENT_LANGUAGES.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`documentLanguages.${value}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <dl className="import__counts" data-testid="import-counts">
-            {COUNTED.filter((key) => preview.summary.counts[key] > 0).map((key) => (
-              <div key={key}>
-                <dt>{t(`structure.import.counts.${key}`)}</dt>
-                <dd>{preview.summary.counts[key]}</dd>
+            <div className="field-row">
+              <div className="field">
+                <span className="import__label">{t('structure.import.kind')}</span>
+                <span>{t(`documentKinds.${kind}`)}</span>
               </div>
-            ))}
-          </dl>
-          {preview.summary.warnings.length > 0 && (
-            <div className="alert alert--warning" role="status">
-              <p>
-                <strong>{t('structure.import.warnings', { count: preview.summary.warnings.length })}</strong>
-              </p>
-              <ul className="import__warnings">
-                {preview.summary.warnings.map((warning, index) => (
-                  <li key={index}>{warning}</li>
-                ))}
-              </ul>
+              <div className="field">
+                <label htmlFor={`${id}-language`}>{t('documents.languageLabel')}</label>
+                <select
+                  id={`${id}-language`}
+                  value={language}
+                  onChange={(event) => setLanguage(event.target.value as DocumentLanguage)}
+                >
+                  {DOCUMENT_LANGUAGES.map((value) => (
+                    <option key={value} value={value}>
+                      {t(`documentLanguages.${value}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
             </div>
-          )}
-          {outline.length > 0 ? (
-            <>
-              <h4 className="import__outline-title" id={`${id}-outline`}>
-                {t('structure.import.outline')}
-              </h4>
-              <ol className="import__outline" aria-labelledby={`${id}-outline`} data-testid="import-outline">
-                {outline.map((entry, index) => (
-                  <li key={entry.clauseId || index} className={`import__entry import__entry--${entry.kind}`} style={{ paddingLeft: `${(entry.level - 1) * 1.1}rem` }}>
-                    <span className="import__entry-label">{entry.label}</span>{' '}
-                    <span>{entry.heading || t('structure.outline.untitled')}</span>
-                  </li>
-                ))}
-              </ol>
-            </>
-          ) : (
-            <p className="hint">{t('structure.import.noStructure')}</p>
-          )}
-          <div className="import__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={state.step === 'creating' || !title.trim()}
-              onClick={create}
-            >
-              {state.step === 'creating' ? t('documents.creating') : t('structure.import.create')}
-            </button>
-            <button type="button" className="button" disabled={state.step === 'creating'} onClick={cancel}>
-              {t('structure.import.cancel')}
-            </button>
-          </div>
-          {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
-        </section>
-      )}
+            <dl className="import__counts" data-testid="import-counts">
+              {COUNTED.filter((key) => preview.summary.counts[key] > 0).map((key) => (
+                <div key={key}>
+                  <dt>{t(`structure.import.counts.${key}`)}</dt>
+                  <dd>{preview.summary.counts[key]}</dd>
+                </div>
+              ))}
+            </dl>
+            {preview.summary.warnings.length > 0 && (
+              <div className="alert alert--warning" role="status">
+                <p>
+                  <strong>
+                    {t('structure.import.warnings', { count: preview.summary.warnings.length })}
+                  </strong>
+                </p>
+                <ul className="import__warnings">
+                  {preview.summary.warnings.map((warning, index) => (
+                    <li key={index}>{warning}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {outline.length > 0 ? (
+              <>
+                <h4 className="import__outline-title" id={`${id}-outline`}>
+                  {t('structure.import.outline')}
+                </h4>
+                <ol
+                  className="import__outline"
+                  aria-labelledby={`${id}-outline`}
+                  data-testid="import-outline"
+                >
+                  {outline.map((entry, index) => (
+                    <li
+                      key={entry.clauseId || index}
+                      className={`import__entry import__entry--${entry.kind}`}
+                      style={{ paddingLeft: `${(entry.level - 1) * 1.1}rem` }}
+                    >
+                      <span className="import__entry-label">{entry.label}</span>{' '}
+                      <span>{entry.heading || t('structure.outline.untitled')}</span>
+                    </li>
+                  ))}
+                </ol>
+              </>
+            ) : (
+              <p className="hint">{t('structure.import.noStructure')}</p>
+            )}
+            <div className="import__actions">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={state.step === 'creating' || !title.trim()}
+                onClick={create}
+              >
+                {state.step === 'creating' ? t('documents.creating') : t('structure.import.create')}
+              </button>
+              <button type="button" className="button" disabled={state.step === 'creating'} onClick={cancel}>
+                {t('structure.import.cancel')}
+              </button>
+            </div>
+            {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
+          </section>
+        )}
       </dialog>
     </div>
   );

@@ -5,7 +5,19 @@ import { previewOutline } from './previewOutline';
 describe('previewOutline', () => {
   it('lists chapters and articles with their numbers in the chosen language', () => {
     const { json } = importMarkdown(
-      ['# Acuerdo', '', '## Capítulo I — Disposiciones generales', '', 'Artículo 1 — Objeto', '', 'Texto.', '', 'Artículo 2 — Definiciones', '', 'Texto.'].join('\n'),
+      [
+        '# Acuerdo',
+        '',
+        '## Capítulo I — Disposiciones generales',
+        '',
+        'Artículo 1 — Objeto',
+        '',
+        'Texto.',
+        '',
+        'Artículo 2 — Definiciones',
+        '',
+        'Texto.',
+      ].join('\n'),
     );
     const entries = previewOutline(json, 'es');
     expect(entries.map(({ label, heading, level }) => [label, heading, level])).toEqual([
@@ -13,6 +25,10 @@ describe('previewOutline', () => {
       ['Artículo 1', 'Objeto', 2],
       ['Artículo 2', 'Definiciones', 2],
     ]);
-    expect(previewOutline(json, 'fr').map((e) => e.label)).toEqual(['Chapitre Ier', 'Article 1er', 'Article 2']);
+    expect(previewOutline(json, 'fr').map((e) => e.label)).toEqual([
+      'Chapitre Ier',
+      'Article 1er',
+      'Article 2',
+    ]);
   });
 });

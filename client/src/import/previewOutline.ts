@@ -17,8 +17,7 @@ const HEADED: Partial<Record<string, ClauseKind>> = {
   [NODE.annex]: 'annex',
 };
 
-const textOf = (node: JSONContent): string =>
-  node.text ?? (node.content ?? []).map(textOf).join('');
+const textOf = (node: JSONContent): string => node.text ?? (node.content ?? []).map(textOf).join('');
 
 /** Chapters, articles, objectives, actions and annexes of an imported document, numbered in `language`. */
 export function previewOutline(json: JSONContent, language: DocumentLanguage): PreviewEntry[] {

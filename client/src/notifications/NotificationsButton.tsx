@@ -70,7 +70,9 @@ export function NotificationsButton() {
 
   const markRead = async (notification: PresentedNotification) => {
     if (notification.read) return;
-    setItems((list) => list?.map((item) => (item.id === notification.id ? { ...item, read: true } : item)) ?? null);
+    setItems(
+      (list) => list?.map((item) => (item.id === notification.id ? { ...item, read: true } : item)) ?? null,
+    );
     try {
       await accordApi.markNotificationRead(notification.id);
     } catch (caught) {
@@ -94,7 +96,15 @@ export function NotificationsButton() {
           if (!open) void refresh();
         }}
       >
-        <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
@@ -105,7 +115,12 @@ export function NotificationsButton() {
         )}
       </button>
       {open && (
-        <div id={`${id}-panel`} className="notifications__panel" role="region" aria-labelledby={`${id}-title`}>
+        <div
+          id={`${id}-panel`}
+          className="notifications__panel"
+          role="region"
+          aria-labelledby={`${id}-title`}
+        >
           <h2 id={`${id}-title`} className="notifications__title">
             {t('notifications.title')}
           </h2>
@@ -114,14 +129,21 @@ export function NotificationsButton() {
               {errorMessage(error)}
             </p>
           )}
-          {items === null && error === null && <p className="notifications__empty">{t('notifications.loading')}</p>}
-          {items !== null && items.length === 0 && <p className="notifications__empty">{t('notifications.empty')}</p>}
+          {items === null && error === null && (
+            <p className="notifications__empty">{t('notifications.loading')}</p>
+          )}
+          {items !== null && items.length === 0 && (
+            <p className="notifications__empty">{t('notifications.empty')}</p>
+          )}
           {items !== null && items.length > 0 && (
             <ul className="notifications__list">
               {items.map((item) => {
                 const href = `/documents/${encodeURIComponent(item.documentId)}?comment=${encodeURIComponent(item.threadId)}`;
                 return (
-                  <li key={item.id} className={item.read ? 'notification' : 'notification notification--unread'}>
+                  <li
+                    key={item.id}
+                    className={item.read ? 'notification' : 'notification notification--unread'}
+                  >
                     <a
                       href={href}
                       className="notification__link"
@@ -145,7 +167,10 @@ export function NotificationsButton() {
                         {t('notifications.markRead')}
                         <span className="visually-hidden">
                           {' '}
-                          {t('notifications.mention', { name: item.actor.name, document: item.documentTitle })}
+                          {t('notifications.mention', {
+                            name: item.actor.name,
+                            document: item.documentTitle,
+                          })}
                         </span>
                       </button>
                     )}

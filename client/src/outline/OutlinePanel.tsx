@@ -1,4 +1,14 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { getNumbering } from '@accord/shared';
 import { useCommentCounts } from '../comments/useCommentCounts';
@@ -109,7 +119,9 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
     (clauseId: string, direction: 'up' | 'down') => {
       const target = moveTarget(entries, clauseId, direction);
       if (!target) {
-        setAnnouncement(t(direction === 'up' ? 'structure.outline.alreadyFirst' : 'structure.outline.alreadyLast'));
+        setAnnouncement(
+          t(direction === 'up' ? 'structure.outline.alreadyFirst' : 'structure.outline.alreadyLast'),
+        );
         return;
       }
       move(clauseId, target.targetId, target.placement);
@@ -177,7 +189,8 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
       const y = (event.clientY - box.top) / Math.max(1, box.height);
       const draggedEntry = latest.current.entries.find((e) => e.clauseId === dragged.current);
       const container = target.kind === 'chapter' || target.kind === 'objective';
-      if (container && draggedEntry && draggedEntry.kind !== target.kind) return y < 0.3 ? 'before' : 'inside';
+      if (container && draggedEntry && draggedEntry.kind !== target.kind)
+        return y < 0.3 ? 'before' : 'inside';
       return y < 0.5 ? 'before' : 'after';
     };
     return {
@@ -226,81 +239,85 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
 
   return (
     <aside className="doc-page__outline" aria-label={t('structure.outline.region')}>
-    <nav className="outline panel" aria-labelledby={`${id}-title`} data-testid="outline">
-      <h2 className="panel__title outline__title" id={`${id}-title`}>
-        {t('structure.outline.title')}
-      </h2>
-      {countParts.length > 0 && (
-        <p className="outline__counts" data-testid="outline-counts">
-          {countParts.join(' · ')}
+      <nav className="outline panel" aria-labelledby={`${id}-title`} data-testid="outline">
+        <h2 className="panel__title outline__title" id={`${id}-title`}>
+          {t('structure.outline.title')}
+        </h2>
+        {countParts.length > 0 && (
+          <p className="outline__counts" data-testid="outline-counts">
+            {countParts.join(' · ')}
+          </p>
+        )}
+        {document.abilities.manage && <OutlineProblems documentId={document.id} />}
+        {!outline ? (
+          <p className="outline__empty">{t('structure.outline.loading')}</p>
+        ) : entries.length === 0 ? (
+          <p className="outline__empty">{t('structure.outline.empty')}</p>
+        ) : (
+          <>
+            {canMove && (
+              <p className="outline__help" id={`${id}-help`}>
+                {t('structure.outline.help')}
+              </p>
+            )}
+            <ul
+              ref={treeRef}
+              className="outline__tree"
+              role="tree"
+              aria-labelledby={`${id}-title`}
+              aria-describedby={canMove ? `${id}-help` : undefined}
+              onKeyDown={onKeyDown}
+            >
+              {tree.map((node, index) => (
+                <OutlineItem
+                  key={node.entry.clauseId}
+                  node={node}
+                  posInSet={index + 1}
+                  setSize={tree.length}
+                  focusId={current?.clauseId ?? null}
+                  selected={selected}
+                  drop={drop}
+                  dnd={dnd}
+                  onSelect={goTo}
+                  commentCounts={commentCounts}
+                />
+              ))}
+            </ul>
+            {canMove && current && (
+              <div
+                className="outline__moves"
+                role="group"
+                aria-label={t('structure.outline.moveGroup', { clause: describe(current) })}
+              >
+                <span className="outline__moves-what" aria-hidden="true">
+                  {current.label}
+                </span>
+                <button
+                  type="button"
+                  className="button button--quiet outline__move"
+                  aria-keyshortcuts="Alt+ArrowUp"
+                  disabled={!moveTarget(entries, current.clauseId, 'up')}
+                  onClick={() => moveBy(current.clauseId, 'up')}
+                >
+                  ↑ {t('structure.outline.moveUp')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet outline__move"
+                  aria-keyshortcuts="Alt+ArrowDown"
+                  disabled={!moveTarget(entries, current.clauseId, 'down')}
+                  onClick={() => moveBy(current.clauseId, 'down')}
+                >
+                  ↓ {t('structure.outline.moveDown')}
+                </button>
+              </div>
+            )}
+          </>
+        )}
+        <p className="visually-hidden" aria-live="polite" data-testid="outline-announcement">
+          {announcement}
         </p>
-      )}
-      {document.abilities.manage && <OutlineProblems documentId={document.id} />}
-      {!outline ? (
-        <p className="outline__empty">{t('structure.outline.loading')}</p>
-      ) : entries.length === 0 ? (
-        <p className="outline__empty">{t('structure.outline.empty')}</p>
-      ) : (
-        <>
-          {canMove && (
-            <p className="outline__help" id={`${id}-help`}>
-              {t('structure.outline.help')}
-            </p>
-          )}
-          <ul
-            ref={treeRef}
-            className="outline__tree"
-            role="tree"
-            aria-labelledby={`${id}-title`}
-            aria-describedby={canMove ? `${id}-help` : undefined}
-            onKeyDown={onKeyDown}
-          >
-            {tree.map((node, index) => (
-              <OutlineItem
-                key={node.entry.clauseId}
-                node={node}
-                posInSet={index + 1}
-                setSize={tree.length}
-                focusId={current?.clauseId ?? null}
-                selected={selected}
-                drop={drop}
-                dnd={dnd}
-                onSelect={goTo}
-                commentCounts={commentCounts}
-              />
-            ))}
-          </ul>
-          {canMove && current && (
-            <div className="outline__moves" role="group" aria-label={t('structure.outline.moveGroup', { clause: describe(current) })}>
-              <span className="outline__moves-what" aria-hidden="true">
-                {current.label}
-              </span>
-              <button
-                type="button"
-                className="button button--quiet outline__move"
-                aria-keyshortcuts="Alt+ArrowUp"
-                disabled={!moveTarget(entries, current.clauseId, 'up')}
-                onClick={() => moveBy(current.clauseId, 'up')}
-              >
-                ↑ {t('structure.outline.moveUp')}
-              </button>
-              <button
-                type="button"
-                className="button button--quiet outline__move"
-                aria-keyshortcuts="Alt+ArrowDown"
-                disabled={!moveTarget(entries, current.clauseId, 'down')}
-                onClick={() => moveBy(current.clauseId, 'down')}
-              >
-                ↓ {t('structure.outline.moveDown')}
-              </button>
-            </div>
-          )}
-        </>
-      )}
-      <p className="visually-hidden" aria-live="polite" data-testid="outline-announcement">
-        {announcement}
-      </p>
-    </nav>
+      </nav>
     </aside>
   );
 });
@@ -379,10 +396,16 @@ const OutlineItem = memo(function OutlineItem({
           <span className="outline__heading">{entry.heading || t('structure.outline.untitled')}</span>
         </span>
         {openComments > 0 && (
-          <span className="outline__comments" title={t('structure.outline.openComments', { count: openComments })}>
+          <span
+            className="outline__comments"
+            title={t('structure.outline.openComments', { count: openComments })}
+          >
             <span aria-hidden="true">💬 </span>
             {openComments}
-            <span className="visually-hidden"> {t('structure.outline.openComments', { count: openComments })}</span>
+            <span className="visually-hidden">
+              {' '}
+              {t('structure.outline.openComments', { count: openComments })}
+            </span>
           </span>
         )}
       </div>

@@ -12,8 +12,7 @@ export function focusClause(editor: Editor, clauseId: string): boolean {
   const { view } = editor;
   const inside = Math.min(found.pos + 1, editor.state.doc.content.size);
   const heading = found.node.firstChild;
-  const caret =
-    heading && heading.isTextblock ? found.pos + 1 + heading.nodeSize - 1 : inside;
+  const caret = heading && heading.isTextblock ? found.pos + 1 + heading.nodeSize - 1 : inside;
   const selection = TextSelection.near(editor.state.doc.resolve(caret));
   view.dispatch(editor.state.tr.setSelection(selection));
   const dom = view.nodeDOM(found.pos);

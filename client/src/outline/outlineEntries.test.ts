@@ -15,7 +15,13 @@ describe('outlineEntries', () => {
     const chapters = entries.filter((e) => e.kind === 'chapter');
     const articles = entries.filter((e) => e.kind === 'article');
     expect(chapters.map((e) => e.label)).toEqual(['Chapter I', 'Chapter II', 'Chapter III']);
-    expect(articles.map((e) => e.label)).toEqual(['Article 1', 'Article 2', 'Article 3', 'Article 4', 'Article 5']);
+    expect(articles.map((e) => e.label)).toEqual([
+      'Article 1',
+      'Article 2',
+      'Article 3',
+      'Article 4',
+      'Article 5',
+    ]);
     expect(articles[0]).toMatchObject({ heading: 'Purpose', level: 2, parentId: chapters[0]!.clauseId });
     expect(counts.article).toBe(5);
     expect(counts.chapter).toBe(3);
@@ -27,7 +33,9 @@ describe('outlineEntries', () => {
   });
 
   it('follows the document language and nests actions under objectives', () => {
-    expect(outlineEntries(stateOf('fr')).entries.find((e) => e.kind === 'article')?.label).toBe('Article 1er');
+    expect(outlineEntries(stateOf('fr')).entries.find((e) => e.kind === 'article')?.label).toBe(
+      'Article 1er',
+    );
     const plan = outlineEntries(stateOf('en', 'action_plan')).entries;
     expect(plan.map((e) => [e.label, e.level])).toEqual([
       ['Objective 1', 1],

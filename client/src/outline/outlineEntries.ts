@@ -81,7 +81,8 @@ export function outlineEntries(state: EditorState): OutlineModel {
 /** True when two outlines would render the same (positions aside). */
 export function sameOutline(a: OutlineModel, b: OutlineModel): boolean {
   if (a.entries.length !== b.entries.length) return false;
-  for (const kind of Object.keys(a.counts) as ClauseKind[]) if (a.counts[kind] !== b.counts[kind]) return false;
+  for (const kind of Object.keys(a.counts) as ClauseKind[])
+    if (a.counts[kind] !== b.counts[kind]) return false;
   return a.entries.every((entry, i) => {
     const other = b.entries[i]!;
     return (

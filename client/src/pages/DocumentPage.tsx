@@ -169,7 +169,12 @@ export function DocumentPage({ documentId }: { documentId: string }) {
           )}
         </section>
         {session && (
-          <CommentsSidebar session={session} documentId={documentId} language={document.language} userId={user.id} />
+          <CommentsSidebar
+            session={session}
+            documentId={documentId}
+            language={document.language}
+            userId={user.id}
+          />
         )}
         <aside className="doc-page__side" aria-label={t('document.sidePanel')}>
           <PresenceList collaborators={state.collaborators} />

@@ -17,11 +17,7 @@ export interface CollabControl {
    * Sends an ACCORD_EVENT to each connection of the document that said ACCORD_HELLO and whose
    * user passes `filter` (checked per recipient).
    */
-  broadcastEvent(
-    documentId: string,
-    event: unknown,
-    filter?: (userId: string, role: Role) => boolean,
-  ): void;
+  broadcastEvent(documentId: string, event: unknown, filter?: (userId: string, role: Role) => boolean): void;
   /**
    * Runs `read` on the document's current Yjs state: the open room's live Y.Doc when the document
    * is open (so REST sees what collaborators see), else the state loaded from the database.

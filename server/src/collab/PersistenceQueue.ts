@@ -173,8 +173,7 @@ async function insertIgnoringDuplicates(records: UpdateRecord[]): Promise<void> 
     await DocUpdate.insertMany(docs, { ordered: false, lean: true });
   } catch (error) {
     // a retried batch meets the updates its lost-answer attempt already stored: those are fine
-    const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] })
-      .writeErrors;
+    const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
     const onlyDuplicates =
       Array.isArray(writeErrors) && writeErrors.length > 0
         ? writeErrors.every((e) => (e.code ?? e.err?.code) === 11000)

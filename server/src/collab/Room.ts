@@ -221,7 +221,8 @@ export class Room {
     if (this.state !== 'ready') return;
     try {
       const fixed = repairClauseIds(this.doc, SERVER);
-      if (fixed > 0) this.deps.logger.info({ documentId: this.documentId, fixed }, 'repaired duplicate clause ids');
+      if (fixed > 0)
+        this.deps.logger.info({ documentId: this.documentId, fixed }, 'repaired duplicate clause ids');
     } catch (error) {
       // e.g. a raw Yjs client defined 'default' as another shared type: nothing to repair then
       this.deps.logger.warn({ err: error, documentId: this.documentId }, 'clause id repair skipped');

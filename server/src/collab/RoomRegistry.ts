@@ -110,7 +110,11 @@ export class RoomRegistry {
     clearTimeout(room.idleTimer);
     room.connections.add(conn);
     conn.socket.on('message', (data: Buffer, isBinary: boolean) => {
-      this.receive(room, conn, isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null);
+      this.receive(
+        room,
+        conn,
+        isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null,
+      );
     });
     conn.socket.on('close', () => this.leave(room, conn));
     if (room.state === 'ready') room.greet(conn);
@@ -129,7 +133,8 @@ export class RoomRegistry {
         this.options.logger.error({ err: error, documentId: room.documentId }, 'loading a document failed');
         room.state = 'failed';
         this.rooms.delete(room.documentId);
-        for (const conn of room.connections) conn.close(CloseCode.LOAD_FAILED, 'document could not be loaded');
+        for (const conn of room.connections)
+          conn.close(CloseCode.LOAD_FAILED, 'document could not be loaded');
         room.destroy();
       },
     );
@@ -138,7 +143,8 @@ export class RoomRegistry {
   private receive(room: Room, conn: Connection, message: Uint8Array | null): void {
     if (!conn.open) return;
     try {
-      if (message === null) throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'text frames are not part of the protocol');
+      if (message === null)
+        throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'text frames are not part of the protocol');
       if (message.byteLength > this.options.maxPayloadBytes) {
         throw new CollabError(CloseCode.MESSAGE_TOO_LARGE, 'message too large');
       }
@@ -150,7 +156,10 @@ export class RoomRegistry {
       if (room.state !== 'ready') return;
       dispatchMessage({ room, conn, queue: this.options.queue }, message);
     } catch (error) {
-      const e = error instanceof CollabError ? error : new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed message');
+      const e =
+        error instanceof CollabError
+          ? error
+          : new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed message');
       this.options.logger.warn(
         { documentId: room.documentId, userId: conn.user.id, closeCode: e.closeCode, reason: e.message },
         'closing a collaboration connection',
@@ -181,7 +190,7 @@ export class RoomRegistry {
       try {
         await this.options.queue.whenStored(room.lastQueuedSeq);
         await room.compaction;
-          if (room.storedUpdateCount > 1) await this.options.store.compact(room.documentId);
+        if (room.storedUpdateCount > 1) await this.options.store.compact(room.documentId);
       } catch (error) {
         this.options.logger.warn({ err: error, documentId: room.documentId }, 'compaction on unload failed');
       } finally {
@@ -205,7 +214,10 @@ export class RoomRegistry {
         room.remeasure();
       })
       .catch((error: unknown) => {
-        this.options.logger.warn({ err: error, documentId: room.documentId }, 'compaction failed; will retry');
+        this.options.logger.warn(
+          { err: error, documentId: room.documentId },
+          'compaction failed; will retry',
+        );
       })
       .finally(() => {
         room.compaction = null;

@@ -113,7 +113,10 @@ export function createCollabServer({
       const conn = new Connection(ws, user, role, limits.maxMessagesPerSecond);
       ws.on('error', (error) => logger.debug({ err: error, userId: user.id }, 'collaboration socket error'));
       if (!decision.schemaSupported) {
-        return conn.close(CloseCode.UNSUPPORTED_SCHEMA_VERSION, 'reload: this tab uses an older document schema');
+        return conn.close(
+          CloseCode.UNSUPPORTED_SCHEMA_VERSION,
+          'reload: this tab uses an older document schema',
+        );
       }
       if ((byUser.get(user.id)?.size ?? 0) >= limits.maxConnectionsPerUser) {
         return conn.close(CloseCode.TOO_MANY_CONNECTIONS, 'too many connections for this user');
@@ -156,7 +159,11 @@ export function createCollabServer({
       return registry.change(documentId, (doc) => writeTitle(doc, title));
     },
 
-    broadcastEvent(documentId: string, event: unknown, filter?: (userId: string, role: Role) => boolean): void {
+    broadcastEvent(
+      documentId: string,
+      event: unknown,
+      filter?: (userId: string, role: Role) => boolean,
+    ): void {
       const room = registry.get(documentId);
       if (!room) return;
       const message = encodeEvent(event);

@@ -8,7 +8,8 @@ describe('mergeUpdates', () => {
     const updates: Uint8Array[] = [];
     source.on('update', (update: Uint8Array) => updates.push(update));
     const text = source.getText('t');
-    for (let i = 0; i < 1000; i++) text.insert(i % 7 === 0 ? 0 : text.length, String.fromCharCode(97 + (i % 26)));
+    for (let i = 0; i < 1000; i++)
+      text.insert(i % 7 === 0 ? 0 : text.length, String.fromCharCode(97 + (i % 26)));
     text.delete(10, 100);
     const merged = mergeUpdates(updates);
     const target = new Y.Doc();

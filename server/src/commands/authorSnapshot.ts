@@ -8,7 +8,12 @@ export async function authorSnapshot(actor: AuthenticatedUser): Promise<CommentA
   return {
     name: actor.name,
     organisation: organisation
-      ? { id: organisation._id, name: organisation.name, kind: organisation.kind, country: organisation.country }
+      ? {
+          id: organisation._id,
+          name: organisation.name,
+          kind: organisation.kind,
+          country: organisation.country,
+        }
       : null,
   };
 }

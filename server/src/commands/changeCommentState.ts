@@ -33,7 +33,9 @@ export async function changeCommentState(
   const commentId = comment.record._id.toHexString();
   const previousVisibility = thread.root.visibility;
   const { appended } = await appendCommentEvent(thread.documentId, commentId, ctx.actor, (current) =>
-    spec.alreadyDone(current) ? null : { type: spec.type, ...(spec.visibility ? { visibility: spec.visibility } : {}) },
+    spec.alreadyDone(current)
+      ? null
+      : { type: spec.type, ...(spec.visibility ? { visibility: spec.visibility } : {}) },
   );
   if (!appended) return;
   const visibility = spec.visibility ?? previousVisibility;
@@ -41,11 +43,21 @@ export async function changeCommentState(
     actorId: ctx.actor.id,
     action: spec.audit,
     documentId: thread.documentId,
-    data: { commentId, threadId: thread.id, ...(spec.visibility ? { from: previousVisibility, to: spec.visibility } : {}) },
+    data: {
+      commentId,
+      threadId: thread.id,
+      ...(spec.visibility ? { from: previousVisibility, to: spec.visibility } : {}),
+    },
   });
   broadcastCommentChange(
     ctx.collab,
-    { documentId: thread.documentId, threadId: thread.id, commentId, change: spec.change, actorId: ctx.actor.id },
+    {
+      documentId: thread.documentId,
+      threadId: thread.id,
+      commentId,
+      change: spec.change,
+      actorId: ctx.actor.id,
+    },
     visibility,
     previousVisibility,
   );

@@ -77,14 +77,25 @@ export async function createThread(
   commentCache.addComment(record);
 
   const commentId = id.toHexString();
-  await notifyMentions(ctx, { documentId, threadId: commentId, commentId, revision: 1, visibility, mentioned });
+  await notifyMentions(ctx, {
+    documentId,
+    threadId: commentId,
+    commentId,
+    revision: 1,
+    visibility,
+    mentioned,
+  });
   await recordAuditEvent(ctx.logger, {
     actorId: ctx.actor.id,
     action: 'comment.created',
     documentId,
     data: { commentId, clauseId: anchor.clauseId, kind: anchor.kind, visibility },
   });
-  broadcastCommentChange(ctx.collab, { documentId, threadId: commentId, commentId, change: 'created', actorId: ctx.actor.id }, visibility);
+  broadcastCommentChange(
+    ctx.collab,
+    { documentId, threadId: commentId, commentId, change: 'created', actorId: ctx.actor.id },
+    visibility,
+  );
   return commentId;
 }
 
@@ -95,7 +106,11 @@ const PENDING_WAIT_MS = 1_000;
  * The clause snapshot of a valid anchor. A range whose positions the server does not know yet
  * (the author's own edits still on their way) is checked again for up to a second, then refused.
  */
-async function checkAnchor(ctx: CommandContext, document: DocumentRecord, anchor: CreateThreadBody['anchor']) {
+async function checkAnchor(
+  ctx: CommandContext,
+  document: DocumentRecord,
+  anchor: CreateThreadBody['anchor'],
+) {
   const documentId = document._id.toHexString();
   const deadline = Date.now() + PENDING_WAIT_MS;
   for (;;) {

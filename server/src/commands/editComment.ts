@@ -30,7 +30,8 @@ export async function editComment(
   let previousBody: string | null = null;
   const { appended, state } = await appendCommentEvent(documentId, commentId, ctx.actor, (current) => {
     if (current.deleted) throw new Conflict('This comment was deleted.');
-    if (current.revision !== base) throw new CommentConflict({ revision: current.revision, body: current.body });
+    if (current.revision !== base)
+      throw new CommentConflict({ revision: current.revision, body: current.body });
     if (current.body === body) return null;
     previousBody = current.body;
     return { type: 'revision', revision: current.revision + 1, body };
@@ -52,5 +53,9 @@ export async function editComment(
     documentId,
     data: { commentId, threadId: thread.id, revision: state.revision },
   });
-  broadcastCommentChange(ctx.collab, { documentId, threadId: thread.id, commentId, change: 'edited', actorId: ctx.actor.id }, visibility);
+  broadcastCommentChange(
+    ctx.collab,
+    { documentId, threadId: thread.id, commentId, change: 'edited', actorId: ctx.actor.id },
+    visibility,
+  );
 }

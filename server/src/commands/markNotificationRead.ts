@@ -7,7 +7,8 @@ import { NotFound } from '../errors/ApiError.js';
 /** Marks one of the user's notifications read (insert-only; marking twice is harmless). */
 export async function markNotificationRead(userId: string, notificationId: string): Promise<void> {
   const notification = await Notification.findById(notificationId, { userId: 1 }).lean();
-  if (!notification || notification.userId.toHexString() !== userId) throw new NotFound('No such notification.');
+  if (!notification || notification.userId.toHexString() !== userId)
+    throw new NotFound('No such notification.');
   try {
     await NotificationRead.create({ notificationId: notification._id, userId: new Types.ObjectId(userId) });
   } catch (error) {

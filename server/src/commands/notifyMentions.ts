@@ -32,7 +32,10 @@ export async function notifyMentions(ctx: CommandContext, input: MentionInput): 
   if (targets.length === 0) return;
   try {
     const memberships = await Membership.find(
-      { documentId: input.documentId, userId: mongoose.trusted({ $in: targets.map((t) => new Types.ObjectId(t)) }) },
+      {
+        documentId: input.documentId,
+        userId: mongoose.trusted({ $in: targets.map((t) => new Types.ObjectId(t)) }),
+      },
       { userId: 1, role: 1 },
     ).lean();
     const recipients = memberships.filter((m) => canSeeThread(m.role, input.visibility)).map((m) => m.userId);
@@ -63,7 +66,11 @@ export async function notifyMentions(ctx: CommandContext, input: MentionInput): 
         type: 'notification.created',
         notification: presentNotification(record, document?.title ?? '', false),
       };
-      ctx.collab.broadcastEvent(input.documentId, event, (recipient, role) => recipient === userId && canSeeThread(role, input.visibility));
+      ctx.collab.broadcastEvent(
+        input.documentId,
+        event,
+        (recipient, role) => recipient === userId && canSeeThread(role, input.visibility),
+      );
     }
   } catch (error) {
     ctx.logger.error({ err: error, commentId: input.commentId }, 'mention notifications not stored');

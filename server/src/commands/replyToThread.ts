@@ -46,13 +46,24 @@ export async function replyToThread(ctx: CommandContext, thread: ThreadData, bod
   commentCache.addComment(record);
   const commentId = id.toHexString();
   const visibility = thread.root.visibility;
-  await notifyMentions(ctx, { documentId, threadId: thread.id, commentId, revision: 1, visibility, mentioned });
+  await notifyMentions(ctx, {
+    documentId,
+    threadId: thread.id,
+    commentId,
+    revision: 1,
+    visibility,
+    mentioned,
+  });
   await recordAuditEvent(ctx.logger, {
     actorId: ctx.actor.id,
     action: 'comment.replied',
     documentId,
     data: { commentId, threadId: thread.id },
   });
-  broadcastCommentChange(ctx.collab, { documentId, threadId: thread.id, commentId, change: 'replied', actorId: ctx.actor.id }, visibility);
+  broadcastCommentChange(
+    ctx.collab,
+    { documentId, threadId: thread.id, commentId, change: 'replied', actorId: ctx.actor.id },
+    visibility,
+  );
   return commentId;
 }

@@ -4,7 +4,11 @@ import type { CommentState } from '../comments/foldComment.js';
 import { changeCommentState } from './changeCommentState.js';
 
 /** Undoes a soft delete. */
-export function restoreComment(ctx: CommandContext, thread: ThreadData, comment: CommentState): Promise<void> {
+export function restoreComment(
+  ctx: CommandContext,
+  thread: ThreadData,
+  comment: CommentState,
+): Promise<void> {
   return changeCommentState(ctx, thread, comment, {
     type: 'restore',
     alreadyDone: (s) => !s.deleted,

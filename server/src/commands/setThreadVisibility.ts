@@ -4,7 +4,11 @@ import type { ThreadData } from '../comments/ThreadData.js';
 import { changeCommentState } from './changeCommentState.js';
 
 /** all ↔ team (drafters and coordinators only); recorded on the thread's first comment. */
-export function setThreadVisibility(ctx: CommandContext, thread: ThreadData, visibility: CommentVisibility): Promise<void> {
+export function setThreadVisibility(
+  ctx: CommandContext,
+  thread: ThreadData,
+  visibility: CommentVisibility,
+): Promise<void> {
   return changeCommentState(ctx, thread, thread.root, {
     type: 'visibility',
     visibility,

@@ -51,13 +51,19 @@ export class CommentCache {
   async threads(documentId: string): Promise<{ version: number; threads: ThreadData[] }> {
     const entry = await this.entry(documentId);
     if (entry.threads?.version !== entry.version) {
-      entry.threads = { version: entry.version, threads: buildThreads([...entry.comments.values()], [...entry.events.values()]) };
+      entry.threads = {
+        version: entry.version,
+        threads: buildThreads([...entry.comments.values()], [...entry.events.values()]),
+      };
     }
     return entry.threads;
   }
 
   /** The comments and events of one thread. */
-  async readThread(documentId: string, threadId: string): Promise<{ comments: CommentRecord[]; events: CommentEventRecord[] }> {
+  async readThread(
+    documentId: string,
+    threadId: string,
+  ): Promise<{ comments: CommentRecord[]; events: CommentEventRecord[] }> {
     const entry = await this.entry(documentId);
     const comments = [...entry.comments.values()].filter((c) => c.threadId.toHexString() === threadId);
     const ids = new Set(comments.map((c) => c._id.toHexString()));
@@ -66,7 +72,10 @@ export class CommentCache {
   }
 
   /** The events of one comment as cached (may lack another process's latest ones). */
-  async readComment(documentId: string, commentId: string): Promise<{ comment: CommentRecord | undefined; events: CommentEventRecord[] }> {
+  async readComment(
+    documentId: string,
+    commentId: string,
+  ): Promise<{ comment: CommentRecord | undefined; events: CommentEventRecord[] }> {
     const entry = await this.entry(documentId);
     const events = [...entry.events.values()].filter((e) => e.commentId.toHexString() === commentId);
     return { comment: entry.comments.get(commentId), events };
@@ -112,7 +121,8 @@ export class CommentCache {
       this.entries.delete(documentId);
       this.entries.set(documentId, entry);
       if (entry.loading && entry.loadedAt === 0) await entry.loading;
-      else if (!entry.loading && Date.now() - entry.loadedAt > REFRESH_AFTER_MS) this.refresh(documentId, entry).catch(() => {});
+      else if (!entry.loading && Date.now() - entry.loadedAt > REFRESH_AFTER_MS)
+        this.refresh(documentId, entry).catch(() => {});
       return entry;
     }
     entry = { version: 0, threads: null, comments: new Map(), events: new Map(), loadedAt: 0, loading: null };
@@ -131,7 +141,10 @@ export class CommentCache {
     if (entry.loading) return entry.loading;
     const started = Date.now();
     const id = new Types.ObjectId(documentId);
-    entry.loading = Promise.all([Comment.find({ documentId: id }).lean<CommentRecord[]>(), CommentEvent.find({ documentId: id }).lean<CommentEventRecord[]>()])
+    entry.loading = Promise.all([
+      Comment.find({ documentId: id }).lean<CommentRecord[]>(),
+      CommentEvent.find({ documentId: id }).lean<CommentEventRecord[]>(),
+    ])
       .then(([comments, events]) => {
         for (const c of comments) this.setComment(entry, c);
         for (const e of events) this.setEvent(entry, e);

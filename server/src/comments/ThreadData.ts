@@ -31,7 +31,13 @@ export function buildThreads(comments: CommentRecord[], events: CommentEventReco
     const id = record._id.toHexString();
     const state = foldComment(record, eventsByComment.get(id) ?? []);
     if (record.parentId === null) {
-      threads.set(id, { id, documentId: record.documentId.toHexString(), root: state, replies: [], updatedAt: state.updatedAt });
+      threads.set(id, {
+        id,
+        documentId: record.documentId.toHexString(),
+        root: state,
+        replies: [],
+        updatedAt: state.updatedAt,
+      });
     } else {
       replies.push(state);
     }

@@ -23,7 +23,8 @@ export function toStoredAnchor(record: StoredAnchorRecord): StoredAnchor {
 
 function base64(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   // lean() reads Buffer paths as BSON Binary
   const binary = value as { buffer?: Uint8Array };
   if (binary.buffer instanceof Uint8Array) return Buffer.from(binary.buffer).toString('base64');

@@ -1,5 +1,10 @@
 import mongoose, { Schema, type Types } from 'mongoose';
-import { COMMENT_VISIBILITIES, ORGANISATION_KINDS, type CommentVisibility, type OrganisationKind } from '@accord/shared';
+import {
+  COMMENT_VISIBILITIES,
+  ORGANISATION_KINDS,
+  type CommentVisibility,
+  type OrganisationKind,
+} from '@accord/shared';
 
 /** The author as they were when they wrote the comment (organisations change; comments do not). */
 export interface CommentAuthorSnapshot {

@@ -1,7 +1,14 @@
 import mongoose, { Schema, type Types } from 'mongoose';
 import { COMMENT_VISIBILITIES, type CommentVisibility } from '@accord/shared';
 
-export const COMMENT_EVENT_TYPES = ['revision', 'delete', 'restore', 'resolve', 'reopen', 'visibility'] as const;
+export const COMMENT_EVENT_TYPES = [
+  'revision',
+  'delete',
+  'restore',
+  'resolve',
+  'reopen',
+  'visibility',
+] as const;
 export type CommentEventType = (typeof COMMENT_EVENT_TYPES)[number];
 
 /**

@@ -28,7 +28,9 @@ export function canCreateTeamThreads(role: Role): boolean {
 
 /** Only the author edits their comment, while they may comment and it is not deleted. */
 export function canEditComment(viewer: CommentViewer, comment: CommentState): boolean {
-  return !comment.deleted && canComment(viewer.role) && comment.record.authorId.toHexString() === viewer.userId;
+  return (
+    !comment.deleted && canComment(viewer.role) && comment.record.authorId.toHexString() === viewer.userId
+  );
 }
 
 /** The author (while they may comment) or a coordinator. */

@@ -22,7 +22,12 @@ export function presentComment(state: CommentState, viewer: CommentViewer): Pres
       id: record.authorId.toHexString(),
       name: record.author.name,
       organisation: organisation
-        ? { id: organisation.id.toHexString(), name: organisation.name, kind: organisation.kind, country: organisation.country }
+        ? {
+            id: organisation.id.toHexString(),
+            name: organisation.name,
+            kind: organisation.kind,
+            country: organisation.country,
+          }
         : null,
     },
     createdAt: record.createdAt.toISOString(),

@@ -1,7 +1,11 @@
 import type { PresentedNotification } from '@accord/shared';
 import type { NotificationRecord } from '../models/Notification.js';
 
-export function presentNotification(record: NotificationRecord, documentTitle: string, read: boolean): PresentedNotification {
+export function presentNotification(
+  record: NotificationRecord,
+  documentTitle: string,
+  read: boolean,
+): PresentedNotification {
   return {
     id: record._id.toHexString(),
     kind: record.kind,

@@ -8,7 +8,12 @@ export function presentRevisions(state: CommentState): CommentRevisionsResponse 
     commentId: state.record._id.toHexString(),
     revisions: state.events
       .filter((e) => e.type === 'revision')
-      .map((e) => ({ revision: e.revision ?? 0, body: e.body ?? '', author: actor(e), at: e.at.toISOString() })),
+      .map((e) => ({
+        revision: e.revision ?? 0,
+        body: e.body ?? '',
+        author: actor(e),
+        at: e.at.toISOString(),
+      })),
     events: state.events.map((e) => ({
       seq: e.seq,
       type: e.type,

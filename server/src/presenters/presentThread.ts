@@ -9,7 +9,11 @@ import {
 import { presentComment } from './presentComment.js';
 
 /** A thread for one viewer (who may see it: callers check canSeeThread first). */
-export function presentThread(thread: ThreadData, anchor: ResolvedAnchor | undefined, viewer: CommentViewer): PresentedThread {
+export function presentThread(
+  thread: ThreadData,
+  anchor: ResolvedAnchor | undefined,
+  viewer: CommentViewer,
+): PresentedThread {
   const root = thread.root;
   const mayResolve = canResolveThread(viewer, root);
   return {

@@ -17,9 +17,14 @@ interface Presented {
  */
 const memo = new WeakMap<ThreadData, Map<string, Presented>>();
 
-export function presentThreadJson(thread: ThreadData, anchor: ResolvedAnchor | undefined, viewer: CommentViewer): string {
+export function presentThreadJson(
+  thread: ThreadData,
+  anchor: ResolvedAnchor | undefined,
+  viewer: CommentViewer,
+): string {
   let authored = '';
-  for (const comment of [thread.root, ...thread.replies]) authored += comment.record.authorId.toHexString() === viewer.userId ? '1' : '0';
+  for (const comment of [thread.root, ...thread.replies])
+    authored += comment.record.authorId.toHexString() === viewer.userId ? '1' : '0';
   const key = `${viewer.role}|${authored}`;
   let byViewer = memo.get(thread);
   if (!byViewer) memo.set(thread, (byViewer = new Map()));

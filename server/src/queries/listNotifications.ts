@@ -22,22 +22,37 @@ export interface NotificationRow {
  */
 export async function listNotifications(userId: string, unreadOnly: boolean): Promise<NotificationRow[]> {
   const uid = new Types.ObjectId(userId);
-  const records = await Notification.find({ userId: uid }).sort({ createdAt: -1, _id: -1 }).limit(MAX_NOTIFICATIONS).lean();
+  const records = await Notification.find({ userId: uid })
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(MAX_NOTIFICATIONS)
+    .lean();
   if (records.length === 0) return [];
   const ids = records.map((r) => r._id);
-  const documentIds = [...new Set(records.map((r) => r.documentId.toHexString()))].map((id) => new Types.ObjectId(id));
-  const threadIds = [...new Set(records.map((r) => r.threadId.toHexString()))].map((id) => new Types.ObjectId(id));
+  const documentIds = [...new Set(records.map((r) => r.documentId.toHexString()))].map(
+    (id) => new Types.ObjectId(id),
+  );
+  const threadIds = [...new Set(records.map((r) => r.threadId.toHexString()))].map(
+    (id) => new Types.ObjectId(id),
+  );
   const [reads, memberships, documents, roots, visibilityEvents] = await Promise.all([
     NotificationRead.find({ notificationId: mongoose.trusted({ $in: ids }) }, { notificationId: 1 }).lean(),
-    Membership.find({ userId: uid, documentId: mongoose.trusted({ $in: documentIds }) }, { documentId: 1, role: 1 }).lean(),
+    Membership.find(
+      { userId: uid, documentId: mongoose.trusted({ $in: documentIds }) },
+      { documentId: 1, role: 1 },
+    ).lean(),
     DocumentModel.find({ _id: mongoose.trusted({ $in: documentIds }) }, { title: 1 }).lean(),
     Comment.find({ _id: mongoose.trusted({ $in: threadIds }) }, { visibility: 1 }).lean(),
-    CommentEvent.find({ commentId: mongoose.trusted({ $in: threadIds }), type: 'visibility' }, { commentId: 1, seq: 1, visibility: 1 }).lean(),
+    CommentEvent.find(
+      { commentId: mongoose.trusted({ $in: threadIds }), type: 'visibility' },
+      { commentId: 1, seq: 1, visibility: 1 },
+    ).lean(),
   ]);
   const read = new Set(reads.map((r) => r.notificationId.toHexString()));
   const roles = new Map(memberships.map((m) => [m.documentId.toHexString(), m.role]));
   const titles = new Map(documents.map((d) => [d._id.toHexString(), d.title]));
-  const visibility = new Map<string, CommentVisibility>(roots.map((c) => [c._id.toHexString(), c.visibility]));
+  const visibility = new Map<string, CommentVisibility>(
+    roots.map((c) => [c._id.toHexString(), c.visibility]),
+  );
   const latestSeq = new Map<string, number>();
   for (const event of visibilityEvents) {
     const key = event.commentId.toHexString();

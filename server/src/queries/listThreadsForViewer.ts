@@ -43,10 +43,18 @@ export async function listThreadsForViewer(
 
 type Summary = Pick<ThreadListing, 'clauseCounts' | 'facets'>;
 /** per threads list (rebuilt on every comment change): per visibility class, with the anchors used */
-const summaries = new WeakMap<ThreadData[], Map<boolean, { anchors: Map<string, ResolvedAnchor>; summary: Summary }>>();
+const summaries = new WeakMap<
+  ThreadData[],
+  Map<boolean, { anchors: Map<string, ResolvedAnchor>; summary: Summary }>
+>();
 
 /** Counts per clause and filter facets of the visible threads (the same for viewers alike). */
-function summarise(all: ThreadData[], visible: ThreadData[], anchors: Map<string, ResolvedAnchor>, team: boolean): Summary {
+function summarise(
+  all: ThreadData[],
+  visible: ThreadData[],
+  anchors: Map<string, ResolvedAnchor>,
+  team: boolean,
+): Summary {
   let byClass = summaries.get(all);
   if (!byClass) summaries.set(all, (byClass = new Map()));
   const known = byClass.get(team);
@@ -99,7 +107,9 @@ function summarise(all: ThreadData[], visible: ThreadData[], anchors: Map<string
     clauseCounts,
     facets: {
       organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name)),
-      countries: [...countries.entries()].map(([country, n]) => ({ country, threads: n })).sort((a, b) => a.country.localeCompare(b.country)),
+      countries: [...countries.entries()]
+        .map(([country, n]) => ({ country, threads: n }))
+        .sort((a, b) => a.country.localeCompare(b.country)),
       authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
     },
   };
@@ -112,9 +122,18 @@ function commentsOf(thread: ThreadData): CommentState[] {
 }
 
 /** Status and clause concern the thread; organisation, country and author any of its comments. */
-function matches(thread: ThreadData, anchor: ResolvedAnchor | undefined, filters: ListCommentsQuery): boolean {
+function matches(
+  thread: ThreadData,
+  anchor: ResolvedAnchor | undefined,
+  filters: ListCommentsQuery,
+): boolean {
   if (filters.status && thread.root.status !== filters.status) return false;
-  if (filters.clauseId && anchor?.clauseId !== filters.clauseId && anchor?.currentClauseId !== filters.clauseId) return false;
+  if (
+    filters.clauseId &&
+    anchor?.clauseId !== filters.clauseId &&
+    anchor?.currentClauseId !== filters.clauseId
+  )
+    return false;
   if (filters.organisation || filters.country || filters.author) {
     return commentsOf(thread).some((comment) => {
       const organisation = comment.record.author.organisation;

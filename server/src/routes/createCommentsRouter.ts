@@ -1,5 +1,11 @@
 import { Router, type Request } from 'express';
-import { commentIdParams, commentVisibilityBody, editCommentBody, emptyBody, replyBody } from '@accord/shared';
+import {
+  commentIdParams,
+  commentVisibilityBody,
+  editCommentBody,
+  emptyBody,
+  replyBody,
+} from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { CollabControl } from '../collab/CollabControl.js';
 import { requireUser } from '../auth/requireUser.js';
@@ -57,7 +63,8 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const actor = requireUser(req);
     const body = validate(editCommentBody, req.body);
     const found = await load(req);
-    if (!canEditComment(found.viewer, found.comment)) throw new Forbidden('Only the author can edit this comment.');
+    if (!canEditComment(found.viewer, found.comment))
+      throw new Forbidden('Only the author can edit this comment.');
     await editComment({ logger, collab, actor }, found.thread, found.comment, body.body, body.baseRevision);
     res.json(await answer(found));
   });
@@ -110,7 +117,8 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const actor = requireUser(req);
     const body = validate(commentVisibilityBody, req.body);
     const found = await load(req);
-    if (!canSetThreadVisibility(found.viewer)) throw new Forbidden('Only coordinators can change who sees a thread.');
+    if (!canSetThreadVisibility(found.viewer))
+      throw new Forbidden('Only coordinators can change who sees a thread.');
     await setThreadVisibility({ logger, collab, actor }, found.thread, body.visibility);
     res.json(await answer(found));
   });

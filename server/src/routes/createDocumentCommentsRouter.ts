@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { createThreadBody, documentIdParams, listCommentsQuery, type CommentListResponse } from '@accord/shared';
+import {
+  createThreadBody,
+  documentIdParams,
+  listCommentsQuery,
+  type CommentListResponse,
+} from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { CollabControl } from '../collab/CollabControl.js';
 import { requireUser } from '../auth/requireUser.js';
@@ -12,7 +17,13 @@ import { validate } from './validate.js';
 import { threadResponse } from './threadResponse.js';
 
 /** /api/documents/:id/comments: list a document's threads (any member), open one (commenters). */
-export function createDocumentCommentsRouter({ logger, collab }: { logger: Logger; collab: CollabControl }): Router {
+export function createDocumentCommentsRouter({
+  logger,
+  collab,
+}: {
+  logger: Logger;
+  collab: CollabControl;
+}): Router {
   const router = Router();
 
   router.get('/:id/comments', async (req, res) => {
@@ -38,7 +49,9 @@ export function createDocumentCommentsRouter({ logger, collab }: { logger: Logge
     const body = validate(createThreadBody, req.body);
     const { document, role } = await authorizeDocument(actor.id, id, 'comment');
     const commentId = await createThread({ logger, collab, actor }, document, role, body);
-    res.status(201).json(await threadResponse(collab, document, { userId: actor.id, role }, commentId, commentId));
+    res
+      .status(201)
+      .json(await threadResponse(collab, document, { userId: actor.id, role }, commentId, commentId));
   });
 
   return router;

@@ -25,6 +25,7 @@ export async function threadResponse(
   if (!thread) throw new NotFound('No such comment.');
   const anchors = await resolveThreadAnchors(collab, thread.documentId, document.language, [thread]);
   const presented = presentThread(thread, anchors.get(thread.id), viewer);
-  const comment = [presented.comment, ...presented.replies].find((c) => c.id === commentId) ?? presented.comment;
+  const comment =
+    [presented.comment, ...presented.replies].find((c) => c.id === commentId) ?? presented.comment;
   return { thread: presented, comment };
 }

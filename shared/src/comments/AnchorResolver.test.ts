@@ -22,7 +22,10 @@ function article(clauseId: string, heading: string, text: string): Y.XmlElement 
 
 function docWith(...articles: Array<[string, string, string]>): Y.Doc {
   const doc = new Y.Doc();
-  doc.getXmlFragment('default').insert(0, articles.map(([id, h, t]) => article(id, h, t)));
+  doc.getXmlFragment('default').insert(
+    0,
+    articles.map(([id, h, t]) => article(id, h, t)),
+  );
   return doc;
 }
 
@@ -93,7 +96,11 @@ describe('AnchorResolver', () => {
     const text = bodyText(doc, A);
     text.insert(at(text, 'justice'), 'fair '); // "access to fair justice"
     let r = new AnchorResolver(doc).resolve(anchor);
-    expect(r).toMatchObject({ state: 'edited', quote: 'access to justice', currentQuote: 'access to fair justice' });
+    expect(r).toMatchObject({
+      state: 'edited',
+      quote: 'access to justice',
+      currentQuote: 'access to fair justice',
+    });
     text.delete(at(text, 'guarantee'), 'guarantee access to fair justice'.length); // the whole range and more
     r = new AnchorResolver(doc).resolve(anchor);
     expect(r).toMatchObject({ state: 'detached', currentQuote: '', currentClauseId: `${A}P1` });
@@ -143,7 +150,10 @@ describe('AnchorResolver', () => {
       currentClauseId: null,
       original: { label: '1.', path: '2.1' },
     });
-    expect(resolver.resolve(clauseAnchor)).toMatchObject({ state: 'orphaned', original: { label: 'Article 2' } });
+    expect(resolver.resolve(clauseAnchor)).toMatchObject({
+      state: 'orphaned',
+      original: { label: 'Article 2' },
+    });
   });
 
   it('follows concurrent edits from two replicas', () => {
@@ -184,6 +194,9 @@ describe('storedAnchorOf', () => {
     const resolved = new AnchorResolver(doc).resolve(anchor);
     expect(storedAnchorOf(resolved)).toEqual(anchor);
     bodyText(doc, A).insert(at(bodyText(doc, A), 'text'), 'plain ');
-    expect(new AnchorResolver(doc).resolve(storedAnchorOf(resolved))).toMatchObject({ state: 'attached', currentQuote: 'text' });
+    expect(new AnchorResolver(doc).resolve(storedAnchorOf(resolved))).toMatchObject({
+      state: 'attached',
+      currentQuote: 'text',
+    });
   });
 });

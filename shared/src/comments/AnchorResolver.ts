@@ -32,7 +32,11 @@ export class AnchorResolver {
    * clause, 'pending' when this document does not know them yet (the author's edits are still on
    * their way), 'outside' when they lie elsewhere, 'empty' when they enclose no text.
    */
-  checkRange(clauseId: string, start: string, end: string): 'ok' | 'pending' | 'outside' | 'empty' | 'malformed' {
+  checkRange(
+    clauseId: string,
+    start: string,
+    end: string,
+  ): 'ok' | 'pending' | 'outside' | 'empty' | 'malformed' {
     const clause = this.clauses.get(clauseId);
     const a = decodePosition(start);
     const b = decodePosition(end);

@@ -20,26 +20,31 @@ export class ClauseIndex {
 
   constructor(doc: Y.Doc, language: DocumentLanguage = 'en', field = 'default') {
     let index = 0;
-    numberClauses<Y.XmlFragment | Y.XmlElement>(doc.getXmlFragment(field), yClauseTreeAdapter, language, (node, number) => {
-      const position = index++;
-      if (!(node instanceof Y.XmlElement)) return;
-      const clauseId = node.getAttribute('clauseId');
-      if (typeof clauseId !== 'string' || clauseId === '' || this.byId.has(clauseId)) return;
-      const entry: ClauseEntry = {
-        clauseId,
-        element: node,
-        snapshot: {
-          kind: number.kind,
-          number: number.number,
-          label: number.label,
-          path: number.path,
-          parentId: number.parentId,
-          index: position,
-        },
-      };
-      this.byId.set(clauseId, entry);
-      this.byElement.set(node, entry);
-    });
+    numberClauses<Y.XmlFragment | Y.XmlElement>(
+      doc.getXmlFragment(field),
+      yClauseTreeAdapter,
+      language,
+      (node, number) => {
+        const position = index++;
+        if (!(node instanceof Y.XmlElement)) return;
+        const clauseId = node.getAttribute('clauseId');
+        if (typeof clauseId !== 'string' || clauseId === '' || this.byId.has(clauseId)) return;
+        const entry: ClauseEntry = {
+          clauseId,
+          element: node,
+          snapshot: {
+            kind: number.kind,
+            number: number.number,
+            label: number.label,
+            path: number.path,
+            parentId: number.parentId,
+            index: position,
+          },
+        };
+        this.byId.set(clauseId, entry);
+        this.byElement.set(node, entry);
+      },
+    );
   }
 
   get(clauseId: string): ClauseEntry | undefined {
@@ -60,10 +65,18 @@ export class ClauseIndex {
   /** The innermost clause containing both types. */
   commonClause(a: Y.AbstractType<any>, b: Y.AbstractType<any>): ClauseEntry | undefined {
     const ofA = new Set<ClauseEntry>();
-    for (let entry = this.clauseOf(a); entry; entry = this.clauseOf(entry.element.parent as Y.AbstractType<any>)) {
+    for (
+      let entry = this.clauseOf(a);
+      entry;
+      entry = this.clauseOf(entry.element.parent as Y.AbstractType<any>)
+    ) {
       ofA.add(entry);
     }
-    for (let entry = this.clauseOf(b); entry; entry = this.clauseOf(entry.element.parent as Y.AbstractType<any>)) {
+    for (
+      let entry = this.clauseOf(b);
+      entry;
+      entry = this.clauseOf(entry.element.parent as Y.AbstractType<any>)
+    ) {
       if (ofA.has(entry)) return entry;
     }
     return undefined;

@@ -24,6 +24,8 @@ describe('comment bodies', () => {
     expect(createThreadBody.safeParse({ anchor, body: 'a\u0000' }).success).toBe(false);
     expect(createThreadBody.safeParse({ anchor, body: { $gt: '' } }).success).toBe(false);
     expect(createThreadBody.safeParse({ anchor, body: 'x', extra: 1 }).success).toBe(false);
-    expect(createThreadBody.safeParse({ anchor: { ...anchor, kind: 'range' }, body: 'x' }).success).toBe(false);
+    expect(createThreadBody.safeParse({ anchor: { ...anchor, kind: 'range' }, body: 'x' }).success).toBe(
+      false,
+    );
   });
 });

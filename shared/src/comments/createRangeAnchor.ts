@@ -21,7 +21,12 @@ export interface TextPoint {
  * The clause is the innermost clause containing both ends. Throws RangeError when the range is
  * empty or not inside one clause.
  */
-export function createRangeAnchor(doc: Y.Doc, from: TextPoint, to: TextPoint, language: DocumentLanguage = 'en'): RangeAnchorInput {
+export function createRangeAnchor(
+  doc: Y.Doc,
+  from: TextPoint,
+  to: TextPoint,
+  language: DocumentLanguage = 'en',
+): RangeAnchorInput {
   const index = new ClauseIndex(doc, language);
   const clause = index.commonClause(from.text, to.text);
   if (!clause) throw new RangeError('the selection is not inside a clause');

@@ -124,7 +124,16 @@ export interface CommentsChangedEvent {
   documentId: string;
   threadId: string;
   commentId: string;
-  change: 'created' | 'replied' | 'edited' | 'deleted' | 'restored' | 'resolved' | 'reopened' | 'visibility' | 'hidden';
+  change:
+    | 'created'
+    | 'replied'
+    | 'edited'
+    | 'deleted'
+    | 'restored'
+    | 'resolved'
+    | 'reopened'
+    | 'visibility'
+    | 'hidden';
   actorId: string;
   at: string;
 }

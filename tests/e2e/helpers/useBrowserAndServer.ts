@@ -31,7 +31,12 @@ export interface BrowserAndServer {
   newPage(viewport?: Viewport): Promise<Page>;
   shot(page: Page, name: string, fullPage?: boolean): Promise<void>;
   /** signs `user` in through the sign-in page that `documentPath` redirects to */
-  signIn(page: Page, user: SignInUser, documentPath?: string, signedIn?: (url: URL) => boolean): Promise<void>;
+  signIn(
+    page: Page,
+    user: SignInUser,
+    documentPath?: string,
+    signedIn?: (url: URL) => boolean,
+  ): Promise<void>;
 }
 
 /**
@@ -82,7 +87,10 @@ export function useBrowserAndServer(options: BrowserAndServerOptions): BrowserAn
       return page;
     },
     async shot(page, name, fullPage = options.fullPageShots) {
-      await page.screenshot({ path: path.join(screenshots, `${options.screenshotPrefix}${name}.png`), fullPage });
+      await page.screenshot({
+        path: path.join(screenshots, `${options.screenshotPrefix}${name}.png`),
+        fullPage,
+      });
     },
     async signIn(page, user, documentPath = '/', signedIn) {
       await signIn(page, started().server.url + documentPath, user, signedIn);

@@ -66,7 +66,8 @@ export function ActionFields({
     shown.current = next;
     setDraft((current) => {
       const merged = { ...current };
-      for (const key of Object.keys(next) as (keyof Draft)[]) if (next[key] !== before[key]) merged[key] = next[key];
+      for (const key of Object.keys(next) as (keyof Draft)[])
+        if (next[key] !== before[key]) merged[key] = next[key];
       return merged;
     });
   }, [attrs]);
@@ -143,7 +144,9 @@ export function ActionFields({
         <div>
           <dt>{t('structure.action.status')}</dt>
           <dd>
-            <span className={`action-status action-status--${status}`}>{t(`structure.action.statuses.${status}`)}</span>
+            <span className={`action-status action-status--${status}`}>
+              {t(`structure.action.statuses.${status}`)}
+            </span>
           </dd>
         </div>
       </dl>

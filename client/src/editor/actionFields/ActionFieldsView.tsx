@@ -47,9 +47,7 @@ export class ActionFieldsView implements NodeView {
 
   private render() {
     const attrs = this.node.attrs as ActionAttrs;
-    this.root.render(
-      <ActionFields attrs={attrs} editable={this.editor.isEditable} onChange={this.change} />,
-    );
+    this.root.render(<ActionFields attrs={attrs} editable={this.editor.isEditable} onChange={this.change} />);
   }
 
   update(node: PMNode): boolean {
