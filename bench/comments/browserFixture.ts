@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { SCHEMA_VERSION, createRangeAnchor } from '@accord/shared';
+import { SCHEMA_VERSION, createRangeAnchor, newClauseId } from '@accord/shared';
 
 export const FIXTURE = {
   articles: 100,
@@ -78,8 +78,6 @@ async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promis
   );
 }
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const newClauseId = () => [...randomBytes(12)].map((b) => BASE62[b % 62]).join('');
 
 function buildArticles(): { elements: Y.XmlElement[]; paragraphIds: string[][] } {
   const elements: Y.XmlElement[] = [];

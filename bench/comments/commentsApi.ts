@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { SCHEMA_VERSION, createRangeAnchor } from '@accord/shared';
+import { SCHEMA_VERSION, createRangeAnchor, newClauseId } from '@accord/shared';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
 
 const args = process.argv.slice(2);
@@ -70,8 +70,6 @@ class Api {
   }
 }
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const newClauseId = () => [...randomBytes(12)].map((b) => BASE62[b % 62]).join('');
 
 function openProvider(
   wsUrl: string,
