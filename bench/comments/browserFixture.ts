@@ -3,7 +3,7 @@
  * (heading + 3 numbered paragraphs each) written through a real y-websocket client, and 1,000
  * comments created through the REST API — 700 threads (200 on text ranges, 500 on whole clauses)
  * and 300 replies (so 300 threads have a reply), by 6 reviewers from 6 organisations in 5
- * countries and a drafter. Same shape as bench/comments/commentsApi.ts.
+ * countries and a drafter. Used by both comments benchmarks (browser.ts and commentsApi.ts).
  */
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
@@ -78,7 +78,6 @@ async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promis
   );
 }
 
-
 function buildArticles(): { elements: Y.XmlElement[]; paragraphIds: string[][] } {
   const elements: Y.XmlElement[] = [];
   const paragraphIds: string[][] = [];
@@ -138,9 +137,18 @@ export interface CommentedDocument {
   rangeThreads: number;
   threadsWithReplies: number;
   setupMs: { text: number; comments: number };
+  /** closes the client that wrote the text (already closed unless `keepWriterOpen`) */
+  closeWriter(): void;
 }
 
-export async function createCommentedDocument(server: BenchServer): Promise<CommentedDocument> {
+/**
+ * Builds the document and its comments. With `keepWriterOpen`, the writer stays connected, so the
+ * document stays open in a live room until `closeWriter()`.
+ */
+export async function createCommentedDocument(
+  server: BenchServer,
+  { keepWriterOpen = false }: { keepWriterOpen?: boolean } = {},
+): Promise<CommentedDocument> {
   const organisations = [
     ['Justicia Abierta', 'civil_society', 'AR'],
     ['Paralegal Network', 'civil_society', 'KE'],
@@ -182,6 +190,7 @@ export async function createCommentedDocument(server: BenchServer): Promise<Comm
 
   const t0 = performance.now();
   const writer = openProvider(server.wsUrl, drafter.api.cookie, documentId);
+  let handedOver = false;
   try {
     await until(() => writer.synced, 'writer sync');
     const { elements, paragraphIds } = buildArticles();
@@ -233,6 +242,7 @@ export async function createCommentedDocument(server: BenchServer): Promise<Comm
         body: 'Thank you — we will revise the text in the next draft.',
       });
     });
+    handedOver = keepWriterOpen;
     return {
       documentId,
       coordinator,
@@ -242,8 +252,9 @@ export async function createCommentedDocument(server: BenchServer): Promise<Comm
       rangeThreads,
       threadsWithReplies: FIXTURE.replies,
       setupMs: { text: Math.round(textMs), comments: Math.round(performance.now() - t1) },
+      closeWriter: () => writer.destroy(),
     };
   } finally {
-    writer.destroy();
+    if (!handedOver) writer.destroy();
   }
 }
