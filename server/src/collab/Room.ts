@@ -8,7 +8,7 @@ import type { Connection } from './Connection.js';
 import type { DocumentStore } from './DocumentStore.js';
 import type { PersistenceQueue } from './PersistenceQueue.js';
 import { CollabError } from './CollabError.js';
-import { repairClauseIds } from './repairClauseIds.js';
+import { mayDuplicateClauseIds, repairClauseIds } from './repairClauseIds.js';
 import { readTitle } from './documentTitle.js';
 import { mergeUpdates } from './mergeUpdates.js';
 
@@ -65,8 +65,12 @@ export class Room {
   private batching = false;
   private rateWindowStart = 0;
   private rateWindowUpdates = 0;
+  private busy = false;
   private outboxOrigins = new Set<Connection | undefined>();
-  private fullState: Uint8Array | null = null;
+  /** the client update being applied was already sent to the room as it arrived */
+  private forwarded = false;
+  /** sync step 2 with the whole state (what a joining client without a copy needs), between changes */
+  private fullStateMessage: Uint8Array | null = null;
 
   constructor(
     readonly documentId: string,
@@ -85,38 +89,66 @@ export class Room {
     }, LOAD);
     this.storedUpdateCount = stored.updateCount;
     this.lastTitle = safely(() => readTitle(this.doc));
-    this.fullState = Y.encodeStateAsUpdate(this.doc);
-    this.byteSize = this.fullState.byteLength;
+    this.remeasure();
   }
 
   /** Re-measures the size bound (it only grows between measurements). */
   remeasure(): void {
-    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
-    this.byteSize = this.fullState.byteLength;
+    this.wholeStateMessage();
   }
 
-  /** The update a client with `stateVector` lacks; the whole state is cached between changes. */
-  encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {
+  /**
+   * Sync step 2 for a client whose state vector is `stateVector`: what it lacks. A client with
+   * nothing (a first visit, most joins) gets the whole state, encoded once between changes.
+   */
+  syncStep2Message(stateVector: Uint8Array): Uint8Array {
     if (stateVector.byteLength === EMPTY_STATE_VECTOR_LENGTH && stateVector[0] === 0) {
-      this.fullState ??= Y.encodeStateAsUpdate(this.doc);
-      return this.fullState;
+      return this.wholeStateMessage();
     }
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+    return syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
-  /** Applies a client's update, after checking it decodes and fits in the size limit. */
-  applyClientUpdate(conn: Connection, update: Uint8Array): void {
+  private wholeStateMessage(): Uint8Array {
+    if (!this.fullStateMessage) {
+      const state = Y.encodeStateAsUpdate(this.doc);
+      this.byteSize = state.byteLength;
+      this.fullStateMessage = syncStep2(state);
+    }
+    return this.fullStateMessage;
+  }
+
+  /**
+   * Applies a client's update, after checking it decodes and fits in the size limit. In a quiet
+   * room the update is sent on to the others as soon as it is known to be well-formed, before
+   * the server spends time applying it (as a relay would); see onDocUpdate for the rest.
+   */
+  applyClientUpdate(conn: Connection, update: Uint8Array, kind: 'update' | 'sync-step-2'): void {
     if (this.byteSize + update.byteLength > this.deps.maxDocumentBytes) {
       throw new CollabError(CloseCode.DOCUMENT_TOO_LARGE, 'document size limit reached');
     }
     try {
       // decoding the whole update first means a truncated or corrupt one is refused before
-      // any part of it touches the document
+      // any part of it touches the document or another client
       Y.decodeUpdate(update);
     } catch {
       throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed Yjs update');
     }
-    Y.applyUpdate(this.doc, update, conn);
+    // (a sync step 2 is not sent on as it is: besides what the server lacks, it carries the
+    // client's whole delete set, which the others have; applying it yields just the news)
+    const busy = this.countOutgoing();
+    if (kind === 'update' && !this.batching && !busy) {
+      // the first update of this turn of the event loop goes out at once; whatever else
+      // arrives in the same turn is merged and sent at its end (sendOutbox)
+      this.batching = true;
+      setImmediate(this.sendOutbox);
+      this.broadcast(syncUpdateMessage(update), conn);
+      this.forwarded = true;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } finally {
+      this.forwarded = false;
+    }
   }
 
   /** The server's greeting once the document is loaded: its state vector and who is here. */
@@ -146,18 +178,39 @@ export class Room {
     this.state = 'unloaded';
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocUpdate = (
+    update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
     if (origin === LOAD) return;
-    this.fullState = null;
+    this.fullStateMessage = null;
     this.byteSize += update.byteLength;
     const conn = origin === SERVER ? undefined : (origin as Connection);
     const seq = this.deps.queue.enqueue(this.documentId, update, conn?.user.id ?? null);
     this.lastQueuedSeq = seq;
     if (conn) {
       conn.lastQueuedSeq = seq;
-      this.repairTimer ??= setTimeout(this.repair, REPAIR_DELAY_MS);
+      if (mayDuplicateClauseIds(transaction)) this.repairTimer ??= setTimeout(this.repair, REPAIR_DELAY_MS);
     }
     if (this.deps.onTitleChange) this.titleTimer ??= setTimeout(this.checkTitle, TITLE_DELAY_MS);
+    // the client's update itself already went out (applyClientUpdate)
+    if (this.forwarded) return;
+    if (!conn) this.countOutgoing();
+    if (!this.batching) {
+      this.batching = true;
+      // a busy room (many writers, many readers) merges a few milliseconds of keystrokes into
+      // one message per connection rather than one message per keystroke per connection
+      if (this.busy) setTimeout(this.sendOutbox, BUSY_BATCH_MS);
+      else setImmediate(this.sendOutbox);
+    }
+    this.outbox.push(update);
+    this.outboxOrigins.add(conn);
+  };
+
+  /** Counts an update this room sends; true when the room is busy (see BUSY_MESSAGES_PER_WINDOW). */
+  private countOutgoing(): boolean {
     const now = performance.now();
     if (now - this.rateWindowStart > RATE_WINDOW_MS) {
       this.rateWindowStart = now;
@@ -165,24 +218,9 @@ export class Room {
     }
     this.rateWindowUpdates++;
     // messages this room has to send lately: keystrokes × connections
-    const busy = this.rateWindowUpdates * this.connections.size > BUSY_MESSAGES_PER_WINDOW;
-    if (!this.batching && !busy) {
-      // a quiet room: the update goes out at once, as a relay would send it; whatever else
-      // arrives in the same event-loop turn is merged and sent at its end
-      this.batching = true;
-      setImmediate(this.sendOutbox);
-      this.broadcast(syncUpdateMessage(update), conn);
-      return;
-    }
-    if (!this.batching) {
-      // a busy room (many writers, many readers): merge a few milliseconds of keystrokes into
-      // one message per connection rather than one message per keystroke per connection
-      this.batching = true;
-      setTimeout(this.sendOutbox, BUSY_BATCH_MS);
-    }
-    this.outbox.push(update);
-    this.outboxOrigins.add(conn);
-  };
+    this.busy = this.rateWindowUpdates * this.connections.size > BUSY_MESSAGES_PER_WINDOW;
+    return this.busy;
+  }
 
   /**
    * Sends the updates applied later in the same turn of the event loop as one message: under
@@ -236,6 +274,14 @@ export class Room {
     const changed = added.concat(updated, removed);
     this.broadcast(awarenessMessage(this.awareness, changed), origin as Connection | undefined);
   };
+}
+
+function syncStep2(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 function syncUpdateMessage(update: Uint8Array): Uint8Array {

@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MessageType, encodeSaved, readHello, readSaved } from '@accord/shared';
@@ -21,12 +20,7 @@ function handleSync({ room, conn }: HandlerContext, decoder: decoding.Decoder): 
   const step = decoding.readVarUint(decoder);
   switch (step) {
     case syncProtocol.messageYjsSyncStep1: {
-      const stateVector = decoding.readVarUint8Array(decoder);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.SYNC);
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(encoder, room.encodeStateAsUpdate(stateVector));
-      conn.send(encoding.toUint8Array(encoder));
+      conn.send(room.syncStep2Message(decoding.readVarUint8Array(decoder)));
       return;
     }
     case syncProtocol.messageYjsSyncStep2:
@@ -34,7 +28,7 @@ function handleSync({ room, conn }: HandlerContext, decoder: decoding.Decoder): 
       const update = decoding.readVarUint8Array(decoder);
       // read-only members: their document changes are dropped, never stored or broadcast
       if (!conn.canWrite) return;
-      room.applyClientUpdate(conn, update);
+      room.applyClientUpdate(conn, update, step === syncProtocol.messageYjsUpdate ? 'update' : 'sync-step-2');
       return;
     }
     default:

@@ -36,3 +36,16 @@ export function repairClauseIds(doc: Y.Doc, origin: unknown): number {
   }, origin);
   return fixes.length;
 }
+
+/**
+ * Whether a transaction can have left two elements with one clauseId (or one without): only by
+ * adding elements (split, paste, concurrent inserts) or by setting or removing a clauseId. Typing
+ * changes text nodes only, and is by far the most common change.
+ */
+export function mayDuplicateClauseIds(transaction: Y.Transaction): boolean {
+  for (const [type, keys] of transaction.changed) {
+    if (type instanceof Y.XmlText) continue;
+    if (keys.has(null) || keys.has('clauseId')) return true;
+  }
+  return false;
+}
