@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { importBlocks, type ImportPreview, type ImportSummary } from '@accord/shared';
 import { ImportInvalidFile } from '../errors/ImportInvalidFile.js';
 import { checkDocxArchive } from './docx/checkDocxArchive.js';
@@ -18,6 +17,9 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
  */
 export async function importDocx(file: Buffer): Promise<{ json: JSONContent; summary: ImportSummary }> {
   await checkDocxArchive(file);
+  // loaded on the first import, not at start-up: most servers seldom import, and mammoth (with
+  // its zip and XML libraries) adds ~10 MiB to the process
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
