@@ -3,6 +3,9 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { OFFLINE_COPY_PREFIX } from './OFFLINE_COPY_PREFIX';
 import { openSessions } from './openSessions';
+import { afterNextPaint } from '../scheduling/afterNextPaint';
+import { SaveStatusGate, type SaveStatus } from './SaveStatusGate';
+import { deferOfflineCopyWrites } from './deferOfflineCopyWrites';
 import {
   ACCORD_PROTOCOL_VERSION,
   CloseCode,
@@ -15,7 +18,7 @@ import {
 } from '@accord/shared';
 
 export type ConnectionStatus = 'connecting' | 'syncing' | 'online' | 'offline';
-export type SaveStatus = 'saved' | 'saving' | 'offline';
+export type { SaveStatus } from './SaveStatusGate';
 
 export interface Collaborator {
   clientId: number;
@@ -43,6 +46,11 @@ export interface CollabUser {
   color: string;
 }
 
+function delay(callback: () => void, ms: number): () => void {
+  const timer = window.setTimeout(callback, ms);
+  return () => window.clearTimeout(timer);
+}
+
 /**
  * y-websocket gives up after any 44xx close ("reconnecting cannot help": signed out, access
  * removed, old schema, oversized). Rate limiting is the exception: it passes, so retry it.
@@ -60,6 +68,8 @@ export class CollabSession {
   readonly ydoc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly persistence: IndexeddbPersistence;
+  /** the offline copy is written just after the frame showing an edit, not inside the keystroke */
+  private readonly offlineWrites: { flush(): void; stop(): void };
   private state: CollabState = {
     connection: 'connecting',
     save: 'saved',
@@ -75,6 +85,16 @@ export class CollabSession {
   private connected = false;
   private everConnected = false;
   private destroyed = false;
+  /** when a change of the save status alone is shown (not inside the keystroke that made it) */
+  private readonly saveGate = new SaveStatusGate(
+    { afterPaint: afterNextPaint, delay },
+    () => this.actualSave(this.state.connection),
+    (save) => {
+      if (this.destroyed || save === this.state.save) return;
+      this.state = { ...this.state, save };
+      this.notify();
+    },
+  );
 
   constructor(
     readonly documentId: string,
@@ -82,6 +102,10 @@ export class CollabSession {
   ) {
     const wsBase = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
     this.persistence = new IndexeddbPersistence(OFFLINE_COPY_PREFIX + documentId, this.ydoc);
+    this.offlineWrites = deferOfflineCopyWrites(this.persistence, this.ydoc, {
+      afterPaint: afterNextPaint,
+      delay,
+    });
     this.provider = new WebsocketProvider(`${wsBase}/collab`, documentId, this.ydoc, {
       connect: false,
       params: { schema: String(SCHEMA_VERSION) },
@@ -151,6 +175,9 @@ export class CollabSession {
 
     window.addEventListener('online', this.handleNetworkChange);
     window.addEventListener('offline', this.handleNetworkChange);
+    // the tab may be closed or frozen before the next frame: write the offline copy now
+    window.addEventListener('pagehide', this.flushOfflineCopy);
+    document.addEventListener('visibilitychange', this.flushWhenHidden);
 
     this.provider.connect();
     this.updateCollaborators();
@@ -177,15 +204,26 @@ export class CollabSession {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.saveGate.cancel();
     openSessions.delete(this);
     window.removeEventListener('online', this.handleNetworkChange);
     window.removeEventListener('offline', this.handleNetworkChange);
+    window.removeEventListener('pagehide', this.flushOfflineCopy);
+    document.removeEventListener('visibilitychange', this.flushWhenHidden);
+    this.offlineWrites.flush();
+    this.offlineWrites.stop();
     this.listeners.clear();
     this.eventListeners.clear();
     this.provider.destroy();
     void this.persistence.destroy();
     this.ydoc.destroy();
   }
+
+  private flushOfflineCopy = () => this.offlineWrites.flush();
+
+  private flushWhenHidden = () => {
+    if (document.visibilityState === 'hidden') this.offlineWrites.flush();
+  };
 
   private handleNetworkChange = () => {
     // y-websocket only notices a dead link after 30 s of silence; the browser knows sooner
@@ -195,6 +233,7 @@ export class CollabSession {
 
   /** The user lost access: a local copy of a sensitive draft must not outlive it on this device. */
   private async forgetLocalCopy() {
+    this.offlineWrites.stop();
     try {
       await this.persistence.clearData();
     } catch {
@@ -227,6 +266,10 @@ export class CollabSession {
     if (!same) this.update({ collaborators });
   }
 
+  private actualSave(connection: ConnectionStatus): SaveStatus {
+    return this.saved.state === 'saved' ? 'saved' : connection === 'offline' ? 'offline' : 'saving';
+  }
+
   private update(patch: Partial<CollabState>) {
     if (this.destroyed) return;
     const next: CollabState = { ...this.state, ...patch };
@@ -236,10 +279,17 @@ export class CollabSession {
     else if (!online || this.everConnected || next.failedAttempts > 0 || next.stopped)
       next.connection = 'offline';
     else next.connection = 'connecting';
-    next.save = this.saved.state === 'saved' ? 'saved' : next.connection === 'offline' ? 'offline' : 'saving';
-    const changed = (Object.keys(next) as (keyof CollabState)[]).some((key) => next[key] !== this.state[key]);
-    if (!changed) return;
+    const changed = (Object.keys(next) as (keyof CollabState)[]).some(
+      (key) => key !== 'save' && next[key] !== this.state[key],
+    );
+    // the save status alone flips with every keystroke: the gate decides when the page sees it
+    next.save = this.saveGate.next(this.state.save, this.actualSave(next.connection), changed);
+    if (!changed && next.save === this.state.save) return;
     this.state = next;
+    this.notify();
+  }
+
+  private notify() {
     for (const listener of this.listeners) listener();
   }
 }

@@ -4,6 +4,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { i18next } from '../i18n/i18n';
+import { afterNextPaint } from '../scheduling/afterNextPaint';
 import { buildHighlights, type HighlightRange } from './buildHighlights';
 import { clausePositions } from './clausePositions';
 import { commentHighlightsKey, type HighlightRequest, type HighlightState } from './commentHighlightsKey';
@@ -140,7 +141,7 @@ function highlightsPlugin(controller: CommentsController): Plugin<HighlightState
 class ClauseCommentButton {
   private readonly button: HTMLButtonElement;
   private readonly unsubscribe: () => void;
-  private frame: number | null = null;
+  private cancel: (() => void) | null = null;
 
   constructor(
     private readonly view: EditorView,
@@ -163,13 +164,13 @@ class ClauseCommentButton {
   }
 
   /**
-   * Called by ProseMirror after every transaction: placing the button reads the layout, so it
-   * waits for the next frame (once per frame) instead of forcing a layout inside the keystroke.
+   * Called by ProseMirror after every transaction: placing the button reads the layout and names
+   * the clause, so it waits until the frame showing the change has been painted (once per frame)
+   * instead of delaying that frame. The button follows the caret one frame later.
    */
   update(): void {
-    if (this.frame !== null) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = null;
+    this.cancel ??= afterNextPaint(() => {
+      this.cancel = null;
       this.render();
     });
   }
@@ -186,7 +187,7 @@ class ClauseCommentButton {
     const visible =
       !!clause && (view.hasFocus() || selectedHere || !selection.empty || document.activeElement === button);
     if (!visible) {
-      button.hidden = true;
+      if (!button.hidden) button.hidden = true;
       return;
     }
     const label = selection.empty
@@ -194,9 +195,14 @@ class ClauseCommentButton {
         ? i18next.t('comments.addButton.clause', { clause: clause.label })
         : i18next.t('comments.addButton.clauseUnnumbered')
       : i18next.t('comments.addButton.selection');
-    button.textContent = i18next.t('comments.addButton.short');
-    button.setAttribute('aria-label', `${label} (${i18next.t('comments.shortcut')})`);
-    button.title = `${label} (${i18next.t('comments.shortcut')})`;
+    // write only what changed: typing re-runs this after every keystroke
+    const text = i18next.t('comments.addButton.short');
+    if (button.textContent !== text) button.textContent = text;
+    const description = `${label} (${i18next.t('comments.shortcut')})`;
+    if (button.getAttribute('aria-label') !== description) {
+      button.setAttribute('aria-label', description);
+      button.title = description;
+    }
     const parent = view.dom.parentElement;
     if (!parent) return;
     let top = 0;
@@ -205,12 +211,13 @@ class ClauseCommentButton {
     } catch {
       top = 0;
     }
-    button.style.top = `${Math.max(0, top - 4)}px`;
-    button.hidden = false;
+    const topPx = `${Math.max(0, top - 4)}px`;
+    if (button.style.top !== topPx) button.style.top = topPx;
+    if (button.hidden) button.hidden = false;
   }
 
   destroy(): void {
-    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.cancel?.();
     this.unsubscribe();
     this.button.remove();
   }

@@ -3,6 +3,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey, absolutePositionToRelativePosition } from '@tiptap/y-tiptap';
 import {
   AnchorResolver,
+  getNumbering,
   Limits,
   rangeAnchorFromRelativePositions,
   type AnchorInput,
@@ -23,6 +24,9 @@ import type { CollabSession } from '../collab/CollabSession';
 import { buildHighlights, type HighlightInput } from './buildHighlights';
 import { commentHighlightsKey, type HighlightRequest } from './commentHighlightsKey';
 import { clausePositions } from './clausePositions';
+
+/** What naming a clause needs (a ClauseSnapshot of the clause index, or a live ClauseNumber). */
+export type NamedClause = Pick<ClauseSnapshot, 'kind' | 'number' | 'label' | 'parentId'>;
 
 /** A thread with its anchor as this browser's copy of the text resolves it now. */
 export interface LiveThread {
@@ -234,9 +238,14 @@ export class CommentsController {
 
   /**
    * How readers name a clause: 'Article 3', 'Article 3, paragraph 2', 'Article 3, paragraph 2,
-   * point b' (paragraph and point numbers alone say little in a list of comments).
+   * point b' (paragraph and point numbers alone say little in a list of comments). `lookup` finds
+   * the enclosing clauses (default: this browser's copy of the text).
    */
-  clauseName(snapshot: ClauseSnapshot | null): string {
+  clauseName(
+    snapshot: NamedClause | null | undefined,
+    lookup: (clauseId: string) => NamedClause | null | undefined = (clauseId) =>
+      this.currentResolver().snapshot(clauseId),
+  ): string {
     if (!snapshot) return i18next.t('comments.thread.unnumberedClause');
     const own = snapshot.label ?? i18next.t('comments.thread.unnumberedClause');
     if (
@@ -245,10 +254,10 @@ export class CommentsController {
       !snapshot.parentId
     )
       return own;
-    const parent = this.currentResolver().snapshot(snapshot.parentId);
+    const parent = lookup(snapshot.parentId);
     if (!parent) return own;
     const key = snapshot.kind === 'paragraph' ? 'comments.clause.paragraph' : 'comments.clause.point';
-    return i18next.t(key, { parent: this.clauseName(parent), number: snapshot.number });
+    return i18next.t(key, { parent: this.clauseName(parent, lookup), number: snapshot.number });
   }
 
   private resolverCache: { resolver: AnchorResolver; at: number } | null = null;
@@ -283,16 +292,24 @@ export class CommentsController {
     this.update({ draft: null, draftError: null });
   }
 
-  /** The clause the editor's cursor is in (for the clause comment button). */
+  /**
+   * The clause the editor's cursor is in (for the clause comment button, after every keystroke).
+   * Named from the numbers the editor's Numbering plugin keeps for its current state (the same
+   * numberClauses as the clause index, mapped through typing): no walk of the document.
+   */
   clauseAtSelection(): { clauseId: string; label: string | null } | null {
     const view = this.view;
     if (!view) return null;
+    const numbers = getNumbering(view.state)?.numbers;
+    const lookup = numbers
+      ? (clauseId: string) => numbers.get(clauseId)
+      : (clauseId: string) => this.currentResolver().snapshot(clauseId);
     const $from = view.state.selection.$from;
     for (let depth = $from.depth; depth > 0; depth--) {
       const clauseId = $from.node(depth).attrs.clauseId as unknown;
       if (typeof clauseId === 'string' && clauseId) {
-        const snapshot = this.currentResolver().snapshot(clauseId);
-        return { clauseId, label: snapshot ? this.clauseName(snapshot) : null };
+        const snapshot = lookup(clauseId);
+        return { clauseId, label: snapshot ? this.clauseName(snapshot, lookup) : null };
       }
     }
     return null;

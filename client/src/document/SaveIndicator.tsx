@@ -4,9 +4,11 @@ import type { CollabSession, SaveStatus } from '../collab/CollabSession';
 import { useCollabState } from '../collab/useCollabSession';
 
 /**
- * Whether the server has stored this user's edits. The visible text follows every keystroke;
- * screen readers hear only the changes that matter (work at risk, then safe again), not a
- * "saving… saved" after every word.
+ * Whether the server has stored this user's edits: "Saving…" from the first unsaved keystroke
+ * (shown after the frame that paints it), "Saved" once everything typed is stored and has stayed
+ * so for a moment (SaveStatusGate: no flicker, and no re-render, per keystroke). Screen readers
+ * hear only the changes that matter (work at risk, then safe again), not a "saving… saved" after
+ * every word.
  */
 export function SaveIndicator({ session }: { session: CollabSession | null }) {
   const { t } = useTranslation();

@@ -1,9 +1,11 @@
 import { memo, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
-import type { DocumentKind } from '@accord/shared';
+import { TextSelection, type Selection, type Transaction } from '@tiptap/pm/state';
+import { isTextOnlyChange, type DocumentKind } from '@accord/shared';
 // brings the typings of the bold/italic commands (policyExtensions uses StarterKit's marks)
 import type {} from '@tiptap/starter-kit';
+import { afterNextPaint } from '../scheduling/afterNextPaint';
 import { ToolbarIcon } from './ToolbarIcon';
 
 interface ToolProps {
@@ -77,13 +79,23 @@ const STRUCTURE: Record<DocumentKind, Insertable[]> = {
   other: ['chapter', 'article', 'paragraph', 'point', 'annex'],
 };
 
-function selectToolbarState(current: Editor) {
+/** What may change with every keystroke: marks at the cursor, undo and redo. */
+function selectTextState(current: Editor) {
   const can = current.can();
   return {
     bold: current.isActive('bold'),
     italic: current.isActive('italic'),
     canBold: can.toggleBold(),
     canItalic: can.toggleItalic(),
+    undo: can.undo(),
+    redo: can.redo(),
+  };
+}
+
+/** What depends only on the structure around the selection: the structure commands. */
+function selectStructureState(current: Editor) {
+  const can = current.can();
+  return {
     chapter: can.insertChapter(),
     article: can.insertArticle(),
     paragraph: can.insertParagraph(),
@@ -95,48 +107,69 @@ function selectToolbarState(current: Editor) {
     demote: can.demoteClause(),
     moveUp: can.moveArticleUp(),
     moveDown: can.moveArticleDown(),
-    undo: can.undo(),
-    redo: can.redo(),
   };
 }
-type ToolbarState = ReturnType<typeof selectToolbarState>;
+type ToolbarState = ReturnType<typeof selectTextState> & ReturnType<typeof selectStructureState>;
+
+/**
+ * Where the selection is in the structure: typing inside one textblock keeps it, so the
+ * structure commands' answers can be reused (together with a count of structural changes).
+ */
+function selectionPlace(selection: Selection): string {
+  return selection instanceof TextSelection
+    ? `text ${selection.$from.start()} ${selection.$to.start()}`
+    : `${selection.toJSON().type as string} ${selection.from} ${selection.to}`;
+}
+
+const sameState = (a: ToolbarState, b: ToolbarState) =>
+  (Object.keys(a) as (keyof ToolbarState)[]).every((key) => a[key] === b[key]);
 
 /**
  * Which buttons apply, recomputed after the frame that shows a change has been painted: asking
  * `can()` of fifteen commands costs milliseconds in a long document, and doing it inside every
  * keystroke would delay the character on screen (bench/structure/editor.ts). Buttons follow one
- * frame later, which nobody can see.
+ * frame later, which nobody can see. While someone types inside one paragraph only the marks and
+ * undo/redo are asked again: the structure commands' answers cannot change.
  */
 function useToolbarState(editor: Editor): ToolbarState {
-  const [state, setState] = useState<ToolbarState>(() => selectToolbarState(editor));
+  const [state, setState] = useState<ToolbarState>(() => ({
+    ...selectTextState(editor),
+    ...selectStructureState(editor),
+  }));
   useEffect(() => {
-    let frame = 0;
-    let timer = 0;
+    let cancel: (() => void) | null = null;
+    // bumped by every change that is more than text inside one textblock
+    let structureVersion = 0;
+    let structure: { key: string; value: ReturnType<typeof selectStructureState> } | null = null;
     const run = () => {
-      timer = 0;
+      cancel = null;
       if (editor.isDestroyed) return;
-      const next = selectToolbarState(editor);
-      setState((previous) =>
-        (Object.keys(next) as (keyof ToolbarState)[]).every((key) => previous[key] === next[key])
-          ? previous
-          : next,
-      );
+      const key = `${structureVersion} ${selectionPlace(editor.state.selection)}`;
+      if (structure?.key !== key) structure = { key, value: selectStructureState(editor) };
+      const next = { ...selectTextState(editor), ...structure.value };
+      setState((previous) => (sameState(previous, next) ? previous : next));
     };
     const schedule = () => {
-      if (frame || timer) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        timer = window.setTimeout(run, 0);
-      });
+      cancel ??= afterNextPaint(run);
+    };
+    const onTransaction = ({
+      transaction,
+      appendedTransactions,
+    }: {
+      transaction: Transaction;
+      appendedTransactions: Transaction[];
+    }) => {
+      if ([transaction, ...appendedTransactions].some((tr) => tr.docChanged && !isTextOnlyChange(tr)))
+        structureVersion++;
+      schedule();
     };
     schedule();
-    editor.on('transaction', schedule);
+    editor.on('transaction', onTransaction);
     editor.on('focus', schedule);
     return () => {
-      editor.off('transaction', schedule);
+      editor.off('transaction', onTransaction);
       editor.off('focus', schedule);
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      cancel?.();
     };
   }, [editor]);
   return state;

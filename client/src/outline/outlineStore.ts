@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { afterNextPaint } from '../scheduling/afterNextPaint';
 import { outlineEntries, sameOutline, type OutlineModel } from './outlineEntries';
 
 export interface OutlineStore {
@@ -19,10 +20,9 @@ export function outlineStore(editor: Editor): OutlineStore {
   if (existing) return existing;
   let model = outlineEntries(editor.state);
   const listeners = new Set<() => void>();
-  let frame = 0;
-  let timer = 0;
+  let cancel: (() => void) | null = null;
   const refresh = () => {
-    timer = 0;
+    cancel = null;
     if (editor.isDestroyed) return;
     const next = outlineEntries(editor.state);
     if (sameOutline(model, next)) return;
@@ -30,11 +30,7 @@ export function outlineStore(editor: Editor): OutlineStore {
     listeners.forEach((listener) => listener());
   };
   const schedule = () => {
-    if (frame || timer) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      timer = window.setTimeout(refresh, 0);
-    });
+    cancel ??= afterNextPaint(refresh);
   };
   const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
     if (transaction.docChanged) schedule();
@@ -51,10 +47,8 @@ export function outlineStore(editor: Editor): OutlineStore {
         listeners.delete(listener);
         if (listeners.size > 0) return;
         editor.off('transaction', onTransaction);
-        cancelAnimationFrame(frame);
-        clearTimeout(timer);
-        frame = 0;
-        timer = 0;
+        cancel?.();
+        cancel = null;
       };
     },
     getSnapshot: () => model,

@@ -228,3 +228,24 @@ describe('moveClauseTo (outline drag and drop)', () => {
     expect(moveClauseTo(id(ch1!), id(three), 'before')(state)).toBe(false); // into itself
   });
 });
+
+describe('isTextOnlyChange (what lets numbering, clause ids and the toolbar skip their walks)', () => {
+  it('is true for typing and deleting inside one textblock, false for anything structural', async () => {
+    const { isTextOnlyChange } = await import('./numbering/isTextOnlyChange.js');
+    const state = cursorAt(stateOf(agreement()), 'two text');
+    const pos = state.selection.from;
+    expect(isTextOnlyChange(state.tr.insertText('more '))).toBe(true);
+    expect(isTextOnlyChange(state.tr.insertText('a').insertText('b'))).toBe(true);
+    expect(isTextOnlyChange(state.tr.delete(pos, pos + 3))).toBe(true);
+    expect(isTextOnlyChange(state.tr.addMark(pos, pos + 3, policySchema.marks.bold!.create()))).toBe(false);
+    expect(isTextOnlyChange(state.tr.split(pos))).toBe(false);
+    // deleting across two textblocks joins them
+    const other = cursorAt(state, 'three text').selection.from;
+    expect(isTextOnlyChange(state.tr.delete(pos, other))).toBe(false);
+    let inserted: boolean | null = null;
+    insertClause('article')(state, (tr) => (inserted = isTextOnlyChange(tr)));
+    expect(inserted).toBe(false);
+    const article = structuralNodesInDoc(state.doc).find(({ node }) => node.type.name === 'article')!;
+    expect(isTextOnlyChange(state.tr.setNodeAttribute(article.pos, 'clauseId', 'x'))).toBe(false);
+  });
+});

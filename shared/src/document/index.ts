@@ -40,6 +40,7 @@ export { NUMBERING_WORDS, type NumberingWords } from './numbering/numberingWords
 export { toRoman } from './numbering/toRoman.js';
 export { toLetters } from './numbering/toLetters.js';
 export { numberingForDoc, type DocNumbering } from './numbering/numberingForDoc.js';
+export { isTextOnlyChange } from './numbering/isTextOnlyChange.js';
 export {
   Numbering,
   numberingPluginKey,

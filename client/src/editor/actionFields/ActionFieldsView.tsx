@@ -17,7 +17,13 @@ export class ActionFieldsView implements NodeView {
   private node: PMNode;
   private readonly editor: Editor;
   private readonly getPos: () => number | undefined;
-  private readonly onEditable = () => this.render();
+  /** whether the fields were last rendered editable */
+  private renderedEditable: boolean | null = null;
+  // 'update' follows every change of the document (each keystroke) and setEditable: render
+  // again only when editability changed, not once per keystroke per action
+  private readonly onEditable = () => {
+    if (this.renderedEditable !== this.editor.isEditable) this.render();
+  };
 
   constructor({ node, editor, getPos }: NodeViewRendererProps) {
     this.node = node;
@@ -47,7 +53,9 @@ export class ActionFieldsView implements NodeView {
 
   private render() {
     const attrs = this.node.attrs as ActionAttrs;
-    this.root.render(<ActionFields attrs={attrs} editable={this.editor.isEditable} onChange={this.change} />);
+    const editable = this.editor.isEditable;
+    this.renderedEditable = editable;
+    this.root.render(<ActionFields attrs={attrs} editable={editable} onChange={this.change} />);
   }
 
   update(node: PMNode): boolean {
