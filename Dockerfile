@@ -27,4 +27,5 @@ COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/client/dist client/dist
 USER node
 EXPOSE 3000
-CMD ["node", "server/dist/main.js"]
+# the flags of scripts/lib/serverNodeArgs.mjs (npm start, tests and benchmarks use that list)
+CMD ["node", "--max-semi-space-size=2", "server/dist/main.js"]

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { build, ensureDependencies } from './lib/install.mjs';
 import { startDevdb } from './lib/devdb.mjs';
 import { dataDir, root } from './lib/paths.mjs';
+import { serverNodeArgs } from './lib/serverNodeArgs.mjs';
 
 await ensureDependencies();
 await build();
@@ -35,7 +36,7 @@ if (!env.SESSION_SECRET) {
 env.PORT ??= '3000';
 env.NODE_ENV ??= 'production';
 
-const server = spawn(process.execPath, ['server/dist/main.js'], {
+const server = spawn(process.execPath, [...serverNodeArgs, 'server/dist/main.js'], {
   cwd: root,
   env,
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -14,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error plain JavaScript helper shared with the start and test scripts
 import { startDevdb } from '../../scripts/lib/devdb.mjs';
+// @ts-expect-error plain JavaScript helper shared with the start and test scripts
+import { serverNodeArgs } from '../../scripts/lib/serverNodeArgs.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -51,21 +53,25 @@ interface Server {
 
 /** The built server on a free port; resolves once it logs `"msg":"listening"`. */
 function startServer(mongodbUri: string, env: Record<string, string>, nodeArgs: string[]): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs, 'server/dist/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      MONGODB_URI: mongodbUri,
-      SESSION_SECRET: createHash('sha256').update(randomBytes(16)).digest('hex'),
-      SCRYPT_COST: '16384',
-      LOG_LEVEL: 'info',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...(serverNodeArgs as string[]), ...nodeArgs, 'server/dist/main.js'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        MONGODB_URI: mongodbUri,
+        SESSION_SECRET: createHash('sha256').update(randomBytes(16)).digest('hex'),
+        SCRYPT_COST: '16384',
+        LOG_LEVEL: 'info',
+        ...env,
+      },
     },
-  });
+  );
   let output = '';
   let hasExited = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

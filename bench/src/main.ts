@@ -13,6 +13,7 @@ import { benchDir, repoRoot } from './paths.js';
 import { cleanupAll } from './processes.js';
 import {
   ACCORD_BENCH_ENV,
+  accordNodeArgs,
   PEERS,
   SERVER_NAMES,
   type ServerName,
@@ -35,6 +36,7 @@ function parseArgs(argv: string[]) {
   let scenarios = SCENARIOS.map((s) => s.id);
   let servers: ServerName[] = [...SERVER_NAMES];
   let out: string | undefined;
+  let repeat = 1;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -53,16 +55,17 @@ function parseArgs(argv: string[]) {
         .split(',')
         .map((s) => s.trim()) as ServerName[];
     else if (a.startsWith('--out')) out = value();
+    else if (a.startsWith('--repeat')) repeat = Math.max(1, Math.floor(Number(value())) || 1);
     else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench -- [--quick] [--scenario S1,S2,...] [--servers relay,y-websocket-server,hocuspocus,accord] [--out name]',
+        'usage: npm run bench -- [--quick] [--scenario S1,S2,...] [--servers relay,y-websocket-server,hocuspocus,accord] [--repeat N] [--out name]',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
   for (const s of scenarios) if (!SCENARIOS.some((x) => x.id === s)) throw new Error(`unknown scenario ${s}`);
   for (const s of servers) if (!SERVER_NAMES.includes(s)) throw new Error(`unknown server ${s}`);
-  return { quick, scenarios, servers, out };
+  return { quick, scenarios, servers, out, repeat };
 }
 
 const fmt = (v: unknown): string =>
@@ -125,6 +128,77 @@ function compare(s: Scenario, runs: ServerRun[]): ScenarioRun['comparison'] {
     };
   }
   return out;
+}
+
+/** One run of a scenario on a fresh server. */
+async function runOnce(s: Scenario, name: ServerName, quick: boolean): Promise<ServerRun> {
+  const t0 = performance.now();
+  const loadBefore = os.loadavg()[0]!.toFixed(2);
+  const load = () => `${loadBefore}->${os.loadavg()[0]!.toFixed(2)}`;
+  let server;
+  try {
+    server = await startServer(name);
+    const srv = server;
+    const pid0 = srv.child.pid;
+    const cpu0 = srv.child.cpuSeconds();
+    const elu0 = nodePerformance.eventLoopUtilization();
+    const w0 = performance.now();
+    const result = await s.run(srv, quick, (line) => console.log(`   [${name}] ${line}`));
+    const wall = (performance.now() - w0) / 1000;
+    // rough load indicators over the whole scenario (setup included): the server child's CPU
+    // share of one core, and how busy the load generator's event loop was (1 = saturated)
+    const cpu = srv.child.cpuSeconds() - cpu0;
+    if (Number.isFinite(cpu) && srv.child.pid === pid0)
+      result.serverCpuPercent = Math.round((cpu / wall) * 100);
+    result.clientEventLoopUtilization =
+      Math.round(nodePerformance.eventLoopUtilization(elu0).utilization * 100) / 100;
+    console.log(`   ${name.padEnd(20)} ${JSON.stringify(result)} (load ${load()})`);
+    return {
+      server: name,
+      ok: true,
+      result,
+      seconds: Math.round(performance.now() - t0) / 1000,
+      load: load(),
+    };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    console.log(`   ${name.padEnd(20)} FAILED: ${msg}`);
+    return {
+      server: name,
+      ok: false,
+      error: msg,
+      seconds: Math.round(performance.now() - t0) / 1000,
+      load: load(),
+    };
+  } finally {
+    await server?.stop().catch(() => {});
+  }
+}
+
+/**
+ * A server's figures over repeated runs: the median of each number (the other values from the
+ * last run); `<metric> runs` lists every run's value of the scenario's figures. One failed run
+ * fails the server.
+ */
+function combineRuns(name: ServerName, attempts: ServerRun[], metricKeys: string[]): ServerRun {
+  if (attempts.length === 1) return attempts[0]!;
+  const seconds = Math.round(attempts.reduce((sum, a) => sum + a.seconds, 0) * 1000) / 1000;
+  const load = attempts.map((a) => a.load).join(', ');
+  const failed = attempts.find((a) => !a.ok);
+  if (failed) return { server: name, ok: false, error: failed.error, seconds, load };
+  const results = attempts.map((a) => a.result!);
+  const result: ScenarioResult = { ...results[results.length - 1]! };
+  for (const key of Object.keys(result)) {
+    const values = results.map((r) => r[key]);
+    if (!values.every((v) => typeof v === 'number' && Number.isFinite(v))) continue;
+    const sorted = (values as number[]).slice().sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    result[key] =
+      sorted.length % 2 ? sorted[mid]! : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 1000) / 1000;
+    if (metricKeys.includes(key)) result[`${key} runs`] = values.join(' / ');
+  }
+  result.runs = attempts.length;
+  return { server: name, ok: true, result, seconds, load };
 }
 
 function table(run: ScenarioRun): string {
@@ -198,6 +272,7 @@ async function main() {
       .map((l) => Math.round(l * 100) / 100)
       .join(' '),
     quick: args.quick,
+    repeat: args.repeat,
     trace: path.relative(repoRoot, tracePath),
     versions: {
       '@y/websocket-server': versionOf('@y/websocket-server'),
@@ -207,6 +282,7 @@ async function main() {
       'y-protocols': versionOf('y-protocols'),
     },
     accordEnvOverrides: ACCORD_BENCH_ENV,
+    accordNodeArgs: await accordNodeArgs(),
     note: 'servers run in their own child processes on 127.0.0.1; all clients run in this process; loopback only',
   };
   console.log('Accord benchmark');
@@ -230,51 +306,21 @@ async function main() {
     console.log(`\n== ${s.id}: ${s.title}`);
     console.log(`   parameters: ${JSON.stringify(params)}`);
     console.log(`   target: ${s.target}`);
-    const runs: ServerRun[] = [];
-    for (const name of args.servers) {
-      if (s.only && !s.only.includes(name)) continue;
-      const t0 = performance.now();
-      const loadBefore = os.loadavg()[0]!.toFixed(2);
-      const load = () => `${loadBefore}->${os.loadavg()[0]!.toFixed(2)}`;
-      let server;
-      try {
-        server = await startServer(name);
-        const srv = server;
-        const pid0 = srv.child.pid;
-        const cpu0 = srv.child.cpuSeconds();
-        const elu0 = nodePerformance.eventLoopUtilization();
-        const w0 = performance.now();
-        const result = await s.run(srv, args.quick, (line) => console.log(`   [${name}] ${line}`));
-        const wall = (performance.now() - w0) / 1000;
-        // rough load indicators over the whole scenario (setup included): the server child's CPU
-        // share of one core, and how busy the load generator's event loop was (1 = saturated)
-        const cpu = srv.child.cpuSeconds() - cpu0;
-        if (Number.isFinite(cpu) && srv.child.pid === pid0)
-          result.serverCpuPercent = Math.round((cpu / wall) * 100);
-        result.clientEventLoopUtilization =
-          Math.round(nodePerformance.eventLoopUtilization(elu0).utilization * 100) / 100;
-        runs.push({
-          server: name,
-          ok: true,
-          result,
-          seconds: Math.round(performance.now() - t0) / 1000,
-          load: load(),
-        });
-        console.log(`   ${name.padEnd(20)} ${JSON.stringify(result)} (load ${load()})`);
-      } catch (err) {
-        const msg = err instanceof Error ? err.message : String(err);
-        runs.push({
-          server: name,
-          ok: false,
-          error: msg,
-          seconds: Math.round(performance.now() - t0) / 1000,
-          load: load(),
-        });
-        console.log(`   ${name.padEnd(20)} FAILED: ${msg}`);
-      } finally {
-        await server?.stop().catch(() => {});
-      }
+    const names = args.servers.filter((name) => !s.only || s.only.includes(name));
+    const attempts = new Map<ServerName, ServerRun[]>(names.map((name) => [name, []]));
+    // repeated runs take turns (relay, peers, accord, relay, …) so that a noisy minute on the
+    // machine falls on every server rather than on one
+    for (let rep = 1; rep <= args.repeat; rep++) {
+      if (args.repeat > 1) console.log(`   -- run ${rep} of ${args.repeat}`);
+      for (const name of names) attempts.get(name)!.push(await runOnce(s, name, args.quick));
     }
+    const runs = names.map((name) =>
+      combineRuns(
+        name,
+        attempts.get(name)!,
+        s.metrics.map((m) => m.key),
+      ),
+    );
     const run: ScenarioRun = {
       id: s.id,
       title: s.title,
@@ -319,7 +365,9 @@ async function main() {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}. Accord limits raised via env: ${Object.entries(ACCORD_BENCH_ENV)
       .map(([k, v]) => `${k}=${v}`)
-      .join(', ')}.`,
+      .join(
+        ', ',
+      )}. Accord's node flags (as \`npm start\` runs it): ${environment.accordNodeArgs.join(' ') || 'none'}.`,
     'Servers in their own child processes on 127.0.0.1; all clients in the benchmark process; loopback only. Bold columns are the scenario\'s figures; "accord / best peer" compares with the better of y-websocket-server and hocuspocus (the relay is the floor). "load avg" is the machine\'s 1-minute load average when that server\'s run started -> ended (2 cores: above 2 means other work competed). See bench/README.md.',
     '',
     ...results.flatMap((r) => [

@@ -130,6 +130,19 @@ export const ACCORD_BENCH_ENV: Record<string, string> = {
   COLLAB_MAX_MESSAGES_PER_SECOND: '100000',
 };
 
+/**
+ * The node flags Accord runs with everywhere (scripts/lib/serverNodeArgs.mjs), then any extra
+ * ones for an experiment or a profile: ACCORD_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p".
+ */
+export async function accordNodeArgs(): Promise<string[]> {
+  const mod = (await import(
+    pathToFileURL(path.join(repoRoot, 'scripts', 'lib', 'serverNodeArgs.mjs')).href
+  )) as {
+    serverNodeArgs: string[];
+  };
+  return [...mod.serverNodeArgs, ...(process.env.ACCORD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+}
+
 export const accordMain = path.join(repoRoot, 'server', 'dist', 'main.js');
 
 interface Devdb {
@@ -184,11 +197,12 @@ export async function startAccord(): Promise<AccordServer> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
   };
+  const nodeArgs = await accordNodeArgs();
   const launch = async () => {
     const port = await freePort();
     return startChild({
       label: 'accord',
-      args: [accordMain],
+      args: [...nodeArgs, accordMain],
       env: { ...env, PORT: String(port) },
       port,
       readyPath: '/api/health',

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+// @ts-expect-error plain JavaScript helper shared with the start and bench scripts
+import { serverNodeArgs } from '../../scripts/lib/serverNodeArgs.mjs';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, inject } from 'vitest';
@@ -49,7 +51,7 @@ afterAll(async () => {
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   const dbName = options.dbName ?? `t_${randomBytes(6).toString('hex')}`;
   const mongodbUri = options.mongodbUri ?? `${inject('mongodbUri')}${dbName}`;
-  const child = spawn(process.execPath, ['server/dist/main.js'], {
+  const child = spawn(process.execPath, [...(serverNodeArgs as string[]), 'server/dist/main.js'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
