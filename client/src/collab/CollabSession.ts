@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { OFFLINE_COPY_PREFIX } from './OFFLINE_COPY_PREFIX';
 import { openSessions } from './openSessions';
-import { afterNextPaint } from '../scheduling/afterNextPaint';
+import { browserScheduler } from '../scheduling/afterNextPaint';
 import { SaveStatusGate, type SaveStatus } from './SaveStatusGate';
 import { deferOfflineCopyWrites } from './deferOfflineCopyWrites';
 import {
@@ -46,11 +46,6 @@ export interface CollabUser {
   color: string;
 }
 
-function delay(callback: () => void, ms: number): () => void {
-  const timer = window.setTimeout(callback, ms);
-  return () => window.clearTimeout(timer);
-}
-
 /**
  * y-websocket gives up after any 44xx close ("reconnecting cannot help": signed out, access
  * removed, old schema, oversized). Rate limiting is the exception: it passes, so retry it.
@@ -87,7 +82,7 @@ export class CollabSession {
   private destroyed = false;
   /** when a change of the save status alone is shown (not inside the keystroke that made it) */
   private readonly saveGate = new SaveStatusGate(
-    { afterPaint: afterNextPaint, delay },
+    browserScheduler,
     () => this.actualSave(this.state.connection),
     (save) => {
       if (this.destroyed || save === this.state.save) return;
@@ -102,10 +97,7 @@ export class CollabSession {
   ) {
     const wsBase = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
     this.persistence = new IndexeddbPersistence(OFFLINE_COPY_PREFIX + documentId, this.ydoc);
-    this.offlineWrites = deferOfflineCopyWrites(this.persistence, this.ydoc, {
-      afterPaint: afterNextPaint,
-      delay,
-    });
+    this.offlineWrites = deferOfflineCopyWrites(this.persistence, this.ydoc, browserScheduler);
     this.provider = new WebsocketProvider(`${wsBase}/collab`, documentId, this.ydoc, {
       connect: false,
       params: { schema: String(SCHEMA_VERSION) },

@@ -1,11 +1,6 @@
-export type SaveStatus = 'saved' | 'saving' | 'offline';
+import type { Scheduler } from '../scheduling/afterNextPaint';
 
-export interface SaveStatusGateHost {
-  /** runs the callback once the next frame has been painted; answers a canceller */
-  afterPaint(callback: () => void): () => void;
-  /** runs the callback after `ms`; answers a canceller */
-  delay(callback: () => void, ms: number): () => void;
-}
+export type SaveStatus = 'saved' | 'saving' | 'offline';
 
 /** how long the text must have stayed saved before the indicator says so again */
 export const SAVED_SETTLE_MS = 600;
@@ -24,7 +19,7 @@ export class SaveStatusGate {
   private pending: { status: SaveStatus; cancel: () => void } | null = null;
 
   constructor(
-    private readonly host: SaveStatusGateHost,
+    private readonly host: Scheduler,
     /** the true status now (checked again before a deferred change is shown) */
     private readonly actual: () => SaveStatus,
     /** shows a deferred change */

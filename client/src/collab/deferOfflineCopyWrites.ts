@@ -1,12 +1,6 @@
 import * as Y from 'yjs';
 import type { IndexeddbPersistence } from 'y-indexeddb';
-
-export interface DeferHost {
-  /** runs the callback once the next frame has been painted; answers a canceller */
-  afterPaint(callback: () => void): () => void;
-  /** runs the callback after `ms` (also in a hidden tab, where frames stop); answers a canceller */
-  delay(callback: () => void, ms: number): () => void;
-}
+import type { Scheduler } from '../scheduling/afterNextPaint';
 
 /** the longest an update waits for its frame before it is written anyway */
 const MAX_WAIT_MS = 100;
@@ -24,7 +18,7 @@ export function deferUpdateWrites(
   ydoc: Y.Doc,
   store: (update: Uint8Array, origin: unknown) => void,
   skipOrigin: unknown,
-  host: DeferHost,
+  host: Scheduler,
 ): { flush(): void; stop(): void } {
   let queued: Uint8Array[] = [];
   let cancels: (() => void)[] = [];
@@ -58,7 +52,7 @@ export function deferUpdateWrites(
 }
 
 /** deferUpdateWrites for a y-indexeddb persistence (see there). */
-export function deferOfflineCopyWrites(persistence: IndexeddbPersistence, ydoc: Y.Doc, host: DeferHost) {
+export function deferOfflineCopyWrites(persistence: IndexeddbPersistence, ydoc: Y.Doc, host: Scheduler) {
   const store = (persistence as unknown as { _storeUpdate: (update: Uint8Array, origin: unknown) => void })
     ._storeUpdate;
   return deferUpdateWrites(ydoc, store, persistence, host);

@@ -69,3 +69,24 @@ export function afterNextPaint(callback: () => void): () => void {
   shared ??= createAfterNextPaint(browserHost());
   return shared(callback);
 }
+
+/**
+ * Work deferred past the current keystroke: after the next paint, or after a delay (timers also
+ * run in a hidden tab, where frames stop). Code that defers takes one of these, so that its tests
+ * can run the frames and timers themselves.
+ */
+export interface Scheduler {
+  /** runs the callback once the next frame has been painted; answers a canceller */
+  afterPaint(callback: () => void): () => void;
+  /** runs the callback after `ms`; answers a canceller */
+  delay(callback: () => void, ms: number): () => void;
+}
+
+/** The browser's scheduler: afterNextPaint and window timers. */
+export const browserScheduler: Scheduler = {
+  afterPaint: afterNextPaint,
+  delay(callback, ms) {
+    const timer = window.setTimeout(callback, ms);
+    return () => window.clearTimeout(timer);
+  },
+};
