@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION, createRangeAnchor, newClauseId } from '@accord/shared';
+import { BenchApi } from '../lib/BenchApi.js';
 
 export const FIXTURE = {
   articles: 100,
@@ -19,28 +20,6 @@ export const FIXTURE = {
   replies: 300,
   createConcurrency: 8,
 } as const;
-
-export class Api {
-  cookie = '';
-  constructor(readonly baseUrl: string) {}
-  async ok(method: string, url: string, body?: unknown): Promise<any> {
-    const headers: Record<string, string> = {};
-    if (this.cookie) headers.cookie = this.cookie;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(this.baseUrl + url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const pair = line.split(';')[0]!;
-      if (pair.startsWith('accord.sid=')) this.cookie = pair;
-    }
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
-}
 
 /** The server to create the document on (bench/lib/startAccordForBench.ts). */
 export interface BenchServer {
@@ -122,7 +101,7 @@ function paragraphText(elements: Y.XmlElement[], article: number, paragraph: num
 }
 
 export interface Member {
-  api: Api;
+  api: BenchApi;
   email: string;
   id: string;
   name: string;
@@ -158,7 +137,7 @@ export async function createCommentedDocument(
     ['Namati Kenya', 'civil_society', 'KE'],
   ] as const;
   const register = async (name: string, org: (typeof organisations)[number]): Promise<Member> => {
-    const api = new Api(server.url);
+    const api = new BenchApi(server.url);
     const email = `${name.toLowerCase().replace(/\W/g, '')}-${randomBytes(4).toString('hex')}@example.org`;
     const body = await api.ok('POST', '/api/auth/register', {
       email,

@@ -17,7 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
-import { FIXTURE, createCommentedDocument, type Api } from './browserFixture.js';
+import { FIXTURE, createCommentedDocument } from './browserFixture.js';
+import type { BenchApi } from '../lib/BenchApi.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -36,7 +37,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(
-  api: Api,
+  api: BenchApi,
   url: string,
 ): Promise<{
   p50: number;

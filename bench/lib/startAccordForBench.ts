@@ -16,6 +16,7 @@ import path from 'node:path';
 import { startDevdb } from '../../scripts/lib/devdb.mjs';
 // @ts-expect-error plain JavaScript helper shared with the start and test scripts
 import { serverNodeArgs } from '../../scripts/lib/serverNodeArgs.mjs';
+import { BenchApi } from './BenchApi.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -123,23 +124,14 @@ function startServer(mongodbUri: string, env: Record<string, string>, nodeArgs: 
 }
 
 async function registerBenchUser(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: `bench-${randomBytes(4).toString('hex')}@example.org`,
-      password: 'correct horse battery',
-      name: 'Bench',
-    }),
+  const api = new BenchApi(url);
+  await api.ok('POST', '/api/auth/register', {
+    email: `bench-${randomBytes(4).toString('hex')}@example.org`,
+    password: 'correct horse battery',
+    name: 'Bench',
   });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`POST /api/auth/register: ${res.status} ${text.slice(0, 300)}`);
-  const sid = res.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0]!)
-    .find((pair) => pair.startsWith('accord.sid='));
-  if (!sid) throw new Error('POST /api/auth/register: no accord.sid cookie');
-  return sid;
+  if (!api.cookie) throw new Error('POST /api/auth/register: no accord.sid cookie');
+  return api.cookie;
 }
 
 export async function startAccordForBench(options: StartAccordForBenchOptions): Promise<BenchAccord> {

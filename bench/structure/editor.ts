@@ -54,6 +54,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildNodes as b } from '@accord/shared';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
+import { BenchApi } from '../lib/BenchApi.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -80,28 +81,6 @@ const PARAMS = {
 };
 const TARGETS = { openMs: 1500, keystrokeP95Ms: 16 };
 const TYPED = 'the Parties shall guarantee legal aid to everyone who needs it, ';
-
-class Api {
-  cookie = '';
-  constructor(readonly baseUrl: string) {}
-  async request(method: string, url: string, body?: unknown) {
-    const headers: Record<string, string> = {};
-    if (this.cookie) headers.cookie = this.cookie;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(this.baseUrl + url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const pair = line.split(';')[0]!;
-      if (pair.startsWith('accord.sid=')) this.cookie = pair;
-    }
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
-    return text ? JSON.parse(text) : null;
-  }
-}
 
 /** The agreement as ProseMirror JSON (what an import preview would send back). */
 function agreementJson() {
@@ -422,11 +401,11 @@ async function main(): Promise<void> {
   const browsers: Browser[] = [];
   const contexts: BrowserContext[] = [];
   try {
-    const api = new Api(server.url);
+    const api = new BenchApi(server.url);
     api.cookie = server.cookie;
     const content = agreementJson();
     const create = () =>
-      api.request('POST', '/api/documents', {
+      api.ok('POST', '/api/documents', {
         title: 'Regional Agreement on Access to Justice',
         kind: 'agreement',
         language: 'en',
@@ -437,7 +416,7 @@ async function main(): Promise<void> {
     const second = await create();
     const documentUrl = `${server.url}/documents/${created.document.id}`;
     const secondUrl = `${server.url}/documents/${second.document.id}`;
-    const outline = await api.request('GET', `/api/documents/${created.document.id}/outline`);
+    const outline = await api.ok('GET', `/api/documents/${created.document.id}/outline`);
     const clauses = outline.clauses as { kind: string }[];
     const counts = {
       chapters: clauses.filter((c) => c.kind === 'chapter').length,

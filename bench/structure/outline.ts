@@ -26,6 +26,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION } from '@accord/shared';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
+import { BenchApi } from '../lib/BenchApi.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -46,25 +47,6 @@ const PARAMS = {
   coldPauseMs: 400,
 };
 const TARGET_MS = 50;
-
-class Api {
-  cookie = '';
-  constructor(readonly baseUrl: string) {}
-  async request(method: string, url: string, body?: unknown, type = 'application/json') {
-    const headers: Record<string, string> = {};
-    if (this.cookie) headers.cookie = this.cookie;
-    if (body !== undefined) headers['content-type'] = type;
-    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const res = await fetch(this.baseUrl + url, { method, headers, body: payload });
-    for (const line of res.headers.getSetCookie()) {
-      const pair = line.split(';')[0]!;
-      if (pair.startsWith('accord.sid=')) this.cookie = pair;
-    }
-    const text = await res.text();
-    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
-    return { body: text ? JSON.parse(text) : null, bytes: text.length };
-  }
-}
 
 function openProvider(wsUrl: string, cookie: string, documentId: string): WebsocketProvider {
   const Socket = class extends WebSocket {
@@ -159,7 +141,7 @@ async function main(): Promise<void> {
   });
   const providers: WebsocketProvider[] = [];
   try {
-    const api = new Api(server.url);
+    const api = new BenchApi(server.url);
     api.cookie = server.cookie;
     const markdown = agreementMarkdown();
     const importStart = performance.now();
