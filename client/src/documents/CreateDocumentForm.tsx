@@ -1,14 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  DOCUMENT_KINDS,
-  DOCUMENT_LANGUAGES,
-  Limits,
-  type DocumentKind,
-  type DocumentLanguage,
-} from '@accord/shared';
+import { DOCUMENT_KINDS, Limits, type DocumentKind, type DocumentLanguage } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 import { Alert } from '../components/Alert';
+import { DocumentLanguageSelect } from '../components/DocumentLanguageSelect';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { isLanguage } from '../i18n/i18n';
 import { navigate } from '../router/navigate';
@@ -81,17 +76,7 @@ export function CreateDocumentForm() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-language`}>{t('documents.languageLabel')}</label>
-            <select
-              id={`${id}-language`}
-              value={language}
-              onChange={(event) => setLanguage(event.target.value as DocumentLanguage)}
-            >
-              {DOCUMENT_LANGUAGES.map((value) => (
-                <option key={value} value={value}>
-                  {t(`documentLanguages.${value}`)}
-                </option>
-              ))}
-            </select>
+            <DocumentLanguageSelect id={`${id}-language`} value={language} onChange={setLanguage} />
           </div>
         </div>
         {kind !== 'other' && (

@@ -1,15 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  DOCUMENT_LANGUAGES,
-  Limits,
-  type DocumentKind,
-  type DocumentLanguage,
-  type ImportPreview,
-} from '@accord/shared';
+import { Limits, type DocumentKind, type DocumentLanguage, type ImportPreview } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
+import { DocumentLanguageSelect } from '../components/DocumentLanguageSelect';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { navigate } from '../router/navigate';
 import { previewOutline } from './previewOutline';
@@ -201,17 +196,7 @@ export function ImportDocument({ language: initialLanguage }: { language: Docume
               </div>
               <div className="field">
                 <label htmlFor={`${id}-language`}>{t('documents.languageLabel')}</label>
-                <select
-                  id={`${id}-language`}
-                  value={language}
-                  onChange={(event) => setLanguage(event.target.value as DocumentLanguage)}
-                >
-                  {DOCUMENT_LANGUAGES.map((value) => (
-                    <option key={value} value={value}>
-                      {t(`documentLanguages.${value}`)}
-                    </option>
-                  ))}
-                </select>
+                <DocumentLanguageSelect id={`${id}-language`} value={language} onChange={setLanguage} />
               </div>
             </div>
             <dl className="import__counts" data-testid="import-counts">
