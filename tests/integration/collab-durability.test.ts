@@ -160,6 +160,49 @@ describe('nothing a collaborator has seen is lost', () => {
 });
 
 describe('persistence', () => {
+  it('stores a steady stream of keystrokes in one write per COLLAB_FLUSH_MS, not one per keystroke', async () => {
+    const flushMs = 100;
+    const { server, owner, documentId } = await setup({
+      COLLAB_FLUSH_MS: String(flushMs),
+      COLLAB_COMPACT_AFTER: '100000',
+    });
+    const a = open(server, owner, documentId);
+    await whenSynced(a);
+    const id = new ObjectId(documentId);
+    const started = performance.now();
+    for (let i = 0; i < 60; i++) {
+      appendParagraph(a.doc, `keystroke ${i}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const typedMs = performance.now() - started;
+    const expected = Array.from({ length: 60 }, (_, i) => `keystroke ${i}`);
+    const stored = new Y.Doc();
+    await waitFor(
+      () =>
+        withDatabase(server.dbName, async (db) => {
+          const snapshot = await db.collection('doc_snapshots').findOne({ documentId: id });
+          const updates = await db.collection('doc_updates').find({ documentId: id }).toArray();
+          const doc = new Y.Doc();
+          if (snapshot) Y.applyUpdate(doc, snapshot.state.buffer);
+          for (const u of updates) Y.applyUpdate(doc, u.update.buffer);
+          const done = expected.every((text) => paragraphs(doc).includes(text));
+          if (done) Y.applyUpdate(stored, Y.encodeStateAsUpdate(doc));
+          return done;
+        }),
+      'every keystroke stored',
+    );
+    expect(paragraphs(stored).filter((p) => p.startsWith('keystroke'))).toEqual(expected);
+    // writes start at least flushMs apart (the next one waits for its oldest update to be due);
+    // each write holds at most two records for this document: the typist's and the server's own
+    // (clause ids for the new paragraphs)
+    const records = await withDatabase(server.dbName, (db) =>
+      db.collection('doc_updates').countDocuments({ documentId: id }),
+    );
+    const writes = Math.ceil(typedMs / flushMs) + 1;
+    expect(records).toBeGreaterThan(0);
+    expect(records).toBeLessThanOrEqual(2 * writes);
+  });
+
   it('compacts stored updates into a snapshot and deletes exactly what it folded', async () => {
     const { server, owner, documentId } = await setup({
       COLLAB_COMPACT_AFTER: '10',
