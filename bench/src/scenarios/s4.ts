@@ -67,6 +67,12 @@ export const s4: Scenario = {
         log(
           `RSS idle ${Math.round(rssIdle / 1024)} MiB, connected ${Math.round(rssConnected / 1024)} MiB, end ${Math.round(rssEnd / 1024)} MiB`,
         );
+        // samples arrive in time order: one p99 per second shows whether the tail is a few pauses
+        const perSecond = Array.from({ length: seconds! }, (_, i) => {
+          const chunk = Math.ceil(latency.length / seconds!);
+          return round(summarize(latency.view().subarray(i * chunk, (i + 1) * chunk)).p99, 1);
+        });
+        log(`p99 of each second (ms): ${perSecond.join(' ')}`);
         return {
           p99: round(s.p99),
           rssMiB: round(rssMax / 1024, 1),
