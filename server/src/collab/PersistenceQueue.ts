@@ -96,11 +96,15 @@ export class PersistenceQueue {
     if (this.writing) return;
     if (this.timer && delay > 0) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.write();
-    }, delay);
+    // timers run before the poll phase of the same turn of the event loop: keystrokes already
+    // waiting on the sockets are read and sent on first, and the write goes after them
+    this.timer = setTimeout(() => setImmediate(this.startWrite), delay);
   }
+
+  private readonly startWrite = (): void => {
+    this.timer = undefined;
+    void this.write();
+  };
 
   private async write(): Promise<void> {
     if (this.writing || this.pending.length === 0) return;
