@@ -11,6 +11,8 @@ export default defineConfig({
           // projects with their own maxWorkers run as groups: unit, then integration, then e2e
           sequence: { groupOrder: 0 },
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts'],
+          // *.db.test.ts need the database: they run with the integration tests
+          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -18,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           sequence: { groupOrder: 1 },
-          include: ['tests/integration/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'server/src/**/*.db.test.ts'],
           globalSetup: ['tests/setup/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

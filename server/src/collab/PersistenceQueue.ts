@@ -179,25 +179,33 @@ function mergeByDocumentAndAuthor(batch: Pending[]): UpdateRecord[] {
   }));
 }
 
-async function insertIgnoringDuplicates(records: UpdateRecord[]): Promise<void> {
-  const docs = records.map((record) => ({
+/**
+ * Stores records in one insert command. Records whose (documentId, hash) is already stored are
+ * skipped: a batch retried after an attempt whose answer was lost stores each update once.
+ */
+export async function insertIgnoringDuplicates(records: UpdateRecord[]): Promise<void> {
+  const documents = records.map((record) => ({
+    _id: new Types.ObjectId(),
     documentId: new Types.ObjectId(record.documentId),
     update: Buffer.from(record.update.buffer, record.update.byteOffset, record.update.byteLength),
     hash: createHash('sha256').update(record.update).digest('hex'),
     userId: record.userId ? new Types.ObjectId(record.userId) : null,
     createdAt: record.createdAt,
   }));
-  try {
-    // the model's collection (mongoose's buffering, the driver's insert): these records are built
-    // here field by field, so mongoose's per-document casting would only repeat the work
-    await DocUpdate.collection.insertMany(docs, { ordered: false });
-  } catch (error) {
-    // a retried batch meets the updates its lost-answer attempt already stored: those are fine
-    const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors;
-    const onlyDuplicates =
-      Array.isArray(writeErrors) && writeErrors.length > 0
-        ? writeErrors.every((e) => (e.code ?? e.err?.code) === 11000)
-        : (error as { code?: number }).code === 11000;
-    if (!onlyDuplicates) throw error;
+  const db = DocUpdate.db.db;
+  if (!db) throw new Error('the database connection is not open');
+  // one insert command on mongoose's connection: the records are built here field by field, so
+  // mongoose's casting and the driver's bulk-write bookkeeping (insertMany) would only repeat work
+  const reply = (await db.command({
+    insert: DocUpdate.collection.collectionName,
+    documents,
+    ordered: false,
+  })) as { writeErrors?: { code?: number; errmsg?: string }[] };
+  // a retried batch meets the updates its lost-answer attempt already stored: those are fine
+  const failed = (reply.writeErrors ?? []).filter((e) => e.code !== 11000);
+  if (failed.length > 0) {
+    throw new Error(
+      `storing document updates failed: ${failed.map((e) => `${e.code} ${e.errmsg}`).join('; ')}`,
+    );
   }
 }
