@@ -105,14 +105,14 @@ export class Room {
     if (stateVector.byteLength === EMPTY_STATE_VECTOR_LENGTH && stateVector[0] === 0) {
       return this.wholeStateMessage();
     }
-    return syncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    return syncMessage(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
   private wholeStateMessage(): Uint8Array {
     if (!this.fullStateMessage) {
       const state = Y.encodeStateAsUpdate(this.doc);
       this.byteSize = state.byteLength;
-      this.fullStateMessage = syncStep2(state);
+      this.fullStateMessage = syncMessage(syncProtocol.messageYjsSyncStep2, state);
     }
     return this.fullStateMessage;
   }
@@ -141,7 +141,7 @@ export class Room {
       // arrives in the same turn is merged and sent at its end (sendOutbox)
       this.batching = true;
       setImmediate(this.sendOutbox);
-      this.broadcast(syncUpdateMessage(update), conn);
+      this.broadcast(syncMessage(syncProtocol.messageYjsUpdate, update), conn);
       this.forwarded = true;
     }
     try {
@@ -238,7 +238,7 @@ export class Room {
     if (updates.length === 0 || this.state === 'unloaded') return;
     const merged = updates.length === 1 ? updates[0]! : mergeUpdates(updates);
     const except = origins.size === 1 ? [...origins][0] : undefined;
-    this.broadcast(syncUpdateMessage(merged), except);
+    this.broadcast(syncMessage(syncProtocol.messageYjsUpdate, merged), except);
   };
 
   /** Applies a change made by the server itself (e.g. a rename through the API). */
@@ -277,18 +277,15 @@ export class Room {
   };
 }
 
-function syncStep2(update: Uint8Array): Uint8Array {
+/** A sync message carrying an update: sync step 2 (the answer to step 1) or a plain update. */
+function syncMessage(
+  step: typeof syncProtocol.messageYjsSyncStep2 | typeof syncProtocol.messageYjsUpdate,
+  update: Uint8Array,
+): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.SYNC);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint(encoder, step);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-function syncUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.SYNC);
-  syncProtocol.writeUpdate(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 
