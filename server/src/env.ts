@@ -18,6 +18,8 @@ const schema = z.object({
   PORT: int(3000),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URI'),
   SESSION_SECRET: z.string().min(32, 'at least 32 characters'),
+  /** how often expired sessions are deleted from the database (0: never) */
+  SESSION_CLEANUP_INTERVAL_MS: int(10 * 60 * 1000),
   /** comma-separated extra origins (besides the server's own) allowed to use the API and sockets */
   ALLOWED_ORIGINS: z.string().optional(),
   /** the public URL (sets Secure cookies when https) */
@@ -50,6 +52,7 @@ export type Env = Readonly<{
   port: number;
   mongodbUri: string;
   sessionSecret: string;
+  sessionCleanupIntervalMs: number;
   allowedOrigins: readonly string[];
   publicUrl: string | undefined;
   secureCookies: boolean;
@@ -88,6 +91,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     port: e.PORT,
     mongodbUri: e.MONGODB_URI,
     sessionSecret: e.SESSION_SECRET,
+    sessionCleanupIntervalMs: e.SESSION_CLEANUP_INTERVAL_MS,
     allowedOrigins: e.ALLOWED_ORIGINS
       ? e.ALLOWED_ORIGINS.split(',')
           .map((o) => o.trim())

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 
   try {
     const connection = await connectDatabase(env, logger);
-    const sessionMiddleware = createSessionMiddleware(env, connection);
+    const sessionMiddleware = createSessionMiddleware(env, connection, logger);
     const httpServer = http.createServer();
     const collab = createCollabServer({
       httpServer,

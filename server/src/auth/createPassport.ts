@@ -1,6 +1,7 @@
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import { User } from '../models/User.js';
+import { DatabaseAnswerMismatch } from '../database/DatabaseAnswerMismatch.js';
 import type { AuthenticatedUser } from './AuthenticatedUser.js';
 import { toAuthenticatedUser } from './toAuthenticatedUser.js';
 import { verifyCredentials } from './verifyCredentials.js';
@@ -36,15 +37,25 @@ export function createPassport(scryptCost: number): passport.PassportStatic {
       done(null, false);
       return;
     }
-    User.findById(id, { passwordHash: 0 })
-      .lean()
-      .then(
-        (user) => done(null, user ? toAuthenticatedUser(user) : false),
-        (error: unknown) => done(error),
-      );
+    loadSessionUser(id).then(
+      (user) => done(null, user ?? false),
+      (error: unknown) => done(error),
+    );
   });
 
   // compute the dummy hash now, so the first login with an unknown email is not slower than others
   void verifyDummyPassword('', scryptCost);
   return instance;
+}
+
+/**
+ * The session's user, reloaded on every request. Fails closed: any error, and any answer that is
+ * not the user asked for, reaches passport as an error (the request fails), never as a user.
+ */
+async function loadSessionUser(id: string): Promise<AuthenticatedUser | null> {
+  const user = await User.findById(id, { passwordHash: 0 }).lean();
+  if (!user) return null;
+  const authenticated = toAuthenticatedUser(user);
+  if (authenticated.id !== id) throw new DatabaseAnswerMismatch('the database answered with another user');
+  return authenticated;
 }

@@ -1,4 +1,5 @@
 import { User } from '../models/User.js';
+import { DatabaseAnswerMismatch } from '../database/DatabaseAnswerMismatch.js';
 import type { AuthenticatedUser } from './AuthenticatedUser.js';
 import { verifyDummyPassword, verifyPassword } from './passwordHashing.js';
 import { toAuthenticatedUser } from './toAuthenticatedUser.js';
@@ -17,5 +18,9 @@ export async function verifyCredentials(
     await verifyDummyPassword(password, scryptCost);
     return null;
   }
-  return (await verifyPassword(password, user.passwordHash)) ? toAuthenticatedUser(user) : null;
+  const authenticated = toAuthenticatedUser(user);
+  // a reply meant for another query must never sign anyone in as someone else
+  if (authenticated.email !== email)
+    throw new DatabaseAnswerMismatch('the database answered with another user');
+  return (await verifyPassword(password, user.passwordHash)) ? authenticated : null;
 }

@@ -1,3 +1,4 @@
+import '../database/plugins.js';
 import mongoose, { Schema, type Types } from 'mongoose';
 import { COMMENT_VISIBILITIES, type CommentVisibility } from '@accord/shared';
 

@@ -1,3 +1,4 @@
+import '../database/plugins.js';
 import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 
 /**

@@ -1,3 +1,4 @@
+import '../database/plugins.js';
 import mongoose, { Schema, type Types } from 'mongoose';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@accord/shared';
 
