@@ -17,3 +17,4 @@ export * from './document/index.js';
 export * from './schemas/comments.js';
 export * from './schemas/presentedComments.js';
 export * from './comments/index.js';
+export * from './compare/index.js';
