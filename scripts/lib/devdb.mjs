@@ -10,10 +10,16 @@ import { run } from './run.mjs';
 const sourceDir = path.join(root, 'scripts', 'devdb');
 const binary = path.join(cacheDir, 'devdb', 'devdb');
 
+/**
+ * The newest modification time of the Go sources: every *.go file, go.mod, go.sum, and the
+ * directory itself (which changes when a file is added, removed or renamed).
+ */
 function newestSource() {
-  return Math.max(
-    ...['main.go', 'go.mod', 'go.sum'].map((f) => fs.statSync(path.join(sourceDir, f)).mtimeMs),
-  );
+  const files = fs
+    .readdirSync(sourceDir)
+    .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
+    .map((f) => path.join(sourceDir, f));
+  return Math.max(...[sourceDir, ...files].map((f) => fs.statSync(f).mtimeMs));
 }
 
 /** Builds the devdb binary into .cache/ when it is missing or older than its source. */
