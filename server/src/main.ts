@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { loadEnv, EnvError, type Env } from './env.js';
 import { createLogger, type Logger } from './logger.js';
 import { connectDatabase, DatabaseUnreachable } from './database/connectDatabase.js';
+import { runMigrations } from './database/runMigrations.js';
 import { createSessionMiddleware } from './auth/createSessionMiddleware.js';
 import { createCollabServer, type CollabServer } from './collab/createCollabServer.js';
 import { createApp } from './app.js';
@@ -16,6 +17,8 @@ import './models/Membership.js';
 import './models/AuditEvent.js';
 import './models/DocUpdate.js';
 import './models/DocSnapshot.js';
+import './models/DocHead.js';
+import './models/Migration.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
 
   try {
     const connection = await connectDatabase(env, logger);
+    await runMigrations(logger);
     const sessionMiddleware = createSessionMiddleware(env, connection, logger);
     const httpServer = http.createServer();
     const collab = createCollabServer({

@@ -231,9 +231,10 @@ describe('persistence', () => {
           const updates = await db
             .collection('doc_updates')
             .countDocuments({ documentId: new ObjectId(documentId) });
+          // older snapshots keep their record (numbered 1…n without gaps) but not their state
           const snapshots = await db
             .collection('doc_snapshots')
-            .countDocuments({ documentId: new ObjectId(documentId) });
+            .countDocuments({ documentId: new ObjectId(documentId), state: { $ne: null } });
           return updates === 0 && snapshots === 1;
         }),
       'everything folded into one snapshot',
@@ -246,14 +247,19 @@ describe('persistence', () => {
 
   it('closes sockets with LOAD_FAILED when stored state cannot be loaded, and stores nothing', async () => {
     const { server, owner, documentId } = await setup();
+    // the first update after the document's first state, under its key
     const corrupt = {
+      _id: `${documentId}:1`,
       documentId: new ObjectId(documentId),
+      seq: 1,
       update: Buffer.from([1, 2, 3]),
       hash: 'corrupt',
       userId: null,
       createdAt: new Date(),
     };
-    await withDatabase(server.dbName, (db) => db.collection('doc_updates').insertOne(corrupt));
+    await withDatabase(server.dbName, (db) =>
+      db.collection<{ _id: string }>('doc_updates').insertOne(corrupt),
+    );
     const raw = await openRawSocket(server.wsUrl, owner.cookie, documentId);
     const doc = new Y.Doc();
     appendParagraph(doc, 'must not be stored');

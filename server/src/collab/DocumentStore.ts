@@ -1,74 +1,220 @@
-import mongoose, { Types } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
 import * as Y from 'yjs';
+import { DocHead } from '../models/DocHead.js';
 import { DocSnapshot } from '../models/DocSnapshot.js';
 import { DocUpdate } from '../models/DocUpdate.js';
+import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
+import { readStoredState } from './readStoredState.js';
+import { stateKey } from './stateKeys.js';
 
 export interface LoadedDocument {
-  /** the stored state as one update (snapshot and updates merged) */
+  /** the stored state: the snapshot's, then each update after it */
   updates: Uint8Array[];
   /** how many doc_updates records the document has beside its snapshot */
   updateCount: number;
 }
 
-/** Reads and compacts a document's stored Yjs state (doc_snapshots + doc_updates). */
+/** One record of a batch of the persistence queue: merged updates of one document and author. */
+export interface UpdateRecord {
+  documentId: string;
+  userId: string | null;
+  update: Uint8Array;
+  createdAt: Date;
+}
+
+/** This process's view of one open document's update log. */
+interface Log {
+  /** the sequence number the next new record gets */
+  nextSeq: number;
+  /** records being written, by hash: a retried batch writes each under the key it first had */
+  writing: Map<string, number>;
+}
+
+interface UpdateDocument {
+  _id: string;
+  documentId: Types.ObjectId;
+  seq: number;
+  update: Buffer;
+  hash: string;
+  userId: Types.ObjectId | null;
+  createdAt: Date;
+}
+
+/** how often one record is given the next key when other writers keep taking it */
+const MAX_KEY_ATTEMPTS = 20;
+
+/**
+ * The persistence adapter of the collaboration server: loads, appends to and compacts a document's
+ * stored Yjs state (doc_snapshots, doc_updates, doc_heads), with inserts under unique keys and
+ * `_id` lookups only (models/DocUpdate.ts says why).
+ */
 export class DocumentStore {
+  private readonly logs = new Map<string, Log>();
+
   async load(documentId: string): Promise<LoadedDocument> {
-    const id = new Types.ObjectId(documentId);
-    const [snapshot, updates] = await Promise.all([
-      DocSnapshot.findOne({ documentId: id }).sort({ seq: -1 }).lean(),
-      DocUpdate.find({ documentId: id }, { update: 1 }).sort({ _id: 1 }).lean(),
-    ]);
-    const bytes: Uint8Array[] = [];
-    if (snapshot) bytes.push(toBytes(snapshot.state));
-    for (const u of updates) bytes.push(toBytes(u.update));
-    return { updates: bytes, updateCount: updates.length };
+    const stored = await readStoredState(documentId);
+    this.logs.set(documentId, { nextSeq: stored.lastSeq + 1, writing: new Map() });
+    const updates = stored.updates.map((u) => u.update);
+    if (stored.snapshot) updates.unshift(stored.snapshot.state);
+    return { updates, updateCount: stored.updates.length };
+  }
+
+  /** Forgets an unloaded document (its next load reads where its log ends). */
+  forget(documentId: string): void {
+    this.logs.delete(documentId);
   }
 
   /**
-   * Folds the latest snapshot and every stored update into a new snapshot, then deletes exactly
-   * the updates it folded and the older snapshots. Returns false when another compaction of the
-   * same document won the race (its snapshot took our sequence number): nothing is deleted then.
+   * Stores a batch of records, each under its document's next key. Called again with the same
+   * records after a failure, it stores each once: a record keeps its key until stored, and a key
+   * already holding the same bytes (the answer to an earlier attempt was lost) counts as stored.
+   * A key taken by another writer's record moves this one to the next key.
+   */
+  async append(records: UpdateRecord[]): Promise<void> {
+    const all = await Promise.all(records.map((record) => this.toDocument(record)));
+    let documents = all;
+    for (let attempt = 1; documents.length > 0; attempt++) {
+      const taken = await this.insert(documents);
+      if (taken.length > 0 && attempt >= MAX_KEY_ATTEMPTS) {
+        throw new Error(`storing document updates failed: ${taken.length} keys stayed taken`);
+      }
+      for (const document of taken) {
+        const log = this.logs.get(document.documentId.toHexString())!;
+        log.nextSeq = Math.max(log.nextSeq, document.seq + 1);
+        document.seq = log.nextSeq++;
+        document._id = stateKey(document.documentId.toHexString(), document.seq);
+        log.writing.set(document.hash, document.seq);
+      }
+      documents = taken;
+    }
+    for (const document of all)
+      this.logs.get(document.documentId.toHexString())?.writing.delete(document.hash);
+  }
+
+  /**
+   * Folds the newest snapshot and the updates after it into a new snapshot, then deletes exactly
+   * the updates it folded. Updates still being written by this process are left for the next time.
+   * Returns false when another compaction of the same document won the race (its snapshot took our
+   * key): nothing is deleted then.
    */
   async compact(documentId: string): Promise<boolean> {
-    const id = new Types.ObjectId(documentId);
-    const snapshot = await DocSnapshot.findOne({ documentId: id }).sort({ seq: -1 }).lean();
-    const updates = await DocUpdate.find({ documentId: id }, { update: 1 }).sort({ _id: 1 }).lean();
-    if (updates.length === 0) return true;
+    const stored = await readStoredState(documentId);
+    const log = this.logs.get(documentId);
+    const writing = log ? Math.min(...log.writing.values()) : Infinity;
+    const folded = stored.updates.filter((u) => u.seq < writing);
+    if (folded.length === 0) return true;
     const doc = new Y.Doc({ gc: true });
     doc.transact(() => {
-      if (snapshot) Y.applyUpdate(doc, toBytes(snapshot.state));
-      for (const u of updates) Y.applyUpdate(doc, toBytes(u.update));
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
+      for (const u of folded) Y.applyUpdate(doc, u.update);
     });
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    const seq = (snapshot?.seq ?? 0) + 1;
-    const folded = updates.map((u) => u._id);
+    const seq = (stored.snapshot?.seq ?? 0) + 1;
     try {
-      await DocSnapshot.create({
-        documentId: id,
-        seq,
-        state: Buffer.from(state.buffer, state.byteOffset, state.byteLength),
-        folded,
-        createdAt: new Date(),
-      });
+      await insertSnapshot(documentId, seq, state, folded[folded.length - 1]!.seq);
     } catch (error) {
-      if (isDuplicateKey(error)) return false;
+      if (isDuplicateKeyError(error)) return false;
       throw error;
     }
-    await DocUpdate.deleteMany({ _id: mongoose.trusted({ $in: folded }) });
-    await DocSnapshot.deleteMany({ documentId: id, seq: mongoose.trusted({ $lt: seq }) });
+    const db = DocUpdate.db.db!;
+    // one statement per key: a filter on `_id` alone is answered from the index on FerretDB too
+    await db.command({
+      delete: DocUpdate.collection.collectionName,
+      deletes: folded.map((u) => ({ q: { _id: stateKey(documentId, u.seq) }, limit: 1 })),
+      ordered: false,
+    });
+    if (stored.snapshot) {
+      await DocSnapshot.updateOne(
+        { _id: stateKey(documentId, stored.snapshot.seq) },
+        { $set: { state: null } },
+      );
+    }
     return true;
+  }
+
+  private async toDocument(record: UpdateRecord): Promise<UpdateDocument> {
+    const hash = hashOf(record.update);
+    let log = this.logs.get(record.documentId);
+    if (!log) {
+      // not opened through this store (it always is; this keeps a stray write correct)
+      const stored = await readStoredState(record.documentId);
+      log = { nextSeq: stored.lastSeq + 1, writing: new Map() };
+      this.logs.set(record.documentId, log);
+    }
+    let seq = log.writing.get(hash);
+    if (seq === undefined) {
+      seq = log.nextSeq++;
+      log.writing.set(hash, seq);
+    }
+    return {
+      _id: stateKey(record.documentId, seq),
+      documentId: new Types.ObjectId(record.documentId),
+      seq,
+      update: Buffer.from(record.update.buffer, record.update.byteOffset, record.update.byteLength),
+      hash,
+      userId: record.userId ? new Types.ObjectId(record.userId) : null,
+      createdAt: record.createdAt,
+    };
+  }
+
+  /** Inserts in one command; returns the documents whose key holds another writer's record. */
+  private async insert(documents: UpdateDocument[]): Promise<UpdateDocument[]> {
+    const db = DocUpdate.db.db;
+    if (!db) throw new Error('the database connection is not open');
+    // one insert command on mongoose's connection: the records are built here field by field, so
+    // mongoose's casting and the driver's bulk-write bookkeeping (insertMany) would only repeat work
+    const reply = (await db.command({
+      insert: DocUpdate.collection.collectionName,
+      documents,
+      ordered: false,
+    })) as { writeErrors?: { index: number; code?: number; errmsg?: string }[] };
+    const errors = reply.writeErrors ?? [];
+    const failed = errors.filter((e) => e.code !== 11000 && e.code !== 11001);
+    if (failed.length > 0) {
+      throw new Error(
+        `storing document updates failed: ${failed.map((e) => `${e.code} ${e.errmsg}`).join('; ')}`,
+      );
+    }
+    const taken: UpdateDocument[] = [];
+    for (const error of errors) {
+      const document = documents[error.index]!;
+      const existing = await DocUpdate.findById(document._id, { hash: 1 }).lean();
+      // the same bytes under the same key: stored by an attempt whose answer was lost
+      if (existing?.hash !== document.hash) taken.push(document);
+    }
+    return taken;
   }
 }
 
-export function toBytes(value: unknown): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  // mongoose lean() returns BSON Binary for Buffer paths
-  const binary = value as { buffer?: Uint8Array; value?: () => Uint8Array };
-  if (binary.buffer instanceof Uint8Array) return binary.buffer;
-  throw new TypeError('stored Yjs state is not binary');
+/** Stores a snapshot under its key and raises the document's head hint to it. */
+export async function insertSnapshot(
+  documentId: string,
+  seq: number,
+  state: Uint8Array,
+  upTo: number,
+): Promise<void> {
+  await DocSnapshot.create({
+    _id: stateKey(documentId, seq),
+    documentId: new Types.ObjectId(documentId),
+    seq,
+    state: Buffer.from(state.buffer, state.byteOffset, state.byteLength),
+    upTo,
+    createdAt: new Date(),
+  });
+  try {
+    await DocHead.updateOne(
+      { _id: new Types.ObjectId(documentId) },
+      { $max: { snapshot: seq } },
+      { upsert: true },
+    );
+  } catch (error) {
+    // two first upserts at once: the other one created the hint, and a hint may lag anyway
+    if (!isDuplicateKeyError(error)) throw error;
+  }
 }
 
-export function isDuplicateKey(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+function hashOf(update: Uint8Array): string {
+  return createHash('sha256').update(update).digest('hex');
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import pino from 'pino';
-import { PersistenceQueue, type UpdateRecord } from './PersistenceQueue.js';
+import { PersistenceQueue } from './PersistenceQueue.js';
+import type { UpdateRecord } from './DocumentStore.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

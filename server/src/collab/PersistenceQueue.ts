@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Types } from 'mongoose';
 import { mergeUpdates } from './mergeUpdates.js';
-import { DocUpdate } from '../models/DocUpdate.js';
+import type { UpdateRecord } from './DocumentStore.js';
 import type { Logger } from '../logger.js';
 
 interface Pending {
@@ -43,8 +41,8 @@ export class PersistenceQueue {
   constructor(
     private readonly flushMs: number,
     private readonly logger: Logger,
-    /** writes one batch of records (the database; a test may watch what and when) */
-    private readonly store: (records: UpdateRecord[]) => Promise<void> = insertIgnoringDuplicates,
+    /** writes one batch of records (DocumentStore.append; a test may watch what and when) */
+    private readonly store: (records: UpdateRecord[]) => Promise<void>,
   ) {}
 
   get storedThrough(): number {
@@ -151,17 +149,10 @@ export class PersistenceQueue {
   }
 }
 
-export interface UpdateRecord {
-  documentId: string;
-  userId: string | null;
-  update: Uint8Array;
-  createdAt: Date;
-}
-
 /**
  * One record per document and author per batch: a burst of keystrokes becomes one row. Merging is
- * deterministic, so a retried batch produces the same bytes and the same hash, and the unique
- * (documentId, hash) index still stores each once.
+ * deterministic, so a retried batch produces the same bytes and the same hash, under which the
+ * store keeps each record's key until it is stored (DocumentStore.append).
  */
 function mergeByDocumentAndAuthor(batch: Pending[]): UpdateRecord[] {
   const groups = new Map<string, Pending[]>();
@@ -177,35 +168,4 @@ function mergeByDocumentAndAuthor(batch: Pending[]): UpdateRecord[] {
     update: items.length === 1 ? items[0]!.update : mergeUpdates(items.map((i) => i.update)),
     createdAt: items[items.length - 1]!.createdAt,
   }));
-}
-
-/**
- * Stores records in one insert command. Records whose (documentId, hash) is already stored are
- * skipped: a batch retried after an attempt whose answer was lost stores each update once.
- */
-export async function insertIgnoringDuplicates(records: UpdateRecord[]): Promise<void> {
-  const documents = records.map((record) => ({
-    _id: new Types.ObjectId(),
-    documentId: new Types.ObjectId(record.documentId),
-    update: Buffer.from(record.update.buffer, record.update.byteOffset, record.update.byteLength),
-    hash: createHash('sha256').update(record.update).digest('hex'),
-    userId: record.userId ? new Types.ObjectId(record.userId) : null,
-    createdAt: record.createdAt,
-  }));
-  const db = DocUpdate.db.db;
-  if (!db) throw new Error('the database connection is not open');
-  // one insert command on mongoose's connection: the records are built here field by field, so
-  // mongoose's casting and the driver's bulk-write bookkeeping (insertMany) would only repeat work
-  const reply = (await db.command({
-    insert: DocUpdate.collection.collectionName,
-    documents,
-    ordered: false,
-  })) as { writeErrors?: { code?: number; errmsg?: string }[] };
-  // a retried batch meets the updates its lost-answer attempt already stored: those are fine
-  const failed = (reply.writeErrors ?? []).filter((e) => e.code !== 11000);
-  if (failed.length > 0) {
-    throw new Error(
-      `storing document updates failed: ${failed.map((e) => `${e.code} ${e.errmsg}`).join('; ')}`,
-    );
-  }
 }

@@ -194,6 +194,7 @@ export class RoomRegistry {
       } catch (error) {
         this.options.logger.warn({ err: error, documentId: room.documentId }, 'compaction on unload failed');
       } finally {
+        this.options.store.forget(room.documentId);
         this.rooms.delete(room.documentId);
         this.unloading.delete(room.documentId);
         room.destroy();

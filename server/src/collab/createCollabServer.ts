@@ -69,8 +69,8 @@ export function createCollabServer({
   // ws refuses frames beyond twice the limit itself (1009); up to that, the registry closes the
   // connection with Accord's MESSAGE_TOO_LARGE so the client knows not to retry
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes * 2 });
-  const queue = new PersistenceQueue(limits.flushMs, logger);
   const store = new DocumentStore();
+  const queue = new PersistenceQueue(limits.flushMs, logger, (records) => store.append(records));
   const registry = new RoomRegistry({
     onTitleChange,
     store,
