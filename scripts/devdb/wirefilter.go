@@ -57,6 +57,7 @@ var (
 	errOpcode      = errors.New("unsupported opcode")
 	errTooManyReqs = errors.New("too many requests in flight")
 	errNoRequest   = errors.New("answer to no request in flight")
+	errExhaust     = errors.New("OP_MSG answer without flagBits or with moreToCome (exhaust)")
 )
 
 // wireFilter accepts client connections and relays each to a new connection to FerretDB.
@@ -200,7 +201,13 @@ func relayAnswers(server io.Reader, client io.Writer, reqs *inFlight) error {
 			return err
 		}
 		switch op := binary.LittleEndian.Uint32(msg[12:16]); op {
-		case opMsg, opReply:
+		case opMsg:
+			// more answers to follow (exhaust) would outrun the driver, which reads one answer
+			// per request unless it asked for them; FerretDB 1.24 never sends it
+			if len(msg) < headerLen+4 || binary.LittleEndian.Uint32(msg[headerLen:])&flagMoreToCome != 0 {
+				return errExhaust
+			}
+		case opReply:
 		default:
 			return fmt.Errorf("%w %d from FerretDB", errOpcode, op)
 		}

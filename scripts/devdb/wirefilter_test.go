@@ -306,6 +306,14 @@ func TestClosesOnMalformedOrRefusedMessages(t *testing.T) {
 		expectClosed(t, client, "client")
 		expectClosed(t, server, "server")
 	})
+	t.Run("from server: an answer with moreToCome (exhaust)", func(t *testing.T) {
+		client, server, _ := setup(t, nil)
+		write(t, client, msgRequest(1, false, "find"))
+		readOne(t, server)
+		write(t, server, message(9, 1, opMsg, flagMoreToCome, []byte("first of several")))
+		expectClosed(t, client, "client")
+		expectClosed(t, server, "server")
+	})
 	t.Run("from server: an answer to no request in flight", func(t *testing.T) {
 		client, server, _ := setup(t, nil)
 		write(t, client, msgRequest(1, false, "find"))
