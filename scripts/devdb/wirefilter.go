@@ -30,6 +30,7 @@ import (
 	"log"
 	"net"
 	"sync"
+	"time"
 )
 
 const (
@@ -94,6 +95,7 @@ func (f *wireFilter) serve(ctx context.Context, ln net.Listener) {
 		if err != nil {
 			if ctx.Err() == nil && !errors.Is(err, net.ErrClosed) {
 				log.Printf("devdb: accept: %v", err)
+				time.Sleep(50 * time.Millisecond) // say, out of file descriptors: not a busy loop
 				continue
 			}
 			break
