@@ -1,0 +1,86 @@
+import type { ActionStatus, DocumentLanguage } from '@accord/shared';
+
+export interface ExportLabels {
+  version: string;
+  date: string;
+  hash: string;
+  document: string;
+  author: string;
+  /** Page footer; `{n}` and `{total}` are replaced (DOCX splits on them to insert page fields). */
+  pageOf: string;
+  /** Column headers of the table of actions. */
+  action: string;
+  lead: string;
+  partners: string;
+  dates: string;
+  indicator: string;
+  status: string;
+  statuses: Readonly<Record<ActionStatus, string>>;
+}
+
+/**
+ * Words the exports add around the text, in the document's language (clause labels such as
+ * "Artículo 3" come from the canonical rendering, not from here).
+ */
+export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
+  en: {
+    version: 'Version',
+    date: 'Date',
+    hash: 'SHA-256',
+    document: 'Document',
+    author: 'Author',
+    pageOf: 'Page {n} of {total}',
+    action: 'Action',
+    lead: 'Lead',
+    partners: 'Partners',
+    dates: 'Dates',
+    indicator: 'Indicator',
+    status: 'Status',
+    statuses: { planned: 'Planned', in_progress: 'In progress', done: 'Done', blocked: 'Blocked' },
+  },
+  es: {
+    version: 'Versión',
+    date: 'Fecha',
+    hash: 'SHA-256',
+    document: 'Documento',
+    author: 'Autor',
+    pageOf: 'Página {n} de {total}',
+    action: 'Acción',
+    lead: 'Responsable',
+    partners: 'Socios',
+    dates: 'Fechas',
+    indicator: 'Indicador',
+    status: 'Estado',
+    statuses: { planned: 'Prevista', in_progress: 'En curso', done: 'Terminada', blocked: 'Bloqueada' },
+  },
+  pt: {
+    version: 'Versão',
+    date: 'Data',
+    hash: 'SHA-256',
+    document: 'Documento',
+    author: 'Autor',
+    pageOf: 'Página {n} de {total}',
+    action: 'Ação',
+    lead: 'Responsável',
+    partners: 'Parceiros',
+    dates: 'Datas',
+    indicator: 'Indicador',
+    status: 'Estado',
+    statuses: { planned: 'Prevista', in_progress: 'Em curso', done: 'Concluída', blocked: 'Bloqueada' },
+  },
+  fr: {
+    version: 'Version',
+    date: 'Date',
+    hash: 'SHA-256',
+    document: 'Document',
+    author: 'Auteur',
+    pageOf: 'Page {n} sur {total}',
+    action: 'Action',
+    lead: 'Responsable',
+    partners: 'Partenaires',
+    dates: 'Dates',
+    indicator: 'Indicateur',
+    status: 'Statut',
+    statuses: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', blocked: 'Bloquée' },
+  },
+};
