@@ -6,20 +6,22 @@ import net from 'node:net';
 import path from 'node:path';
 import { cacheDir, root } from './paths.mjs';
 import { run } from './run.mjs';
+import { writeDevdbModfile } from './devdbPatch.mjs';
 
 const sourceDir = path.join(root, 'scripts', 'devdb');
 const binary = path.join(cacheDir, 'devdb', 'devdb');
 
 /**
- * The newest modification time of the Go sources: every *.go file, go.mod, go.sum, and the
- * directory itself (which changes when a file is added, removed or renamed).
+ * The newest modification time of the Go sources: every *.go file, go.mod, go.sum, the directory
+ * itself (which changes when a file is added, removed or renamed) and the FerretDB fix.
  */
 function newestSource() {
   const files = fs
     .readdirSync(sourceDir)
     .filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum')
     .map((f) => path.join(sourceDir, f));
-  return Math.max(...[sourceDir, ...files].map((f) => fs.statSync(f).mtimeMs));
+  const patch = path.join(root, 'scripts', 'lib', 'devdbPatch.mjs');
+  return Math.max(...[sourceDir, patch, ...files].map((f) => fs.statSync(f).mtimeMs));
 }
 
 /** Builds the devdb binary into .cache/ when it is missing or older than its source. */
@@ -27,7 +29,8 @@ export async function ensureDevdbBinary() {
   if (fs.existsSync(binary) && fs.statSync(binary).mtimeMs >= newestSource()) return binary;
   console.log('accord: building the development database (FerretDB, first time ~90 s) ...');
   fs.mkdirSync(path.dirname(binary), { recursive: true });
-  await run('go', ['build', '-o', binary, '.'], { cwd: sourceDir });
+  const modfile = writeDevdbModfile(sourceDir, path.join(cacheDir, 'devdb', 'module'));
+  await run('go', ['build', `-modfile=${modfile}`, '-o', binary, '.'], { cwd: sourceDir });
   return binary;
 }
 
