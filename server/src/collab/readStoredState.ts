@@ -19,33 +19,37 @@ export interface StoredState {
 }
 
 /** the first window of update keys read at once; each next one is twice as large, up to the last */
-const WINDOWS = [8, 16, 32, 64];
+const WINDOWS = [4, 8, 16, 32, 64];
+/** this many missing keys in a row end the log (fewer are holes left by writes that never completed) */
+const END_OF_LOG = 4;
 
 /**
  * Reads a document's stored state with `_id` lookups only: the head hint, the snapshots from it to
  * the newest, then the updates after the snapshot in windows of consecutive keys read in parallel,
- * until a window finds nothing. A missing key inside a window that found others (an update whose
- * write never completed, from a process that died) does not stop the read.
+ * until END_OF_LOG keys in a row are missing. A missing key followed by stored ones (an update
+ * whose write never completed, from a process that died) does not stop the read.
  */
 export async function readStoredState(documentId: string): Promise<StoredState> {
   const snapshot = await newestSnapshot(documentId);
   const from = (snapshot?.upTo ?? 0) + 1;
   const updates: StoredUpdate[] = [];
   let start = from;
-  for (let w = 0; ; w = Math.min(w + 1, WINDOWS.length - 1)) {
+  let missing = 0;
+  for (let w = 0; missing < END_OF_LOG; w = Math.min(w + 1, WINDOWS.length - 1)) {
     const size = WINDOWS[w]!;
     const found = await Promise.all(
       Array.from({ length: size }, (_, i) =>
         DocUpdate.findById(stateKey(documentId, start + i), { seq: 1, update: 1 }).lean(),
       ),
     );
-    let hits = 0;
     for (const record of found) {
-      if (!record) continue;
-      hits++;
+      if (!record) {
+        missing++;
+        continue;
+      }
+      missing = 0;
       updates.push({ seq: record.seq, update: toBytes(record.update) });
     }
-    if (hits === 0) break;
     start += size;
   }
   const lastSeq = updates.length > 0 ? updates[updates.length - 1]!.seq : from - 1;
