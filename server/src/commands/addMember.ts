@@ -12,7 +12,7 @@ export interface AddedMember {
 }
 
 /**
- * Gives an existing account a role on the document. The unique (document, user) index settles
+ * Gives an existing account a role on the document. The unique key (document, user) settles
  * concurrent invitations of the same person: one wins, the others get 409 already_member.
  */
 export async function addMember(

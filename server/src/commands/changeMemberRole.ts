@@ -1,5 +1,5 @@
 import type { Role } from '@accord/shared';
-import { Membership, type MembershipRecord } from '../models/Membership.js';
+import { Membership, type MembershipRecord, membershipKey } from '../models/Membership.js';
 import { LastCoordinator, NotFound } from '../errors/ApiError.js';
 import type { CommandContext } from './CommandContext.js';
 import { countCoordinators } from './countCoordinators.js';
@@ -19,7 +19,7 @@ export function changeMemberRole(
   role: Role,
 ): Promise<MembershipRecord> {
   return serializePerDocument(documentId, async () => {
-    const membership = await Membership.findOne({ documentId, userId }).lean();
+    const membership = await Membership.findById(membershipKey(documentId, userId)).lean();
     if (!membership) throw new NotFound('This person is not a member of the document.');
     if (membership.role === role) return membership;
     const demotesCoordinator = membership.role === 'coordinator';

@@ -1,6 +1,6 @@
 import { DOCUMENT_LANGUAGES, type CreateDocumentBody, type DocumentLanguage } from '@accord/shared';
 import { DocumentModel, type DocumentRecord } from '../models/Document.js';
-import { Membership } from '../models/Membership.js';
+import { Membership, membershipKey } from '../models/Membership.js';
 import type { CommandContext } from './CommandContext.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
 import { initialContent } from '../structure/initialContent.js';
@@ -34,7 +34,7 @@ export async function createDocument(
     await storeInitialState(created._id, state);
   } catch (error) {
     if (member) {
-      await Membership.deleteOne({ documentId: created._id, userId: ctx.actor.id }).catch(
+      await Membership.deleteOne({ _id: membershipKey(created._id, ctx.actor.id) }).catch(
         (cleanup: unknown) =>
           ctx.logger.error(
             { err: cleanup, documentId: created._id },

@@ -1,4 +1,4 @@
-import { Membership } from '../models/Membership.js';
+import { Membership, membershipKey } from '../models/Membership.js';
 import { LastCoordinator, NotFound } from '../errors/ApiError.js';
 import type { CommandContext } from './CommandContext.js';
 import { countCoordinators } from './countCoordinators.js';
@@ -12,7 +12,7 @@ import { serializePerDocument } from './serializePerDocument.js';
  */
 export function removeMember(ctx: CommandContext, documentId: string, userId: string): Promise<void> {
   return serializePerDocument(documentId, async () => {
-    const membership = await Membership.findOne({ documentId, userId }).lean();
+    const membership = await Membership.findById(membershipKey(documentId, userId)).lean();
     if (!membership) throw new NotFound('This person is not a member of the document.');
     const isCoordinator = membership.role === 'coordinator';
     if (isCoordinator && (await countCoordinators(documentId)) <= 1) throw new LastCoordinator();

@@ -2,10 +2,12 @@ import { Migration } from '../models/Migration.js';
 import { isDuplicateKeyError } from './isDuplicateKeyError.js';
 import type { Logger } from '../logger.js';
 import { documentStateKeys } from './migrations/documentStateKeys.js';
+import { membershipKeys } from './migrations/membershipKeys.js';
 
 /** Data migrations in the order they run; each is safe to run again if it was interrupted. */
 const MIGRATIONS: readonly [name: string, run: (logger: Logger) => Promise<void>][] = [
   ['document-state-keys', documentStateKeys],
+  ['membership-keys', membershipKeys],
 ];
 
 /**
