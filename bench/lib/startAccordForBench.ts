@@ -38,6 +38,8 @@ export interface BenchAccord {
   wsUrl: string;
   /** `accord.sid=…` of the registered user ('' without `register`) */
   cookie: string;
+  /** the server's database, for benchmarks that fill it directly */
+  mongodbUri: string;
   /** stops the server (SIGTERM, SIGKILL after 10 s) and the database; removes its directory */
   stop(): Promise<void>;
 }
@@ -159,10 +161,11 @@ export async function startAccordForBench(options: StartAccordForBenchOptions): 
   try {
     db = (await startDevdb({ dir, quiet: true })) as Devdb;
     const dbName = `bench_${options.name.replace(/-/g, '_')}`;
-    server = await startServer(`${db.uri}${dbName}`, options.env ?? {}, options.nodeArgs ?? []);
+    const mongodbUri = `${db.uri}${dbName}`;
+    server = await startServer(mongodbUri, options.env ?? {}, options.nodeArgs ?? []);
     const url = `http://127.0.0.1:${server.port}`;
     const cookie = options.register ? await registerBenchUser(url) : '';
-    return { url, wsUrl: `ws://127.0.0.1:${server.port}`, cookie, stop };
+    return { url, wsUrl: `ws://127.0.0.1:${server.port}`, cookie, mongodbUri, stop };
   } catch (error) {
     await stop();
     throw error;
