@@ -5,7 +5,7 @@ import type { CommentState } from '../comments/foldComment.js';
 import type { AuditAction } from '../models/AuditEvent.js';
 import type { CommentEventType } from '../models/CommentEvent.js';
 import { appendCommentEvent } from './appendCommentEvent.js';
-import { broadcastCommentChange } from './broadcastCommentChange.js';
+import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
 
 type Change = 'deleted' | 'restored' | 'resolved' | 'reopened' | 'visibility';

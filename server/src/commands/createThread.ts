@@ -11,7 +11,7 @@ import { canCreateTeamThreads } from '../permissions/commentPermissions.js';
 import { checkMentions } from './checkMentions.js';
 import { authorSnapshot } from './authorSnapshot.js';
 import { notifyMentions } from './notifyMentions.js';
-import { broadcastCommentChange } from './broadcastCommentChange.js';
+import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
 
 /**

@@ -7,7 +7,7 @@ import { CommentConflict } from '../errors/CommentConflict.js';
 import { appendCommentEvent } from './appendCommentEvent.js';
 import { checkMentions } from './checkMentions.js';
 import { notifyMentions } from './notifyMentions.js';
-import { broadcastCommentChange } from './broadcastCommentChange.js';
+import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
 
 /**

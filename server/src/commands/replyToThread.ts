@@ -7,7 +7,7 @@ import type { ThreadData } from '../comments/ThreadData.js';
 import { checkMentions } from './checkMentions.js';
 import { authorSnapshot } from './authorSnapshot.js';
 import { notifyMentions } from './notifyMentions.js';
-import { broadcastCommentChange } from './broadcastCommentChange.js';
+import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
 
 /** Adds a reply to a thread (replies are flat: their parent is the thread's first comment). */
