@@ -4,7 +4,7 @@ import type { ThreadData } from '../comments/ThreadData.js';
 import type { CommentState } from '../comments/foldComment.js';
 import type { AuditAction } from '../models/AuditEvent.js';
 import type { CommentEventType } from '../models/CommentEvent.js';
-import { appendCommentEvent } from './appendCommentEvent.js';
+import { appendCommentEvent } from '../comments/appendCommentEvent.js';
 import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
 

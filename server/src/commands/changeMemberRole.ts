@@ -2,9 +2,9 @@ import type { Role } from '@accord/shared';
 import { Membership, type MembershipRecord, membershipKey } from '../models/Membership.js';
 import { LastCoordinator, NotFound } from '../errors/ApiError.js';
 import type { CommandContext } from './CommandContext.js';
-import { countCoordinators } from './countCoordinators.js';
+import { countCoordinators } from '../queries/countCoordinators.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
-import { serializePerDocument } from './serializePerDocument.js';
+import { serializePerDocument } from '../documents/serializePerDocument.js';
 
 /**
  * Changes a member's role; a document always keeps at least one coordinator (409

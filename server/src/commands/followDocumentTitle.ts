@@ -1,7 +1,7 @@
 import { Limits } from '@accord/shared';
 import { DocumentModel } from '../models/Document.js';
 import type { Logger } from '../logger.js';
-import { serializePerDocument } from './serializePerDocument.js';
+import { serializePerDocument } from '../documents/serializePerDocument.js';
 
 /**
  * Keeps a document's name (lists, page heading) in step with the title written in its text, which

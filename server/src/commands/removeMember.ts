@@ -1,9 +1,9 @@
 import { Membership, membershipKey } from '../models/Membership.js';
 import { LastCoordinator, NotFound } from '../errors/ApiError.js';
 import type { CommandContext } from './CommandContext.js';
-import { countCoordinators } from './countCoordinators.js';
+import { countCoordinators } from '../queries/countCoordinators.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
-import { serializePerDocument } from './serializePerDocument.js';
+import { serializePerDocument } from '../documents/serializePerDocument.js';
 
 /**
  * Removes a member; the last coordinator cannot be removed (409 last_coordinator). As in

@@ -2,7 +2,7 @@ import { DocumentModel, type DocumentRecord } from '../models/Document.js';
 import { NotFound } from '../errors/ApiError.js';
 import type { CommandContext } from './CommandContext.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
-import { serializePerDocument } from './serializePerDocument.js';
+import { serializePerDocument } from '../documents/serializePerDocument.js';
 
 /**
  * Renames a document (last rename wins). Queued per document: FerretDB rewrites the whole record

@@ -7,7 +7,7 @@ import { authorizeDocument } from '../permissions/index.js';
 import { addMember } from '../commands/addMember.js';
 import { changeMemberRole } from '../commands/changeMemberRole.js';
 import { removeMember } from '../commands/removeMember.js';
-import { countCoordinators } from '../commands/countCoordinators.js';
+import { countCoordinators } from '../queries/countCoordinators.js';
 import { listMembers } from '../queries/listMembers.js';
 import { findOrganisation } from '../queries/findOrganisation.js';
 import { presentMember } from '../presenters/presentMember.js';

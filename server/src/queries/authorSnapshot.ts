@@ -1,6 +1,6 @@
 import type { AuthenticatedUser } from '../auth/AuthenticatedUser.js';
 import type { CommentAuthorSnapshot } from '../models/Comment.js';
-import { findOrganisation } from '../queries/findOrganisation.js';
+import { findOrganisation } from './findOrganisation.js';
 
 /** The author's name and organisation as they are now, stored with each comment they write. */
 export async function authorSnapshot(actor: AuthenticatedUser): Promise<CommentAuthorSnapshot> {

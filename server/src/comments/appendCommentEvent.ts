@@ -3,8 +3,8 @@ import { Comment, type CommentRecord } from '../models/Comment.js';
 import { CommentEvent, type CommentEventRecord, type CommentEventType } from '../models/CommentEvent.js';
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { Conflict, NotFound } from '../errors/ApiError.js';
-import { foldComment, type CommentState } from '../comments/foldComment.js';
-import { commentCache } from '../comments/CommentCache.js';
+import { foldComment, type CommentState } from './foldComment.js';
+import { commentCache } from './CommentCache.js';
 import type { AuthenticatedUser } from '../auth/AuthenticatedUser.js';
 
 export interface EventChange {
