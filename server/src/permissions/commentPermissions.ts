@@ -1,60 +1,136 @@
-import { abilitiesFor, type CommentVisibility, type Role } from '@accord/shared';
+import { abilitiesFor, type Abilities, type CommentVisibility, type Role } from '@accord/shared';
 import type { CommentState } from '../comments/foldComment.js';
 
 /**
- * Who may do what with comments (DESIGN.md §3, issue 5). Every REST route, presenter and live
- * event decides through these, so reading a thread, its revisions and its live events agree.
+ * Who may do what with comments (DESIGN.md §3, issue 5), in one table: every REST route
+ * (authorizeComment), presenter (what the viewer may do) and live event (who may see a thread)
+ * decides through it, so reading a thread, its revisions and its live events agree.
+ *
+ * Rules speak in the document abilities of DESIGN.md §3 (shared/src/roles.ts), never in role
+ * names: `comment` (reviewers and up), `edit` (the drafting team: drafters and coordinators),
+ * `manage` (coordinators).
  */
 export interface CommentViewer {
   userId: string;
   role: Role;
 }
 
-const TEAM: ReadonlySet<Role> = new Set(['drafter', 'coordinator']);
-
-/** "all": every member; "team": drafters and coordinators only. */
-export function canSeeThread(role: Role | null, visibility: CommentVisibility): boolean {
-  if (!role || !abilitiesFor(role).read) return false;
-  return visibility === 'all' || TEAM.has(role);
+/** The comment an action is about, with the first comment of its thread (the same for a thread). */
+export interface CommentSubject {
+  root: CommentState;
+  comment: CommentState;
 }
 
+/** What a rule looks at. */
+export interface CommentFacts {
+  /** the viewer's abilities on the document */
+  can: Abilities;
+  /** the viewer wrote the comment */
+  isAuthor: boolean;
+  /** the viewer wrote the thread's first comment */
+  isThreadAuthor: boolean;
+  comment: CommentState;
+  root: CommentState;
+}
+
+export interface CommentRule {
+  /** whether the viewer may ask for it */
+  allows: (f: CommentFacts) => boolean;
+  /**
+   * The change is already in effect: the command stores nothing and answers the current state,
+   * for anyone who may see the comment (a retried or concurrent request). Not offered then.
+   */
+  alreadyDone?: (f: CommentFacts) => boolean;
+  /** offered to the viewer only in this state (a request outside it is a harmless no-op) */
+  offeredWhen?: (f: CommentFacts) => boolean;
+  /** the 403 message */
+  refusal: (role: Role) => string;
+}
+
+export type CommentAction =
+  'reply' | 'edit' | 'delete' | 'restore' | 'resolve' | 'reopen' | 'setVisibility' | 'viewRevisions';
+
+/** The author may act on their own comment only while their role may comment. */
+const asAuthor = (f: CommentFacts) => f.can.comment && f.isAuthor;
+/** Resolve and reopen: the thread's author, the drafting team. */
+const resolves = (f: CommentFacts) => f.can.edit || (f.can.comment && f.isThreadAuthor);
+
+export const COMMENT_RULES: Readonly<Record<CommentAction, CommentRule>> = {
+  reply: {
+    allows: (f) => f.can.comment,
+    refusal: (role) => `Your role (${role}) does not allow commenting.`,
+  },
+  edit: {
+    allows: (f) => !f.comment.deleted && asAuthor(f),
+    refusal: () => 'Only the author can edit this comment.',
+  },
+  delete: {
+    allows: (f) => f.can.manage || asAuthor(f),
+    alreadyDone: (f) => f.comment.deleted,
+    refusal: () => 'Only the author or a coordinator can delete this comment.',
+  },
+  restore: {
+    allows: (f) => f.can.manage,
+    alreadyDone: (f) => !f.comment.deleted,
+    refusal: () => 'Only a coordinator can restore a deleted comment.',
+  },
+  resolve: {
+    allows: resolves,
+    offeredWhen: (f) => f.root.status === 'open',
+    refusal: () => 'Only the thread author, drafters and coordinators can resolve it.',
+  },
+  reopen: {
+    allows: resolves,
+    offeredWhen: (f) => f.root.status === 'resolved',
+    refusal: () => 'Only the thread author, drafters and coordinators can reopen it.',
+  },
+  setVisibility: {
+    allows: (f) => f.can.manage,
+    refusal: () => 'Only coordinators can change who sees a thread.',
+  },
+  // deleted text and its history stay visible to coordinators only
+  viewRevisions: {
+    allows: (f) => !f.comment.deleted || f.can.manage,
+    refusal: () => 'This comment was deleted; only coordinators can see its history.',
+  },
+};
+
+export function commentFacts(viewer: CommentViewer, subject: CommentSubject): CommentFacts {
+  return {
+    can: abilitiesFor(viewer.role),
+    isAuthor: subject.comment.record.authorId.toHexString() === viewer.userId,
+    isThreadAuthor: subject.root.record.authorId.toHexString() === viewer.userId,
+    comment: subject.comment,
+    root: subject.root,
+  };
+}
+
+/** Whether a request for `action` may run (it may then be a no-op, see `alreadyDone`). */
+export function mayRequest(viewer: CommentViewer, subject: CommentSubject, action: CommentAction): boolean {
+  const rule = COMMENT_RULES[action];
+  const f = commentFacts(viewer, subject);
+  return rule.allows(f) || (rule.alreadyDone?.(f) ?? false);
+}
+
+/** Whether to offer `action` to the viewer (the presenters' `canX`). */
+export function mayOffer(viewer: CommentViewer, subject: CommentSubject, action: CommentAction): boolean {
+  const rule = COMMENT_RULES[action];
+  const f = commentFacts(viewer, subject);
+  return rule.allows(f) && !(rule.alreadyDone?.(f) ?? false) && (rule.offeredWhen?.(f) ?? true);
+}
+
+/** A thread: every member when "all"; the drafting team only when "team". */
+export function canSeeThread(role: Role | null, visibility: CommentVisibility): boolean {
+  const can = abilitiesFor(role);
+  return can.read && (visibility === 'all' || can.edit);
+}
+
+/** Open a thread; reply. */
 export function canComment(role: Role): boolean {
   return abilitiesFor(role).comment;
 }
 
+/** Open a thread only the drafting team sees. */
 export function canCreateTeamThreads(role: Role): boolean {
-  return TEAM.has(role);
-}
-
-/** Only the author edits their comment, while they may comment and it is not deleted. */
-export function canEditComment(viewer: CommentViewer, comment: CommentState): boolean {
-  return (
-    !comment.deleted && canComment(viewer.role) && comment.record.authorId.toHexString() === viewer.userId
-  );
-}
-
-/** The author (while they may comment) or a coordinator. */
-export function canDeleteComment(viewer: CommentViewer, comment: CommentState): boolean {
-  if (comment.deleted) return false;
-  if (viewer.role === 'coordinator') return true;
-  return canComment(viewer.role) && comment.record.authorId.toHexString() === viewer.userId;
-}
-
-export function canRestoreComment(viewer: CommentViewer, comment: CommentState): boolean {
-  return comment.deleted && viewer.role === 'coordinator';
-}
-
-/** Deleted text and its history stay visible to coordinators only. */
-export function canSeeCommentText(viewer: CommentViewer, comment: CommentState): boolean {
-  return !comment.deleted || viewer.role === 'coordinator';
-}
-
-/** Resolve and reopen: the thread's author, drafters and coordinators. */
-export function canResolveThread(viewer: CommentViewer, root: CommentState): boolean {
-  if (abilitiesFor(viewer.role).edit) return true;
-  return canComment(viewer.role) && root.record.authorId.toHexString() === viewer.userId;
-}
-
-export function canSetThreadVisibility(viewer: CommentViewer): boolean {
-  return viewer.role === 'coordinator';
+  return abilitiesFor(role).edit;
 }

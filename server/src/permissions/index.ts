@@ -1,7 +1,10 @@
 /**
  * Permissions are decided here and nowhere else (DESIGN.md §3, §5.1): REST routes and the
- * collaboration socket's upgrade both call these.
+ * collaboration socket's upgrade both call these. Comments: one table of rules
+ * (commentPermissions.ts) behind authorizeComment and the presenters.
  */
 export { roleOn } from './roleOn.js';
 export { authorizeDocument, type AuthorizedDocument } from './authorizeDocument.js';
+export { authorizeComment, type FoundComment } from './authorizeComment.js';
+export { authorizeNewThread } from './authorizeNewThread.js';
 export { abilitiesFor, type Abilities, type Role } from '@accord/shared';

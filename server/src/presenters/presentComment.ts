@@ -1,17 +1,20 @@
 import { extractMentions, type PresentedComment } from '@accord/shared';
 import type { CommentState } from '../comments/foldComment.js';
-import {
-  canDeleteComment,
-  canEditComment,
-  canRestoreComment,
-  canSeeCommentText,
-  type CommentViewer,
-} from '../permissions/commentPermissions.js';
+import { mayOffer, type CommentViewer } from '../permissions/commentPermissions.js';
 
-/** One comment for one viewer: text only if they may see it, and what they may do with it. */
-export function presentComment(state: CommentState, viewer: CommentViewer): PresentedComment {
+/**
+ * One comment of the thread whose first comment is `root`, for one viewer: text only if they may
+ * see it, and what they may do with it.
+ */
+export function presentComment(
+  state: CommentState,
+  root: CommentState,
+  viewer: CommentViewer,
+): PresentedComment {
   const record = state.record;
-  const visibleText = canSeeCommentText(viewer, state);
+  const subject = { root, comment: state };
+  // deleted text is shown with its history, to those who may see that (coordinators)
+  const visibleText = mayOffer(viewer, subject, 'viewRevisions');
   const organisation = record.author.organisation;
   const body = visibleText ? state.body : null;
   return {
@@ -39,9 +42,9 @@ export function presentComment(state: CommentState, viewer: CommentViewer): Pres
     deleted: state.deleted,
     deletedAt: state.deletedAt?.toISOString() ?? null,
     deletedBy: state.deletedBy,
-    canEdit: canEditComment(viewer, state),
-    canDelete: canDeleteComment(viewer, state),
-    canRestore: canRestoreComment(viewer, state),
+    canEdit: mayOffer(viewer, subject, 'edit'),
+    canDelete: mayOffer(viewer, subject, 'delete'),
+    canRestore: mayOffer(viewer, subject, 'restore'),
     canViewRevisions: visibleText,
   };
 }

@@ -1,11 +1,6 @@
 import type { PresentedThread, ResolvedAnchor } from '@accord/shared';
 import type { ThreadData } from '../comments/ThreadData.js';
-import {
-  canComment,
-  canResolveThread,
-  canSetThreadVisibility,
-  type CommentViewer,
-} from '../permissions/commentPermissions.js';
+import { mayOffer, type CommentViewer } from '../permissions/commentPermissions.js';
 import { presentComment } from './presentComment.js';
 
 /** A thread for one viewer (who may see it: callers check canSeeThread first). */
@@ -15,7 +10,7 @@ export function presentThread(
   viewer: CommentViewer,
 ): PresentedThread {
   const root = thread.root;
-  const mayResolve = canResolveThread(viewer, root);
+  const subject = { root, comment: root };
   return {
     id: thread.id,
     documentId: thread.documentId,
@@ -24,13 +19,13 @@ export function presentThread(
     resolvedAt: root.resolvedAt?.toISOString() ?? null,
     resolvedBy: root.resolvedBy,
     anchor: anchor ?? missingAnchor(thread),
-    comment: presentComment(root, viewer),
-    replies: thread.replies.map((reply) => presentComment(reply, viewer)),
+    comment: presentComment(root, root, viewer),
+    replies: thread.replies.map((reply) => presentComment(reply, root, viewer)),
     updatedAt: thread.updatedAt.toISOString(),
-    canReply: canComment(viewer.role),
-    canResolve: mayResolve && root.status === 'open',
-    canReopen: mayResolve && root.status === 'resolved',
-    canSetVisibility: canSetThreadVisibility(viewer),
+    canReply: mayOffer(viewer, subject, 'reply'),
+    canResolve: mayOffer(viewer, subject, 'resolve'),
+    canReopen: mayOffer(viewer, subject, 'reopen'),
+    canSetVisibility: mayOffer(viewer, subject, 'setVisibility'),
   };
 }
 

@@ -9,16 +9,7 @@ import {
 import type { Logger } from '../logger.js';
 import type { CollabControl } from '../collab/CollabControl.js';
 import { requireUser } from '../auth/requireUser.js';
-import { Forbidden } from '../errors/ApiError.js';
-import {
-  canComment,
-  canDeleteComment,
-  canEditComment,
-  canResolveThread,
-  canRestoreComment,
-  canSeeCommentText,
-  canSetThreadVisibility,
-} from '../permissions/commentPermissions.js';
+import { authorizeComment } from '../permissions/index.js';
 import { findCommentForViewer, type CommentForViewer } from '../queries/findCommentForViewer.js';
 import { replyToThread } from '../commands/replyToThread.js';
 import { editComment } from '../commands/editComment.js';
@@ -54,7 +45,7 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const actor = requireUser(req);
     const body = validate(replyBody, req.body);
     const found = await load(req);
-    if (!canComment(found.role)) throw new Forbidden(`Your role (${found.role}) does not allow commenting.`);
+    authorizeComment(found, 'reply');
     const replyId = await replyToThread({ logger, collab, actor }, found.thread, body.body);
     res.status(201).json(await answer(found, replyId));
   });
@@ -63,8 +54,7 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const actor = requireUser(req);
     const body = validate(editCommentBody, req.body);
     const found = await load(req);
-    if (!canEditComment(found.viewer, found.comment))
-      throw new Forbidden('Only the author can edit this comment.');
+    authorizeComment(found, 'edit');
     await editComment({ logger, collab, actor }, found.thread, found.comment, body.body, body.baseRevision);
     res.json(await answer(found));
   });
@@ -73,9 +63,7 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const actor = requireUser(req);
     validate(emptyBody, req.body);
     const found = await load(req);
-    if (!found.comment.deleted && !canDeleteComment(found.viewer, found.comment)) {
-      throw new Forbidden('Only the author or a coordinator can delete this comment.');
-    }
+    authorizeComment(found, 'delete');
     await deleteComment({ logger, collab, actor }, found.thread, found.comment);
     res.json(await answer(found));
   });
@@ -84,9 +72,7 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const actor = requireUser(req);
     validate(emptyBody, req.body);
     const found = await load(req);
-    if (found.comment.deleted && !canRestoreComment(found.viewer, found.comment)) {
-      throw new Forbidden('Only a coordinator can restore a deleted comment.');
-    }
+    authorizeComment(found, 'restore');
     await restoreComment({ logger, collab, actor }, found.thread, found.comment);
     res.json(await answer(found));
   });
@@ -95,9 +81,7 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const actor = requireUser(req);
     validate(emptyBody, req.body);
     const found = await load(req);
-    if (!canResolveThread(found.viewer, found.thread.root)) {
-      throw new Forbidden('Only the thread author, drafters and coordinators can resolve it.');
-    }
+    authorizeComment(found, 'resolve');
     await resolveThread({ logger, collab, actor }, found.thread);
     res.json(await answer(found));
   });
@@ -106,9 +90,7 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const actor = requireUser(req);
     validate(emptyBody, req.body);
     const found = await load(req);
-    if (!canResolveThread(found.viewer, found.thread.root)) {
-      throw new Forbidden('Only the thread author, drafters and coordinators can reopen it.');
-    }
+    authorizeComment(found, 'reopen');
     await reopenThread({ logger, collab, actor }, found.thread);
     res.json(await answer(found));
   });
@@ -117,17 +99,14 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const actor = requireUser(req);
     const body = validate(commentVisibilityBody, req.body);
     const found = await load(req);
-    if (!canSetThreadVisibility(found.viewer))
-      throw new Forbidden('Only coordinators can change who sees a thread.');
+    authorizeComment(found, 'setVisibility');
     await setThreadVisibility({ logger, collab, actor }, found.thread, body.visibility);
     res.json(await answer(found));
   });
 
   router.get('/:id/revisions', async (req, res) => {
     const found = await load(req);
-    if (!canSeeCommentText(found.viewer, found.comment)) {
-      throw new Forbidden('This comment was deleted; only coordinators can see its history.');
-    }
+    authorizeComment(found, 'viewRevisions');
     res.json(presentRevisions(found.comment));
   });
 
