@@ -1,35 +1,23 @@
-import { Types } from 'mongoose';
-import { AnchorResolver, type CreateThreadBody, type Role } from '@accord/shared';
+import { AnchorResolver, type CreateThreadBody } from '@accord/shared';
 import type { CommandContext } from './CommandContext.js';
-import { Comment, type CommentRecord, type StoredAnchorRecord } from '../models/Comment.js';
-import { CommentEvent } from '../models/CommentEvent.js';
-import { commentCache } from '../comments/CommentCache.js';
+import type { StoredAnchorRecord } from '../models/Comment.js';
 import type { DocumentRecord } from '../models/Document.js';
-import { Forbidden } from '../errors/ApiError.js';
 import { InvalidAnchor } from '../errors/InvalidAnchor.js';
-import { canCreateTeamThreads } from '../permissions/commentPermissions.js';
 import { checkMentions } from '../queries/checkMentions.js';
-import { authorSnapshot } from '../queries/authorSnapshot.js';
-import { notifyMentions } from './notifyMentions.js';
-import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
-import { recordAuditEvent } from './recordAuditEvent.js';
+import { addComment } from './addComment.js';
 
 /**
  * Opens a thread: checks the anchor against the document's current text (the clause must exist;
- * a range must lie inside it),
- * snapshots where the clause stands, stores the first revision and then the comment (so a
- * comment is never visible without its text), notifies mentions, records and broadcasts it.
+ * a range must lie inside it), snapshots where the clause stands, then adds its first comment
+ * (addComment: stored, notified, recorded, broadcast). Who may open a team-only thread is
+ * decided before (authorizeNewThread).
  */
 export async function createThread(
   ctx: CommandContext,
   document: DocumentRecord,
-  role: Role,
   input: CreateThreadBody,
 ): Promise<string> {
   const visibility = input.visibility ?? 'all';
-  if (visibility === 'team' && !canCreateTeamThreads(role)) {
-    throw new Forbidden('Only drafters and coordinators can open drafting-team threads.');
-  }
   const documentId = document._id.toHexString();
   const mentioned = await checkMentions(documentId, input.body);
   const anchor = input.anchor;
@@ -46,57 +34,15 @@ export async function createThread(
     versionNumber: null,
   };
 
-  const id = new Types.ObjectId();
-  const actorId = new Types.ObjectId(ctx.actor.id);
-  const now = new Date();
-  const first = await CommentEvent.create({
-    commentId: id,
-    threadId: id,
+  return addComment(ctx, {
     documentId: document._id,
-    seq: 1,
-    type: 'revision',
-    revision: 1,
-    body: input.body,
-    actorId,
-    actorName: ctx.actor.name,
-    at: now,
-  });
-  const record: CommentRecord = {
-    _id: id,
-    documentId: document._id,
-    threadId: id,
     parentId: null,
-    authorId: actorId,
-    author: await authorSnapshot(ctx.actor),
     anchor: storedAnchor,
     visibility,
-    createdAt: now,
-  };
-  await Comment.create(record);
-  commentCache.addEvents(record.documentId.toHexString(), [first.toObject()]);
-  commentCache.addComment(record);
-
-  const commentId = id.toHexString();
-  await notifyMentions(ctx, {
-    documentId,
-    threadId: commentId,
-    commentId,
-    revision: 1,
-    visibility,
+    body: input.body,
     mentioned,
+    auditData: { clauseId: anchor.clauseId, kind: anchor.kind, visibility },
   });
-  await recordAuditEvent(ctx.logger, {
-    actorId: ctx.actor.id,
-    action: 'comment.created',
-    documentId,
-    data: { commentId, clauseId: anchor.clauseId, kind: anchor.kind, visibility },
-  });
-  broadcastCommentChange(
-    ctx.collab,
-    { documentId, threadId: commentId, commentId, change: 'created', actorId: ctx.actor.id },
-    visibility,
-  );
-  return commentId;
 }
 
 /** How long a range whose text the server does not have yet may take to arrive. */

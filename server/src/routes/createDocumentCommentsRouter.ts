@@ -1,18 +1,12 @@
 import { Router } from 'express';
-import {
-  createThreadBody,
-  documentIdParams,
-  listCommentsQuery,
-  type CommentListResponse,
-} from '@accord/shared';
+import { createThreadBody, documentIdParams, listCommentsQuery } from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { CollabControl } from '../collab/CollabControl.js';
 import { requireUser } from '../auth/requireUser.js';
-import { authorizeDocument } from '../permissions/index.js';
-import { canComment, canCreateTeamThreads } from '../permissions/commentPermissions.js';
+import { authorizeDocument, authorizeNewThread } from '../permissions/index.js';
 import { createThread } from '../commands/createThread.js';
 import { listThreadsForViewer } from '../queries/listThreadsForViewer.js';
-import { presentThreadJson } from '../presenters/presentThreadJson.js';
+import { presentThreadList } from '../presenters/presentThreadList.js';
 import { validate } from './validate.js';
 import { threadResponse } from './threadResponse.js';
 
@@ -33,14 +27,7 @@ export function createDocumentCommentsRouter({
     const { document, role } = await authorizeDocument(user.id, id, 'read');
     const viewer = { userId: user.id, role };
     const listing = await listThreadsForViewer(collab, document, viewer, filters);
-    const rest: Omit<CommentListResponse, 'threads'> = {
-      clauseCounts: listing.clauseCounts,
-      facets: listing.facets,
-      viewer: { canComment: canComment(role), canCreateTeamThreads: canCreateTeamThreads(role) },
-    };
-    // a CommentListResponse, assembled from memoised thread serialisations (see presentThreadJson)
-    const threads = listing.threads.map(({ thread, anchor }) => presentThreadJson(thread, anchor, viewer));
-    res.type('application/json').send(`{"threads":[${threads.join(',')}],${JSON.stringify(rest).slice(1)}`);
+    res.type('application/json').send(presentThreadList(listing, viewer));
   });
 
   router.post('/:id/comments', async (req, res) => {
@@ -48,7 +35,8 @@ export function createDocumentCommentsRouter({
     const { id } = validate(documentIdParams, req.params);
     const body = validate(createThreadBody, req.body);
     const { document, role } = await authorizeDocument(actor.id, id, 'comment');
-    const commentId = await createThread({ logger, collab, actor }, document, role, body);
+    authorizeNewThread(role, body.visibility ?? 'all');
+    const commentId = await createThread({ logger, collab, actor }, document, body);
     res
       .status(201)
       .json(await threadResponse(collab, document, { userId: actor.id, role }, commentId, commentId));
