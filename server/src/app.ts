@@ -17,6 +17,8 @@ import { createCommentsRouter } from './routes/createCommentsRouter.js';
 import { createNotificationsRouter } from './routes/createNotificationsRouter.js';
 import { createDocumentStructureRouter } from './routes/createDocumentStructureRouter.js';
 import { createImportsRouter } from './routes/createImportsRouter.js';
+import { createVersionsRouter } from './routes/createVersionsRouter.js';
+import { createWorkflowRouter } from './routes/createWorkflowRouter.js';
 import { parseCreateDocumentBody } from './routes/parseCreateDocumentBody.js';
 import { serveClient } from './static/serveClient.js';
 import { createErrorHandler } from './errors/createErrorHandler.js';
@@ -63,6 +65,8 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use('/comments', createCommentsRouter({ logger, collab }));
   api.use('/notifications', createNotificationsRouter());
   api.use('/documents', createDocumentStructureRouter({ logger, collab }));
+  api.use('/documents', createVersionsRouter({ logger, collab }));
+  api.use('/documents', createWorkflowRouter({ logger, collab }));
   api.use('/imports', createImportsRouter());
   api.use(() => {
     throw new NotFound('No such API endpoint.');

@@ -19,6 +19,9 @@ import './models/DocUpdate.js';
 import './models/DocSnapshot.js';
 import './models/DocHead.js';
 import './models/Migration.js';
+import './models/Version.js';
+import './models/VersionProposal.js';
+import './models/WorkflowEvent.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;

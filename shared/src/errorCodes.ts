@@ -26,6 +26,14 @@ export const ErrorCode = {
   IMPORT_ARCHIVE_TOO_LARGE: 'import_archive_too_large',
   /** the `content` of a new document does not fit the document schema */
   INVALID_CONTENT: 'invalid_content',
+  /** the document's text is locked by its workflow state (review with a lock, final, published) */
+  TEXT_LOCKED: 'text_locked',
+  /** this version was published already */
+  ALREADY_PUBLISHED: 'already_published',
+  /** a version whose content does not fit the document schema cannot be restored */
+  VERSION_NOT_RESTORABLE: 'version_not_restorable',
+  /** an uploaded file is larger than the limit (413) */
+  UPLOAD_TOO_LARGE: 'upload_too_large',
   RATE_LIMITED: 'rate_limited',
   ORIGIN_NOT_ALLOWED: 'origin_not_allowed',
   DATABASE_UNAVAILABLE: 'database_unavailable',

@@ -1,25 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-// @ts-expect-error plain JavaScript helper shared with the start and bench scripts
-import { serverNodeArgs } from '../../scripts/lib/serverNodeArgs.mjs';
 import { createHash, randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { afterAll, inject } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../../scripts/lib/startServerProcess.mjs';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-
-export interface TestServer {
-  port: number;
-  url: string;
-  wsUrl: string;
+/** A server process (scripts/lib/startServerProcess.mjs) on the suite's database. */
+export interface TestServer extends ServerProcess {
   dbName: string;
-  /** everything the server wrote to stdout and stderr so far */
-  logs(): string;
-  /** SIGTERM (graceful: flushes every document), then waits for the process to exit */
-  stop(): Promise<void>;
-  /** SIGKILL (a crash), then waits for the process to exit */
-  kill(): Promise<void>;
-  /** exit code and signal, once the process has exited */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export interface StartServerOptions {
@@ -51,86 +36,24 @@ afterAll(async () => {
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   const dbName = options.dbName ?? `t_${randomBytes(6).toString('hex')}`;
   const mongodbUri = options.mongodbUri ?? `${inject('mongodbUri')}${dbName}`;
-  const child = spawn(process.execPath, [...(serverNodeArgs as string[]), 'server/dist/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      MONGODB_URI: mongodbUri,
-      SESSION_SECRET: sessionSecretFor(mongodbUri),
-      // 2^14 instead of OWASP's 2^17: same code path, ~8× faster hashing keeps the suites quick
-      SCRYPT_COST: '16384',
-      LOG_LEVEL: 'info',
-      ...options.env,
-    },
+  const child = await startServerProcess({
+    mongodbUri,
+    sessionSecret: sessionSecretFor(mongodbUri),
+    nodeEnv: 'test',
+    env: options.env ?? {},
+    keepLogs: true,
   });
-  let output = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  let hasExited = false;
-  void exited.then(() => {
-    hasExited = true;
-  });
-
-  const port = await new Promise<number>((resolve, reject) => {
-    let pending = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the server did not start listening within 30 s; its logs:\n${output}`));
-    }, 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const text = chunk.toString();
-      output += text;
-      pending += text;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        if (!line.includes('"msg":"listening"')) continue;
-        try {
-          const entry = JSON.parse(line) as { port: number };
-          clearTimeout(timer);
-          resolve(entry.port);
-        } catch {
-          // not a JSON line: keep reading
-        }
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      reject(
-        new Error(`the server exited (${signal ?? `code ${code}`}) before listening; its logs:\n${output}`),
-      );
-    });
-  });
-
-  const signalAndWait = async (child: ChildProcess, signal: NodeJS.Signals) => {
-    if (!hasExited) child.kill(signal);
-    const fallback = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    await exited;
-    clearTimeout(fallback);
-  };
   const server: TestServer = {
-    port,
-    url: `http://127.0.0.1:${port}`,
-    wsUrl: `ws://127.0.0.1:${port}`,
+    ...child,
     dbName,
-    logs: () => output,
     stop: async () => {
-      await signalAndWait(child, 'SIGTERM');
+      await child.stop();
       running.delete(server);
     },
     kill: async () => {
-      await signalAndWait(child, 'SIGKILL');
+      await child.kill();
       running.delete(server);
     },
-    exited,
   };
   running.add(server);
   return server;

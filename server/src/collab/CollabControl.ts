@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Role } from '@accord/shared';
+import type { AccordEvent, Role } from '@accord/shared';
 
 /**
  * What the rest of the server may ask of the collaboration endpoint. REST commands call it after
@@ -17,7 +17,11 @@ export interface CollabControl {
    * Sends an ACCORD_EVENT to each connection of the document that said ACCORD_HELLO and whose
    * user passes `filter` (checked per recipient).
    */
-  broadcastEvent(documentId: string, event: unknown, filter?: (userId: string, role: Role) => boolean): void;
+  broadcastEvent(
+    documentId: string,
+    event: AccordEvent,
+    filter?: (userId: string, role: Role) => boolean,
+  ): void;
   /**
    * Runs `read` on the document's current Yjs state: the open room's live Y.Doc when the document
    * is open (so REST sees what collaborators see), else the state loaded from the database.
@@ -29,4 +33,11 @@ export interface CollabControl {
    * every open editor like a collaborator's change.
    */
   setTitle(documentId: string, title: string): Promise<void>;
+  /**
+   * Makes a server-side change to the document (open or not), stored and sent to every open
+   * editor like a collaborator's change (a version restored through the API).
+   */
+  changeDocument(documentId: string, change: (doc: Y.Doc) => void): Promise<void>;
+  /** The workflow locked or unlocked the text: open sockets' document updates are dropped or taken. */
+  setTextLocked(documentId: string, locked: boolean): void;
 }

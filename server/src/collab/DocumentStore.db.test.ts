@@ -9,7 +9,7 @@ import { DocHead } from '../models/DocHead.js';
 import { DocSnapshot } from '../models/DocSnapshot.js';
 import { DocUpdate } from '../models/DocUpdate.js';
 import { DocumentStore, insertSnapshot, type UpdateRecord } from './DocumentStore.js';
-import { stateKey } from './stateKeys.js';
+import { sequenceKey } from '../database/sequenceKey.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,7 +53,7 @@ async function loadedText(documentId: string): Promise<{ text: string; updateCou
 }
 
 const rawUpdate = (documentId: string, seq: number, update: Uint8Array) => ({
-  _id: stateKey(documentId, seq),
+  _id: sequenceKey(documentId, seq),
   documentId: new Types.ObjectId(documentId),
   seq,
   update: Buffer.from(update),
@@ -70,7 +70,7 @@ describe('DocumentStore', () => {
     await store.append(records(['a', 'b']));
     await store.append(records(['c']));
     expect(await loadedText(documentId)).toEqual({ text: 'start abc', updateCount: 3 });
-    expect((await DocUpdate.findById(stateKey(documentId, 3)).lean())?.seq).toBe(3);
+    expect((await DocUpdate.findById(sequenceKey(documentId, 3)).lean())?.seq).toBe(3);
   });
 
   it('stores once an update whose earlier write was stored but not answered', async () => {
@@ -92,7 +92,7 @@ describe('DocumentStore', () => {
     await DocUpdate.collection.insertOne(rawUpdate(documentId, 1, b!.update) as never);
     await store.append([a!]);
     expect(await loadedText(documentId)).toEqual({ text: 'start ab', updateCount: 2 });
-    expect((await DocUpdate.findById(stateKey(documentId, 2)).lean())?.hash).toBe(
+    expect((await DocUpdate.findById(sequenceKey(documentId, 2)).lean())?.hash).toBe(
       createHash('sha256').update(a!.update).digest('hex'),
     );
   });
@@ -120,7 +120,7 @@ describe('DocumentStore', () => {
     await store.load(documentId);
     // the next record goes after the last one found, never into the hole
     await store.append([b!]);
-    expect(await DocUpdate.findById(stateKey(documentId, 4)).lean()).not.toBeNull();
+    expect(await DocUpdate.findById(sequenceKey(documentId, 4)).lean()).not.toBeNull();
     expect(await loadedText(documentId)).toEqual({ text: 'start abc', updateCount: 3 });
   });
 

@@ -6,7 +6,7 @@ import { DocSnapshot } from '../models/DocSnapshot.js';
 import { DocUpdate } from '../models/DocUpdate.js';
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { readStoredState } from './readStoredState.js';
-import { stateKey } from './stateKeys.js';
+import { sequenceKey } from '../database/sequenceKey.js';
 
 export interface LoadedDocument {
   /** the stored state: the snapshot's, then each update after it */
@@ -83,7 +83,7 @@ export class DocumentStore {
         const log = this.logs.get(document.documentId.toHexString())!;
         log.nextSeq = Math.max(log.nextSeq, document.seq + 1);
         document.seq = log.nextSeq++;
-        document._id = stateKey(document.documentId.toHexString(), document.seq);
+        document._id = sequenceKey(document.documentId.toHexString(), document.seq);
         log.writing.set(document.hash, document.seq);
       }
       documents = taken;
@@ -122,12 +122,12 @@ export class DocumentStore {
     // one statement per key: a filter on `_id` alone is answered from the index on FerretDB too
     await db.command({
       delete: DocUpdate.collection.collectionName,
-      deletes: folded.map((u) => ({ q: { _id: stateKey(documentId, u.seq) }, limit: 1 })),
+      deletes: folded.map((u) => ({ q: { _id: sequenceKey(documentId, u.seq) }, limit: 1 })),
       ordered: false,
     });
     if (stored.snapshot) {
       await DocSnapshot.updateOne(
-        { _id: stateKey(documentId, stored.snapshot.seq) },
+        { _id: sequenceKey(documentId, stored.snapshot.seq) },
         { $set: { state: null } },
       );
     }
@@ -149,7 +149,7 @@ export class DocumentStore {
       log.writing.set(hash, seq);
     }
     return {
-      _id: stateKey(record.documentId, seq),
+      _id: sequenceKey(record.documentId, seq),
       documentId: new Types.ObjectId(record.documentId),
       seq,
       update: Buffer.from(record.update.buffer, record.update.byteOffset, record.update.byteLength),
@@ -196,7 +196,7 @@ export async function insertSnapshot(
   upTo: number,
 ): Promise<void> {
   await DocSnapshot.create({
-    _id: stateKey(documentId, seq),
+    _id: sequenceKey(documentId, seq),
     documentId: new Types.ObjectId(documentId),
     seq,
     state: Buffer.from(state.buffer, state.byteOffset, state.byteLength),

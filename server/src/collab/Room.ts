@@ -52,6 +52,10 @@ export class Room {
   lastQueuedSeq = 0;
   /** doc_updates records stored beside the snapshot (drives compaction) */
   storedUpdateCount = 0;
+  /** the workflow locks the text: every connection's document updates are dropped */
+  textLocked = false;
+  /** textLocked was set by a workflow change, which is newer than what the load read */
+  textLockSet = false;
   /** upper bound of the encoded document size: state at load plus every update since */
   byteSize = 0;
   compaction: Promise<void> | null = null;

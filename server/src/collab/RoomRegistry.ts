@@ -19,6 +19,8 @@ export interface RoomRegistryOptions {
   maxConnectionsPerDocument: number;
   compactAfter: number;
   idleUnloadMs: number;
+  /** whether the document's workflow locks its text, read when a room loads */
+  isTextLocked?: (documentId: string) => Promise<boolean>;
 }
 
 /**
@@ -97,6 +99,14 @@ export class RoomRegistry {
     }
   }
 
+  /** The workflow locked or unlocked the document's text: an open room drops or takes updates. */
+  setTextLocked(documentId: string, locked: boolean): void {
+    const room = this.rooms.get(documentId);
+    if (!room) return;
+    room.textLocked = locked;
+    room.textLockSet = true;
+  }
+
   /** Adds a connection to its document's room, loading the room first if needed. */
   async join(documentId: string, conn: Connection): Promise<void> {
     const pendingUnload = this.unloading.get(documentId);
@@ -121,8 +131,11 @@ export class RoomRegistry {
   }
 
   private loadRoom(room: Room): Promise<void> {
-    return room.load().then(
-      () => {
+    const locked = this.options.isTextLocked?.(room.documentId) ?? Promise.resolve(false);
+    return Promise.all([room.load(), locked]).then(
+      ([, textLocked]) => {
+        // a workflow change during the load is newer than what the load read
+        if (!room.textLockSet) room.textLocked = textLocked;
         room.state = 'ready';
         for (const conn of room.connections) {
           room.greet(conn);

@@ -3,12 +3,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import type { RequestHandler } from 'express';
-import { CloseCode, encodeEvent, type Role } from '@accord/shared';
+import { CloseCode, encodeEvent, type AccordEvent, type Role } from '@accord/shared';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 import type { CollabControl } from './CollabControl.js';
 import { Connection } from './Connection.js';
 import { DocumentStore } from './DocumentStore.js';
+import { currentWorkflow } from '../queries/currentWorkflow.js';
 import { PersistenceQueue } from './PersistenceQueue.js';
 import { RoomRegistry } from './RoomRegistry.js';
 import { authenticateUpgrade } from './authenticateUpgrade.js';
@@ -81,6 +82,7 @@ export function createCollabServer({
     maxConnectionsPerDocument: limits.maxConnectionsPerDocument,
     compactAfter: limits.compactAfter,
     idleUnloadMs: limits.idleUnloadMs,
+    isTextLocked: async (documentId) => (await currentWorkflow(documentId)).textLocked,
   });
   const byUser = new Map<string, Set<Connection>>();
   const access = new AccessCache(ACCESS_CACHE_MS);
@@ -159,9 +161,17 @@ export function createCollabServer({
       return registry.change(documentId, (doc) => writeTitle(doc, title));
     },
 
+    changeDocument(documentId: string, change: (doc: Y.Doc) => void): Promise<void> {
+      return registry.change(documentId, change);
+    },
+
+    setTextLocked(documentId: string, locked: boolean): void {
+      registry.setTextLocked(documentId, locked);
+    },
+
     broadcastEvent(
       documentId: string,
-      event: unknown,
+      event: AccordEvent,
       filter?: (userId: string, role: Role) => boolean,
     ): void {
       const room = registry.get(documentId);

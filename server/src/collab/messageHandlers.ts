@@ -26,8 +26,9 @@ function handleSync({ room, conn }: HandlerContext, decoder: decoding.Decoder): 
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate: {
       const update = decoding.readVarUint8Array(decoder);
-      // read-only members: their document changes are dropped, never stored or broadcast
-      if (!conn.canWrite) return;
+      // read-only members, and everyone while the workflow locks the text: their document
+      // changes are dropped, never stored or broadcast
+      if (!conn.canWrite || room.textLocked) return;
       room.applyClientUpdate(conn, update, step === syncProtocol.messageYjsUpdate ? 'update' : 'sync-step-2');
       return;
     }

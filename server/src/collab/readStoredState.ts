@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { DocHead } from '../models/DocHead.js';
 import { DocSnapshot } from '../models/DocSnapshot.js';
 import { DocUpdate } from '../models/DocUpdate.js';
-import { stateKey } from './stateKeys.js';
+import { sequenceKey } from '../database/sequenceKey.js';
 
 export interface StoredUpdate {
   seq: number;
@@ -39,7 +39,7 @@ export async function readStoredState(documentId: string): Promise<StoredState> 
     const size = WINDOWS[w]!;
     const found = await Promise.all(
       Array.from({ length: size }, (_, i) =>
-        DocUpdate.findById(stateKey(documentId, start + i), { seq: 1, update: 1 }).lean(),
+        DocUpdate.findById(sequenceKey(documentId, start + i), { seq: 1, update: 1 }).lean(),
       ),
     );
     for (const record of found) {
@@ -82,7 +82,7 @@ async function newestSnapshot(documentId: string): Promise<StoredState['snapshot
 type SnapshotRead = { seq: number; state?: unknown; upTo: number } | null;
 
 function findSnapshot(documentId: string, seq: number): Promise<SnapshotRead> {
-  return DocSnapshot.findById(stateKey(documentId, seq), { seq: 1, state: 1, upTo: 1 }).lean().exec();
+  return DocSnapshot.findById(sequenceKey(documentId, seq), { seq: 1, state: 1, upTo: 1 }).lean().exec();
 }
 
 export function toBytes(value: unknown): Uint8Array {

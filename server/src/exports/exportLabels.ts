@@ -2,6 +2,9 @@ import type { ActionStatus, DocumentLanguage } from '@accord/shared';
 
 export interface ExportLabels {
   version: string;
+  /** the label of an export of the current, unfrozen text */
+  liveText: string;
+  publication: string;
   date: string;
   hash: string;
   document: string;
@@ -25,6 +28,8 @@ export interface ExportLabels {
 export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
   en: {
     version: 'Version',
+    liveText: 'Live text',
+    publication: 'Publication',
     date: 'Date',
     hash: 'SHA-256',
     document: 'Document',
@@ -40,6 +45,8 @@ export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
   },
   es: {
     version: 'Versión',
+    liveText: 'Texto en curso',
+    publication: 'Publicación',
     date: 'Fecha',
     hash: 'SHA-256',
     document: 'Documento',
@@ -55,6 +62,8 @@ export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
   },
   pt: {
     version: 'Versão',
+    liveText: 'Texto atual',
+    publication: 'Publicação',
     date: 'Data',
     hash: 'SHA-256',
     document: 'Documento',
@@ -70,6 +79,8 @@ export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
   },
   fr: {
     version: 'Version',
+    liveText: 'Texte en cours',
+    publication: 'Publication',
     date: 'Date',
     hash: 'SHA-256',
     document: 'Document',

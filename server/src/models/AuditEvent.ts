@@ -16,6 +16,14 @@ export const AUDIT_ACTIONS = [
   'comment.resolved',
   'comment.reopened',
   'comment.visibility_changed',
+  'version.frozen',
+  'version.proposed',
+  'version.proposal_dismissed',
+  'version.restored',
+  'workflow.changed',
+  'document.visibility_changed',
+  'publication.published',
+  'comment.disposition_recorded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,7 +2,7 @@ import '../database/plugins.js';
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 /**
- * One Yjs update of a document, insert-only, under the key `<documentId>:<seq>` (collab/stateKeys.ts):
+ * One Yjs update of a document, insert-only, under the key `<documentId>:<seq>` (database/sequenceKey.ts):
  * seq counts a document's records from 1. A room loads its updates by `_id` alone, the one lookup
  * that FerretDB 1.24 (the development database) answers from an index, so opening a document costs
  * the same whatever else the database holds. The SHA-256 of the bytes tells a retried write's own

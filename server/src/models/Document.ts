@@ -4,6 +4,8 @@ import {
   DOCUMENT_KINDS,
   DOCUMENT_LANGUAGES,
   SCHEMA_VERSION,
+  WORKFLOW_STATES,
+  type WorkflowState,
   type DocumentKind,
   type DocumentLanguage,
 } from '@accord/shared';
@@ -13,7 +15,13 @@ export interface DocumentRecord {
   title: string;
   kind: DocumentKind;
   language: DocumentLanguage;
-  state: 'drafting';
+  /**
+   * The workflow state as last written, for lists; the workflow_events records are the truth
+   * (queries/currentWorkflow.ts).
+   */
+  state: WorkflowState;
+  /** publications have public pages (set by a coordinator) */
+  public: boolean;
   /** the editor schema version the document's content was written with */
   schemaVersion: number;
   createdBy: Types.ObjectId;
@@ -26,7 +34,8 @@ const schema = new Schema<DocumentRecord>(
     title: { type: String, required: true },
     kind: { type: String, enum: DOCUMENT_KINDS, required: true, default: 'other' },
     language: { type: String, enum: DOCUMENT_LANGUAGES, required: true, default: 'en' },
-    state: { type: String, enum: ['drafting'], required: true, default: 'drafting' },
+    state: { type: String, enum: WORKFLOW_STATES, required: true, default: 'drafting' },
+    public: { type: Boolean, required: true, default: false },
     schemaVersion: { type: Number, required: true, default: SCHEMA_VERSION },
     createdBy: { type: Schema.Types.ObjectId, required: true },
   },

@@ -6,11 +6,14 @@ import { requireUser } from '../auth/requireUser.js';
 import { authorizeDocument } from '../permissions/index.js';
 import { createDocument } from '../commands/createDocument.js';
 import { renameDocument } from '../commands/renameDocument.js';
+import { setDocumentPublic } from '../commands/setDocumentPublic.js';
 import { listMyDocuments } from '../queries/listMyDocuments.js';
+import { currentWorkflow } from '../queries/currentWorkflow.js';
+import { assertTextUnlocked } from '../queries/assertTextUnlocked.js';
 import { presentDocument } from '../presenters/presentDocument.js';
 import { validate } from './validate.js';
 
-/** /api/documents: my documents, create, read, rename. */
+/** /api/documents: my documents, create, read, rename, make publications public. */
 export function createDocumentsRouter({ logger, collab }: { logger: Logger; collab: CollabControl }): Router {
   const router = Router();
 
@@ -31,7 +34,7 @@ export function createDocumentsRouter({ logger, collab }: { logger: Logger; coll
     const user = requireUser(req);
     const { id } = validate(documentIdParams, req.params);
     const { document, role } = await authorizeDocument(user.id, id, 'read');
-    res.json({ document: presentDocument(document, role) });
+    res.json({ document: presentDocument(document, role, await currentWorkflow(id)) });
   });
 
   router.patch('/:id', async (req, res) => {
@@ -39,9 +42,12 @@ export function createDocumentsRouter({ logger, collab }: { logger: Logger; coll
     const { id } = validate(documentIdParams, req.params);
     const body = validate(updateDocumentBody, req.body);
     const { document, role } = await authorizeDocument(actor.id, id, 'manage');
-    const updated =
-      body.title === undefined ? document : await renameDocument({ logger, collab, actor }, id, body.title);
-    res.json({ document: presentDocument(updated, role) });
+    const ctx = { logger, collab, actor };
+    // the title is written in the text too: not while the workflow locks it
+    if (body.title !== undefined) await assertTextUnlocked(id);
+    let updated = body.title === undefined ? document : await renameDocument(ctx, id, body.title);
+    if (body.public !== undefined) updated = await setDocumentPublic(ctx, id, body.public);
+    res.json({ document: presentDocument(updated, role, await currentWorkflow(id)) });
   });
 
   return router;

@@ -47,7 +47,7 @@ export const IMPORT_CONTENT_TYPES = {
 } as const;
 
 export const updateDocumentBody = z
-  .strictObject({ title: title.optional() })
+  .strictObject({ title: title.optional(), public: z.boolean().optional() })
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
 export type UpdateDocumentBody = z.infer<typeof updateDocumentBody>;
 

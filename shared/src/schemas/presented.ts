@@ -1,3 +1,4 @@
+import type { WorkflowState } from './versions.js';
 /** Shapes the REST API returns (built by the server's presenters). */
 import type { Abilities, Role } from '../roles.js';
 import type { DocumentKind, DocumentLanguage } from '../documentKinds.js';
@@ -23,7 +24,11 @@ export interface PresentedDocument {
   title: string;
   kind: DocumentKind;
   language: DocumentLanguage;
-  state: 'drafting';
+  state: WorkflowState;
+  /** nobody can change the text (locked review, final, published) */
+  textLocked: boolean;
+  /** publications of this document have public pages */
+  public: boolean;
   schemaVersion: number;
   createdAt: string;
   updatedAt: string;

@@ -1,0 +1,11 @@
+import type { CurrentWorkflow } from '../queries/currentWorkflow.js';
+
+export function presentWorkflow(workflow: CurrentWorkflow) {
+  return {
+    state: workflow.state,
+    textLocked: workflow.textLocked,
+    changedAt: workflow.at?.toISOString() ?? null,
+    changedBy: workflow.actorId,
+    note: workflow.note,
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { objectId } from './documents.js';
+
+/** Workflow states of a document, in their usual order. */
+export const WORKFLOW_STATES = ['drafting', 'review', 'final', 'published'] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+
+/** Export formats (server/src/exports/exportFormats.ts renders each). */
+export const EXPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'akn'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const versionName = z.string().trim().min(1).max(200);
+const note = z.string().trim().max(2000);
+
+/** A version number in a path or query: 1, 2, 3 … */
+export const versionNumber = z.coerce.number().int().min(1).max(1_000_000);
+
+export const createVersionBody = z.strictObject({ name: versionName, note: note.optional() });
+export type CreateVersionBody = z.infer<typeof createVersionBody>;
+
+export const versionParams = z.strictObject({ id: objectId, number: versionNumber });
+
+export const proposalParams = z.strictObject({ id: objectId, proposalId: objectId });
+
+/** Confirming a proposed freeze may rename it. */
+export const confirmProposalBody = z.strictObject({ name: versionName.optional(), note: note.optional() });
+
+/** `live` or a version number. */
+const versionRef = z.union([z.literal('live'), versionNumber]);
+export type VersionRef = z.infer<typeof versionRef>;
+
+export const compareQuery = z
+  .strictObject({ from: versionRef, to: versionRef.default('live') })
+  .refine((q) => q.from !== q.to, { message: 'compare two different versions', path: ['to'] });
+
+export const exportQuery = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  version: versionRef.default('live'),
+});
+
+export const workflowBody = z.strictObject({
+  to: z.enum(['drafting', 'review', 'final']),
+  note: note.optional(),
+  /** in review only: lock the text (comments stay open) */
+  lockText: z.boolean().optional(),
+});
+export type WorkflowBody = z.infer<typeof workflowBody>;
+
+export const publishBody = z.strictObject({
+  version: versionNumber,
+  release: z.enum(['major', 'minor']),
+});
+
+export const publicationParams = z.strictObject({ id: objectId });
+export const publicationExportQuery = z.strictObject({ format: z.enum(EXPORT_FORMATS) });
