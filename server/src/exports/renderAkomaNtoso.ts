@@ -68,6 +68,19 @@ const idNumber = (n: string) =>
     .pop()!
     .replace(/[^\p{L}\p{N}-]/gu, '') || 'x';
 
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+/** A chapter's eId takes its ordinal in digits (`chp_2` for "Chapter II", as the issue's examples). */
+const arabic = (n: string) => {
+  const roman = n.toUpperCase().replace(/[^IVXLCDM]/g, '');
+  if (!roman) return idNumber(n);
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const value = ROMAN[roman[i]!]!;
+    total += value < (ROMAN[roman[i + 1] ?? ''] ?? 0) ? -value : value;
+  }
+  return String(total);
+};
+
 function inlineNodes(runs: ExportInline[]): XmlNode[] {
   return runs.map((run) => {
     if (run.type === 'break') return el('br');
@@ -170,7 +183,7 @@ export function renderAkomaNtoso(input: ExportInput): string {
   const hierarchy = (c: ExportClause, scope: string, parent: string): XmlElement => {
     const { kind, number, label, heading, clauseId } = c.clause;
     const spec = ELEMENTS[kind];
-    const own = `${spec.prefix}_${idNumber(number)}`;
+    const own = `${spec.prefix}_${kind === 'chapter' ? arabic(number) : idNumber(number)}`;
     const prefix = kind === 'paragraph' || kind === 'point' || kind === 'action' ? parent : scope;
     const { eId, GUID } = ids(prefix ? `${prefix}__${own}` : own, clauseId);
     const kids: XmlNode[] = [el('num', {}, [text(label)])];
