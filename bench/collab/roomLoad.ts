@@ -23,6 +23,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION } from '@accord/shared';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
 import { BenchApi } from '../lib/BenchApi.js';
+import { summarise } from '../src/stats.js';
 import { DocumentModel } from '../../server/dist/models/Document.js';
 import { Membership } from '../../server/dist/models/Membership.js';
 import { DocumentStore } from '../../server/dist/collab/DocumentStore.js';
@@ -67,18 +68,6 @@ function synced(provider: WebsocketProvider): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function summarise(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return {
-    n: samples.length,
-    p50: round(at(50)),
-    p95: round(at(95)),
-    max: round(sorted[sorted.length - 1]!),
-  };
-}
 
 /** A document typed into by a stock client: its first state, then historyEdits stored records. */
 async function typedDocument(api: BenchApi, wsUrl: string, title: string): Promise<string> {
@@ -181,12 +170,12 @@ async function main(): Promise<void> {
     for (let i = 0; i < PARAMS.measured; i++)
       measured.push(await typedDocument(api, server.wsUrl, `Measured ${i}`));
 
-    const few = summarise(await measureOpens(server.wsUrl, server.cookie, measured));
+    const few = summarise(await measureOpens(server.wsUrl, server.cookie, measured), [50, 95], 2);
     console.log(`[bench] A. ${PARAMS.few + PARAMS.measured} documents: open p50 ${few.p50} ms`);
     const started = performance.now();
     await addOtherDocuments(PARAMS.others - PARAMS.few, history.firstState, history.edits);
     console.log(`[bench] filled in ${Math.round((performance.now() - started) / 1000)} s`);
-    const many = summarise(await measureOpens(server.wsUrl, server.cookie, measured));
+    const many = summarise(await measureOpens(server.wsUrl, server.cookie, measured), [50, 95], 2);
 
     const ratio = Math.round((many.p50 / few.p50) * 100) / 100;
     const rows = [

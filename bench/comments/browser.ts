@@ -21,6 +21,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
 import { FIXTURE, createCommentedDocument, type Member } from './browserFixture.js';
+import { median } from '../src/stats.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -32,11 +33,6 @@ const PARAMS = { loads: Math.max(1, arg('loads', 5)), samples: Math.max(10, arg(
 const TARGET_SHOWN_MS = 1000;
 const TARGET_LIVE_MS = 300;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 const round = (n: number) => Math.round(n);
 
 async function signedInContext(browser: Browser, baseUrl: string, member: Member): Promise<BrowserContext> {

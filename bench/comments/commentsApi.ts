@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
 import { FIXTURE, createCommentedDocument } from './browserFixture.js';
 import type { BenchApi } from '../lib/BenchApi.js';
+import { summarise, type Summary } from '../src/stats.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -32,22 +33,10 @@ const PARAMS = {
 };
 const TARGET_P99_MS = 50;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function measure(
   api: BenchApi,
   url: string,
-): Promise<{
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  mean: number;
-  bytes: number;
-  threads: number;
-}> {
+): Promise<Summary<50 | 90 | 99> & { bytes: number; threads: number }> {
   let bytes = 0;
   let threads = 0;
   for (let i = 0; i < PARAMS.warmup; i++) await api.ok('GET', url);
@@ -62,17 +51,7 @@ async function measure(
     bytes = text.length;
     threads = (JSON.parse(text) as { threads: unknown[] }).threads.length;
   }
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
-  return {
-    p50: round(percentile(times, 50)),
-    p90: round(percentile(times, 90)),
-    p99: round(percentile(times, 99)),
-    max: round(times[times.length - 1]!),
-    mean: round(times.reduce((s, t) => s + t, 0) / times.length),
-    bytes,
-    threads,
-  };
+  return { ...summarise(times, [50, 90, 99], 1), bytes, threads };
 }
 
 async function main(): Promise<void> {

@@ -55,6 +55,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildNodes as b } from '@accord/shared';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
 import { BenchApi } from '../lib/BenchApi.js';
+import { round, summarise as summariseSamples, type Summary as StatsSummary } from '../src/stats.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -118,24 +119,9 @@ function agreementJson() {
   ]);
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-const round = (x: number) => Math.round(x * 10) / 10;
-type Summary = { n: number; p50: number; p95: number; p99: number; max: number };
-function summarise(samples: number[]): Summary {
-  const sorted = samples.filter((x) => Number.isFinite(x)).sort((x, y) => x - y);
-  if (sorted.length === 0) return { n: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN };
-  return {
-    n: sorted.length,
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
-    max: round(sorted[sorted.length - 1]!),
-  };
-}
+type Summary = StatsSummary<50 | 95 | 99>;
+const summarise = (samples: number[]): Summary => summariseSamples(samples, [50, 95, 99], 1);
 
-/** Waits (checking once per animation frame) for the editable, fully numbered document; answers performance.now(). */
 async function openDocument(
   page: Page,
   url: string,
@@ -512,9 +498,9 @@ async function main(): Promise<void> {
     const openRepeat = summarise(repeat);
     const results = {
       open: {
-        freshProfile: { ...openFresh, runs: fresh.map(round) },
+        freshProfile: { ...openFresh, runs: fresh.map((x) => round(x, 1)) },
         freshProfileOutlineListed: summarise(freshOutline),
-        repeatVisit: { ...openRepeat, runs: repeat.map(round) },
+        repeatVisit: { ...openRepeat, runs: repeat.map((x) => round(x, 1)) },
       },
       // the editor at 60 Hz (the issue's measure)
       typing: typingSummary(typing),

@@ -27,6 +27,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION } from '@accord/shared';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
 import { BenchApi } from '../lib/BenchApi.js';
+import { summarise } from '../src/stats.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -99,22 +100,6 @@ function agreementMarkdown(): string {
     }
   }
   return lines.join('\n');
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function summarise(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return {
-    n: samples.length,
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
-    max: round(sorted[sorted.length - 1]!),
-  };
 }
 
 async function measure(
@@ -228,10 +213,10 @@ async function main(): Promise<void> {
     );
 
     const results = {
-      openUnchanged: summarise(openUnchanged),
-      openEditedBeforeEachRequest: { ...summarise(openEdited), staleAnswers: stale },
-      closedCold: summarise(closedCold),
-      closedBurst: summarise(closedBurst),
+      openUnchanged: summarise(openUnchanged, [50, 95, 99], 2),
+      openEditedBeforeEachRequest: { ...summarise(openEdited, [50, 95, 99], 2), staleAnswers: stale },
+      closedCold: summarise(closedCold, [50, 95, 99], 2),
+      closedBurst: summarise(closedBurst, [50, 95, 99], 2),
     };
     const report = {
       benchmark: 'GET /api/documents/:id/outline (issue 4)',

@@ -1,4 +1,4 @@
-import { Samples, round, summarize } from '../stats.js';
+import { Samples, round, summarise } from '../stats.js';
 import { DocTracker } from '../tracker.js';
 import { Typist, loadTrace } from '../trace.js';
 import {
@@ -42,7 +42,7 @@ export const s1: Scenario = {
       );
       const expected = count * readers!;
       const complete = await waitUntil(() => latency.length >= expected, 10_000);
-      const s = summarize(latency.view());
+      const s = summarise(latency.view());
       return {
         p50: round(s.p50),
         p99: round(s.p99),

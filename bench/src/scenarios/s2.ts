@@ -1,5 +1,5 @@
 import { BenchClient } from '../client.js';
-import { Samples, round, summarize } from '../stats.js';
+import { Samples, round, summarise } from '../stats.js';
 import { DocTracker, itemKeys } from '../tracker.js';
 import { pregenerate } from '../trace.js';
 import { type Scenario, closeAll, connectAll, sleep, unexpectedCloses, waitUntil } from './common.js';
@@ -65,7 +65,7 @@ export const s2: Scenario = {
       clearInterval(progressTimer);
       const elapsed = (performance.now() - start) / 1000;
       const delivered = rs.reduce((n, r) => n + r.reader.received, 0);
-      const s = summarize(latency.view());
+      const s = summarise(latency.view());
       return {
         updatesPerSecond: complete
           ? Math.round(all.length / elapsed)

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { BenchClient } from '../client.js';
-import { round, summarize } from '../stats.js';
+import { round, summarise } from '../stats.js';
 import { WHOLE_TRACE_CLIENT, loadTrace, typedText, wholeTraceUpdate } from '../trace.js';
 import { type Scenario, closeAll, waitUntil, within } from './common.js';
 
@@ -70,7 +70,7 @@ export const s3: Scenario = {
         done += wave.length;
         await closeAll(wave);
       }
-      const s = summarize(times);
+      const s = summarise(times);
       return {
         p50: round(s.p50),
         p99: round(s.p99),

@@ -1,5 +1,5 @@
 import { BenchClient } from '../client.js';
-import { Samples, round, summarize } from '../stats.js';
+import { Samples, round, summarise } from '../stats.js';
 import { DocTracker } from '../tracker.js';
 import { Typist, loadTrace } from '../trace.js';
 import {
@@ -63,14 +63,14 @@ export const s4: Scenario = {
         const complete = await waitUntil(() => latency.length >= expected, 15_000, 10);
         const rssEnd = server.rssKiB();
         rssMax = Math.max(rssMax, rssEnd);
-        const s = summarize(latency.view());
+        const s = summarise(latency.view());
         log(
           `RSS idle ${Math.round(rssIdle / 1024)} MiB, connected ${Math.round(rssConnected / 1024)} MiB, end ${Math.round(rssEnd / 1024)} MiB`,
         );
         // samples arrive in time order: one p99 per second shows whether the tail is a few pauses
         const perSecond = Array.from({ length: seconds! }, (_, i) => {
           const chunk = Math.ceil(latency.length / seconds!);
-          return round(summarize(latency.view().subarray(i * chunk, (i + 1) * chunk)).p99, 1);
+          return round(summarise(latency.view().subarray(i * chunk, (i + 1) * chunk)).p99, 1);
         });
         log(`p99 of each second (ms): ${perSecond.join(' ')}`);
         return {

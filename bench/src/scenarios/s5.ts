@@ -1,4 +1,4 @@
-import { Samples, round, summarize } from '../stats.js';
+import { Samples, round, summarise } from '../stats.js';
 import { DocTracker } from '../tracker.js';
 import { Typist, loadTrace } from '../trace.js';
 import {
@@ -51,7 +51,7 @@ export const s5: Scenario = {
       );
       const expected = count * (n! - 1);
       const complete = await waitUntil(() => latency.length >= expected, 20_000, 10);
-      const s = summarize(latency.view());
+      const s = summarise(latency.view());
       return {
         p50: round(s.p50),
         p99: round(s.p99),

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { BenchClient } from '../client.js';
 import type { AccordServer, Endpoint } from '../servers.js';
-import { Samples, round, summarize } from '../stats.js';
+import { Samples, round, summarise } from '../stats.js';
 import { DocTracker, type Op } from '../tracker.js';
 import { Typist, WHOLE_TRACE_CLIENT, loadTrace, typedText, wholeTraceUpdate } from '../trace.js';
 import { type Scenario, closeAll, schedule, sleep, waitUntil, within } from './common.js';
@@ -204,8 +204,8 @@ export const s6: Scenario = {
         `outlines: after the crash ${outline(afterCrash)}; after reconnect + restart ${outline(afterRestart)}; writer ${outline(typist.doc)}; trace reloaded ${outline(reloaded)}`,
       );
 
-      const l = summarize(lag.view());
-      const st = summarize(storedLatency.view());
+      const l = summarise(lag.view());
+      const st = summarise(storedLatency.view());
       return {
         lagP50: round(l.p50),
         lagP99: round(l.p99),
