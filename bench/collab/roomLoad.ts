@@ -17,12 +17,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import mongoose, { Types } from 'mongoose';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION } from '@accord/shared';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
 import { BenchApi } from '../lib/BenchApi.js';
+import { openProvider } from '../lib/benchProvider.js';
 import { summarise } from '../src/stats.js';
 import { DocumentModel } from '../../server/dist/models/Document.js';
 import { Membership } from '../../server/dist/models/Membership.js';
@@ -46,19 +46,6 @@ const PARAMS = {
   coldPauseMs: 400,
 };
 const TARGET_RATIO = 1.5;
-
-function openProvider(wsUrl: string, cookie: string, documentId: string, doc = new Y.Doc()) {
-  const Socket = class extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
-    }
-  };
-  return new WebsocketProvider(`${wsUrl}/collab`, documentId, doc, {
-    WebSocketPolyfill: Socket as never,
-    params: { schema: String(SCHEMA_VERSION) },
-    disableBc: true,
-  });
-}
 
 function synced(provider: WebsocketProvider): Promise<void> {
   return new Promise((resolve) => {

@@ -6,11 +6,10 @@
  * countries and a drafter. Used by both comments benchmarks (browser.ts and commentsApi.ts).
  */
 import { randomBytes } from 'node:crypto';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { SCHEMA_VERSION, createRangeAnchor, newClauseId } from '@accord/shared';
+import { createRangeAnchor, newClauseId } from '@accord/shared';
 import { BenchApi } from '../lib/BenchApi.js';
+import { openProvider, until } from '../lib/benchProvider.js';
 
 export const FIXTURE = {
   articles: 100,
@@ -25,27 +24,6 @@ export const FIXTURE = {
 export interface BenchServer {
   url: string;
   wsUrl: string;
-}
-
-function openProvider(wsUrl: string, cookie: string, documentId: string): WebsocketProvider {
-  const Socket = class extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
-    }
-  };
-  return new WebsocketProvider(`${wsUrl}/collab`, documentId, new Y.Doc(), {
-    WebSocketPolyfill: Socket as never,
-    params: { schema: String(SCHEMA_VERSION) },
-    disableBc: true,
-  });
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -171,7 +149,7 @@ export async function createCommentedDocument(
   const writer = openProvider(server.wsUrl, drafter.api.cookie, documentId);
   let handedOver = false;
   try {
-    await until(() => writer.synced, 'writer sync');
+    await until(() => writer.synced, 'writer sync', 60_000, 20);
     const { elements, paragraphIds } = buildArticles();
     const fragment = writer.doc.getXmlFragment('default');
     writer.doc.transact(() => fragment.insert(fragment.length, elements));
@@ -179,6 +157,8 @@ export async function createCommentedDocument(
     await until(
       () => probe.synced && articleCount(probe.doc) >= FIXTURE.articles,
       'the server to have the text',
+      60_000,
+      20,
     );
     probe.destroy();
     const textMs = performance.now() - t0;

@@ -21,12 +21,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { SCHEMA_VERSION } from '@accord/shared';
+import type { WebsocketProvider } from 'y-websocket';
 import { startAccordForBench } from '../lib/startAccordForBench.js';
 import { BenchApi } from '../lib/BenchApi.js';
+import { openProvider, until } from '../lib/benchProvider.js';
+import { agreementMarkdown } from '../lib/agreementMarkdown.js';
 import { summarise } from '../src/stats.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -48,59 +48,6 @@ const PARAMS = {
   coldPauseMs: 400,
 };
 const TARGET_MS = 50;
-
-function openProvider(wsUrl: string, cookie: string, documentId: string): WebsocketProvider {
-  const Socket = class extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { cookie } });
-    }
-  };
-  return new WebsocketProvider(`${wsUrl}/collab`, documentId, new Y.Doc(), {
-    WebSocketPolyfill: Socket as never,
-    params: { schema: String(SCHEMA_VERSION) },
-    disableBc: true,
-  });
-}
-
-async function until(
-  check: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-/** The agreement as a Markdown file, as someone would upload it. */
-function agreementMarkdown(): string {
-  const lines = [
-    '# Regional Agreement on Access to Justice',
-    '',
-    'The Parties to this Agreement,',
-    '',
-    '- Recognizing that access to justice is a human right,',
-    '',
-    'Have agreed as follows:',
-  ];
-  const perChapter = PARAMS.articles / PARAMS.chapters;
-  for (let n = 1; n <= PARAMS.articles; n++) {
-    if ((n - 1) % perChapter === 0)
-      lines.push('', `Chapter ${Math.ceil(n / perChapter)} — Part ${Math.ceil(n / perChapter)}`);
-    lines.push('', `Article ${n} — Heading of article ${n}`, '');
-    for (let p = 1; p <= PARAMS.paragraphsPerArticle; p++) {
-      lines.push(
-        `${p}. Each Party shall take the measures necessary to give effect to paragraph ${p} of article ${n}, including:`,
-      );
-      if (p === 1)
-        for (let q = 0; q < PARAMS.pointsPerArticle; q++)
-          lines.push(`   ${'abc'[q]}) adopting legislation and policies to that end;`);
-    }
-  }
-  return lines.join('\n');
-}
 
 async function measure(
   n: number,
@@ -128,7 +75,7 @@ async function main(): Promise<void> {
   try {
     const api = new BenchApi(server.url);
     api.cookie = server.cookie;
-    const markdown = agreementMarkdown();
+    const markdown = agreementMarkdown(PARAMS);
     const importStart = performance.now();
     const preview = (await api.request('POST', '/api/imports/preview', markdown, 'text/markdown')).body;
     const importMs = performance.now() - importStart;
