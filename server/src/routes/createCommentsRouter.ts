@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   commentIdParams,
   commentVisibilityBody,
@@ -10,6 +10,8 @@ import type { Logger } from '../logger.js';
 import type { CollabControl } from '../collab/CollabControl.js';
 import { requireUser } from '../auth/requireUser.js';
 import { authorizeComment } from '../permissions/index.js';
+import type { CommentAction } from '../permissions/commentPermissions.js';
+import type { CommandContext } from '../commands/CommandContext.js';
 import { findCommentForViewer, type CommentForViewer } from '../queries/findCommentForViewer.js';
 import { replyToThread } from '../commands/replyToThread.js';
 import { editComment } from '../commands/editComment.js';
@@ -59,41 +61,33 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     res.json(await answer(found));
   });
 
-  router.delete('/:id', async (req, res) => {
-    const actor = requireUser(req);
-    validate(emptyBody, req.body);
-    const found = await load(req);
-    authorizeComment(found, 'delete');
-    await deleteComment({ logger, collab, actor }, found.thread, found.comment);
-    res.json(await answer(found));
-  });
-
-  router.post('/:id/restore', async (req, res) => {
-    const actor = requireUser(req);
-    validate(emptyBody, req.body);
-    const found = await load(req);
-    authorizeComment(found, 'restore');
-    await restoreComment({ logger, collab, actor }, found.thread, found.comment);
-    res.json(await answer(found));
-  });
-
-  router.post('/:id/resolve', async (req, res) => {
-    const actor = requireUser(req);
-    validate(emptyBody, req.body);
-    const found = await load(req);
-    authorizeComment(found, 'resolve');
-    await resolveThread({ logger, collab, actor }, found.thread);
-    res.json(await answer(found));
-  });
-
-  router.post('/:id/reopen', async (req, res) => {
-    const actor = requireUser(req);
-    validate(emptyBody, req.body);
-    const found = await load(req);
-    authorizeComment(found, 'reopen');
-    await reopenThread({ logger, collab, actor }, found.thread);
-    res.json(await answer(found));
-  });
+  /** The state changes without a body: the same pipeline, each with its rule and its command. */
+  const stateChange =
+    (action: CommentAction, run: (ctx: CommandContext, found: CommentForViewer) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      const actor = requireUser(req);
+      validate(emptyBody, req.body);
+      const found = await load(req);
+      authorizeComment(found, action);
+      await run({ logger, collab, actor }, found);
+      res.json(await answer(found));
+    };
+  router.delete(
+    '/:id',
+    stateChange('delete', (ctx, found) => deleteComment(ctx, found.thread, found.comment)),
+  );
+  router.post(
+    '/:id/restore',
+    stateChange('restore', (ctx, found) => restoreComment(ctx, found.thread, found.comment)),
+  );
+  router.post(
+    '/:id/resolve',
+    stateChange('resolve', (ctx, found) => resolveThread(ctx, found.thread)),
+  );
+  router.post(
+    '/:id/reopen',
+    stateChange('reopen', (ctx, found) => reopenThread(ctx, found.thread)),
+  );
 
   router.patch('/:id/visibility', async (req, res) => {
     const actor = requireUser(req);
