@@ -4,11 +4,15 @@ import './i18n/i18n';
 import './styles.css';
 import { App } from './App';
 import { SessionProvider } from './session/SessionProvider';
+import { OpenSessions } from './collab/OpenSessions';
+import { OpenSessionsContext } from './collab/OpenSessionsContext';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SessionProvider>
-      <App />
-    </SessionProvider>
+    <OpenSessionsContext value={new OpenSessions()}>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </OpenSessionsContext>
   </StrictMode>,
 );

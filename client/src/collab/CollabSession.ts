@@ -2,30 +2,29 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { OFFLINE_COPY_PREFIX } from './OFFLINE_COPY_PREFIX';
-import { openSessions } from './openSessions';
 import { browserScheduler } from '../scheduling/afterNextPaint';
 import { SaveStatusGate, type SaveStatus } from './SaveStatusGate';
 import { deferOfflineCopyWrites } from './deferOfflineCopyWrites';
+import { collaboratorsOf, sameCollaborators, type Collaborator } from './collaboratorsOf';
+import { EditorSlot } from './EditorSlot';
+import { LiveEvents } from './LiveEvents';
+import { DocumentComments } from '../comments/DocumentComments';
 import {
   ACCORD_PROTOCOL_VERSION,
   CloseCode,
   MessageType,
   SCHEMA_VERSION,
   SavedTracker,
+  closeCodeIsTransient,
   encodeHello,
   readEvent,
   readSaved,
+  type DocumentLanguage,
 } from '@accord/shared';
 
 export type ConnectionStatus = 'connecting' | 'syncing' | 'online' | 'offline';
 export type { SaveStatus } from './SaveStatusGate';
-
-export interface Collaborator {
-  clientId: number;
-  name: string;
-  color: string;
-  self: boolean;
-}
+export type { Collaborator } from './collaboratorsOf';
 
 export interface CollabState {
   connection: ConnectionStatus;
@@ -46,23 +45,25 @@ export interface CollabUser {
   color: string;
 }
 
-/**
- * y-websocket gives up after any 44xx close ("reconnecting cannot help": signed out, access
- * removed, old schema, oversized). Rate limiting is the exception: it passes, so retry it.
- */
+/** Whether y-websocket should connect again after a close (one rule, in shared/). */
 function shouldReconnect(event: CloseEvent): boolean {
-  return event.code === CloseCode.RATE_LIMITED || !(event.code >= 4400 && event.code < 4500);
+  return closeCodeIsTransient(event.code);
 }
 
 /**
- * One open document: its Y.Doc, the collaboration socket, the offline copy, and the derived
- * states the page shows (connection, saved, who is here). The page subscribes with
- * useSyncExternalStore; the editor binds to `ydoc` and `provider`.
+ * One open document: its Y.Doc, the collaboration socket, the offline copy, the derived states
+ * the page shows (connection, saved, who is here), the live events, the editor bound to it and
+ * its comments. The page subscribes with useSyncExternalStore; the editor binds to `ydoc` and
+ * `provider`.
  */
 export class CollabSession {
   readonly ydoc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly persistence: IndexeddbPersistence;
+  private readonly events = new LiveEvents();
+  /** the editor showing this document, while one does */
+  readonly editor = new EditorSlot();
+  readonly comments: DocumentComments;
   /** the offline copy is written just after the frame showing an edit, not inside the keystroke */
   private readonly offlineWrites: { flush(): void; stop(): void };
   private state: CollabState = {
@@ -74,7 +75,6 @@ export class CollabSession {
     collaborators: [],
   };
   private readonly listeners = new Set<() => void>();
-  private readonly eventListeners = new Set<(event: unknown) => void>();
   /** Asks the server, behind each local change, to say when it is stored (ACCORD_SAVED). */
   private readonly saved: SavedTracker;
   private connected = false;
@@ -94,6 +94,7 @@ export class CollabSession {
   constructor(
     readonly documentId: string,
     user: CollabUser,
+    language: DocumentLanguage,
   ) {
     const wsBase = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
     this.persistence = new IndexeddbPersistence(OFFLINE_COPY_PREFIX + documentId, this.ydoc);
@@ -128,7 +129,7 @@ export class CollabSession {
       } catch {
         return;
       }
-      for (const listener of this.eventListeners) listener(event);
+      this.events.emit(event);
     };
 
     this.provider.on('status', ({ status }) => {
@@ -171,9 +172,9 @@ export class CollabSession {
     window.addEventListener('pagehide', this.flushOfflineCopy);
     document.addEventListener('visibilitychange', this.flushWhenHidden);
 
+    this.comments = new DocumentComments(this, documentId, language, user.id);
     this.provider.connect();
     this.updateCollaborators();
-    openSessions.add(this);
   }
 
   hasUnsavedChanges(): boolean {
@@ -187,17 +188,14 @@ export class CollabSession {
 
   getState = (): CollabState => this.state;
 
-  /** JSON events the server sends about this document (ACCORD_EVENT); unknown ones are for later. */
-  onEvent(listener: (event: unknown) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
-  }
+  /** The live events of one type the server sends about this document (ACCORD_EVENT). */
+  on: LiveEvents['on'] = (type, listener) => this.events.on(type, listener);
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     this.saveGate.cancel();
-    openSessions.delete(this);
+    this.comments.destroy();
     window.removeEventListener('online', this.handleNetworkChange);
     window.removeEventListener('offline', this.handleNetworkChange);
     window.removeEventListener('pagehide', this.flushOfflineCopy);
@@ -205,7 +203,7 @@ export class CollabSession {
     this.offlineWrites.flush();
     this.offlineWrites.stop();
     this.listeners.clear();
-    this.eventListeners.clear();
+    this.events.clear();
     this.provider.destroy();
     void this.persistence.destroy();
     this.ydoc.destroy();
@@ -234,28 +232,8 @@ export class CollabSession {
   }
 
   private updateCollaborators() {
-    const byPerson = new Map<string, Collaborator>();
-    for (const [clientId, awarenessState] of this.provider.awareness.getStates()) {
-      const user = (awarenessState as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user;
-      if (!user || typeof user.name !== 'string') continue;
-      const color = typeof user.color === 'string' ? user.color : '#4d5761';
-      const self = clientId === this.ydoc.clientID;
-      // one entry per person, however many tabs they have open (the server adds the user id)
-      const key = typeof user.id === 'string' ? user.id : `${user.name}\u0000${color}`;
-      const existing = byPerson.get(key);
-      if (!existing || self)
-        byPerson.set(key, { clientId, name: user.name, color, self: self || !!existing?.self });
-    }
-    const collaborators = [...byPerson.values()].sort(
-      (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name),
-    );
-    const same =
-      collaborators.length === this.state.collaborators.length &&
-      collaborators.every((c, i) => {
-        const previous = this.state.collaborators[i]!;
-        return c.name === previous.name && c.color === previous.color && c.self === previous.self;
-      });
-    if (!same) this.update({ collaborators });
+    const collaborators = collaboratorsOf(this.provider.awareness.getStates(), this.ydoc.clientID);
+    if (!sameCollaborators(collaborators, this.state.collaborators)) this.update({ collaborators });
   }
 
   private actualSave(connection: ConnectionStatus): SaveStatus {

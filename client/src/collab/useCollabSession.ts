@@ -1,5 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { DocumentLanguage } from '@accord/shared';
 import { CollabSession, type CollabState, type CollabUser } from './CollabSession';
+import { useOpenSessions } from './OpenSessionsContext';
 
 const IDLE: CollabState = {
   connection: 'connecting',
@@ -13,28 +15,31 @@ const noSubscription = () => () => {};
 
 /**
  * Opens the document's collaboration session while the component is mounted (null until then,
- * or while `enabled` is false). Components read its state with useCollabState.
+ * or while the document's language is not known yet). Components read its state with useCollabState.
  */
 export function useCollabSession(
   documentId: string,
   user: CollabUser,
-  enabled: boolean,
+  language: DocumentLanguage | null,
 ): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
+  const openSessions = useOpenSessions();
   const { id, name, color } = user;
 
   useEffect(() => {
-    if (!enabled) return;
-    const created = new CollabSession(documentId, { id, name, color });
+    if (!language) return;
+    const created = new CollabSession(documentId, { id, name, color }, language);
+    const close = openSessions.add(created);
     // the session is an external resource (socket, database) that must live exactly as long as
     // the effect, so it is created here and handed to render through state
     // oxlint-disable-next-line react/set-state-in-effect
     setSession(created);
     return () => {
+      close();
       created.destroy();
       setSession(null);
     };
-  }, [documentId, id, name, color, enabled]);
+  }, [documentId, id, name, color, language, openSessions]);
 
   return session;
 }

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresentedComment, ResolvedAnchor } from '@accord/shared';
-import type { LiveThread } from './CommentsController';
+import type { LiveThread } from './orderThreads';
 
 export interface Filters {
   status: 'all' | 'open' | 'resolved';

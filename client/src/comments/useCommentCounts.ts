@@ -1,7 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { ClauseCommentCounts } from '@accord/shared';
 import type { CollabSession } from '../collab/CollabSession';
-import { commentsControllerFor } from './CommentsController';
 
 const NONE: Record<string, ClauseCommentCounts> = {};
 const noop = () => () => {};
@@ -12,8 +11,8 @@ const noop = () => () => {};
  * The object changes identity only when a count changes.
  */
 export function useCommentCounts(session: CollabSession | null): Record<string, ClauseCommentCounts> {
-  const controller = session ? commentsControllerFor(session.ydoc) : null;
-  return useSyncExternalStore(controller ? controller.subscribe : noop, () =>
-    controller ? controller.getState().counts : NONE,
+  const comments = session?.comments ?? null;
+  return useSyncExternalStore(comments ? comments.subscribe : noop, () =>
+    comments ? comments.getState().counts : NONE,
   );
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import type { CommentsController, CommentsState } from './CommentsController';
+import type { CommentsState, DocumentComments } from './DocumentComments';
 
-/** The comments of a document as the controller has them now; re-renders on every change. */
-export function useCommentsState(controller: CommentsController): CommentsState {
-  return useSyncExternalStore(controller.subscribe, controller.getState);
+/** The comments of a document as the session has them now; re-renders on every change. */
+export function useCommentsState(comments: DocumentComments): CommentsState {
+  return useSyncExternalStore(comments.subscribe, comments.getState);
 }

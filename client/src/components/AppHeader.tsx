@@ -4,7 +4,7 @@ import { Link } from '../router/Link';
 import { useSession } from '../session/useSession';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useErrorMessage } from '../i18n/useErrorMessage';
-import { openSessions } from '../collab/openSessions';
+import { useOpenSessions } from '../collab/OpenSessionsContext';
 import { NotificationsButton } from '../notifications/NotificationsButton';
 
 export function AppHeader() {
@@ -13,10 +13,10 @@ export function AppHeader() {
   const errorMessage = useErrorMessage();
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const openSessions = useOpenSessions();
 
   const handleSignOut = async () => {
-    const unsaved = [...openSessions].some((session) => session.hasUnsavedChanges());
-    if (unsaved && !window.confirm(t('app.signOutUnsaved'))) return;
+    if (openSessions.hasUnsavedChanges() && !window.confirm(t('app.signOutUnsaved'))) return;
     setSigningOut(true);
     setError(null);
     try {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresentedDocument, PresentedMember, Role } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
@@ -7,6 +7,7 @@ import { LoadingState } from '../components/LoadingState';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { InviteMemberForm } from './InviteMemberForm';
 import { MemberRow } from './MemberRow';
+import { useDocumentMembers } from './useDocumentMembers';
 
 interface MembersPanelProps {
   document: PresentedDocument;
@@ -17,11 +18,6 @@ interface MembersPanelProps {
   refreshKey: number;
 }
 
-type State =
-  | { status: 'loading' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'ready'; members: PresentedMember[] };
-
 export function MembersPanel({
   document,
   currentUserId,
@@ -31,30 +27,22 @@ export function MembersPanel({
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const id = useId();
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const [state, setState] = useDocumentMembers(document.id, refreshKey);
   const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    accordApi
-      .listMembers(document.id, controller.signal)
-      .then(({ members }) => setState({ status: 'ready', members }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'failed', error });
-      });
-    return () => controller.abort();
-  }, [document.id, refreshKey]);
-
-  const replace = useCallback((updated: PresentedMember) => {
-    setState((current) =>
-      current.status === 'ready'
-        ? {
-            status: 'ready',
-            members: current.members.map((m) => (m.userId === updated.userId ? updated : m)),
-          }
-        : current,
-    );
-  }, []);
+  const replace = useCallback(
+    (updated: PresentedMember) => {
+      setState((current) =>
+        current.status === 'ready'
+          ? {
+              status: 'ready',
+              members: current.members.map((m) => (m.userId === updated.userId ? updated : m)),
+            }
+          : current,
+      );
+    },
+    [setState],
+  );
 
   const changeRole = async (member: PresentedMember, role: Role) => {
     setNotice(null);

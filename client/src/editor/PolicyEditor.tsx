@@ -21,7 +21,14 @@ interface PolicyEditorProps {
 export function PolicyEditor({ session, user, editable, labelledBy, language, kind }: PolicyEditorProps) {
   const { t } = useTranslation();
   const extensions = useMemo(
-    () => editorExtensions({ ydoc: session.ydoc, provider: session.provider, user, language }),
+    () =>
+      editorExtensions({
+        ydoc: session.ydoc,
+        provider: session.provider,
+        user,
+        language,
+        comments: session.comments,
+      }),
     [session, user, language],
   );
   const editor = useEditor(
@@ -44,6 +51,9 @@ export function PolicyEditor({ session, user, editable, labelledBy, language, ki
     },
     [extensions],
   );
+
+  // panels outside the editor (the outline) read it from the session
+  useEffect(() => (editor ? session.editor.set(editor) : undefined), [session, editor]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;

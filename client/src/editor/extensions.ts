@@ -7,7 +7,7 @@ import { policyExtensions, type DocumentLanguage } from '@accord/shared';
 import { renderCaret } from './renderCaret';
 import { CommentHighlights } from '../comments/CommentHighlights';
 import { ActionWithFields } from './actionFields/ActionWithFields';
-import { PublishEditor } from '../outline/PublishEditor';
+import type { DocumentComments } from '../comments/DocumentComments';
 
 export interface EditorExtensionsOptions {
   ydoc: Y.Doc;
@@ -15,6 +15,8 @@ export interface EditorExtensionsOptions {
   user: { id: string; name: string; color: string };
   /** the document's language: clause labels (Article / Artículo / Artigo / Article) follow it */
   language: DocumentLanguage;
+  /** the session's comments: highlighted in the text */
+  comments: DocumentComments;
 }
 
 /**
@@ -22,7 +24,13 @@ export interface EditorExtensionsOptions {
  * validates and renders with — SCHEMA_VERSION versions it), then the collaboration bindings.
  * The schema must match what is stored: y-prosemirror drops Yjs content a schema does not know.
  */
-export function editorExtensions({ ydoc, provider, user, language }: EditorExtensionsOptions): Extensions {
+export function editorExtensions({
+  ydoc,
+  provider,
+  user,
+  language,
+  comments,
+}: EditorExtensionsOptions): Extensions {
   return [
     // the same schema; only the action node gets a view with its fields
     ...policyExtensions({ language }).map((extension) =>
@@ -34,9 +42,7 @@ export function editorExtensions({ ydoc, provider, user, language }: EditorExten
     // the server replaces `user` with the signed-in user's name and colour; carets show what
     // awareness says, so nobody can appear under another name
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
-    // lets the outline panel read this editor's state
-    PublishEditor.configure({ ydoc }),
     // comment anchors as decorations (never in the document) and the clause comment button
-    CommentHighlights.configure({ ydoc }),
+    CommentHighlights.configure({ comments }),
   ];
 }

@@ -5,6 +5,7 @@ import { accordApi } from '../api/accordApi';
 import { useDateFormat } from '../i18n/useDateFormat';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { navigate } from '../router/navigate';
+import { useOpenSessions } from '../collab/OpenSessionsContext';
 import './notifications.css';
 
 /** Checked this often while no document socket brings them live (slow links: rarely). */
@@ -21,6 +22,7 @@ export function NotificationsButton() {
   const [error, setError] = useState<unknown>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const openSessions = useOpenSessions();
 
   const refresh = useCallback(
     () =>
@@ -38,14 +40,14 @@ export function NotificationsButton() {
     const load = () => void refresh();
     const first = setTimeout(load, 0);
     const timer = setInterval(load, POLL_MS);
-    // a document's socket says when someone mentions us (CommentsController re-dispatches it)
-    window.addEventListener('accord:notification', load);
+    // an open document's socket says when someone mentions us
+    const off = openSessions.on('notification.created', load);
     return () => {
       clearTimeout(first);
       clearInterval(timer);
-      window.removeEventListener('accord:notification', load);
+      off();
     };
-  }, [refresh]);
+  }, [refresh, openSessions]);
 
   useEffect(() => {
     if (!open) return;

@@ -1,15 +1,11 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { Editor } from '@tiptap/core';
-import type * as Y from 'yjs';
-import { editorRegistry } from './editorRegistry';
+import type { CollabSession } from '../collab/CollabSession';
 
 const nothing = () => () => {};
+const none = () => null;
 
-/** The editor currently bound to `ydoc` (null until the editor component has created it). */
-export function useSessionEditor(ydoc: Y.Doc | null): Editor | null {
-  const subscribe = useCallback(
-    (listener: () => void) => (ydoc ? editorRegistry.subscribe(ydoc, listener) : nothing()),
-    [ydoc],
-  );
-  return useSyncExternalStore(subscribe, () => (ydoc ? editorRegistry.get(ydoc) : null));
+/** The editor showing the session's document (null until the editor component has created it). */
+export function useSessionEditor(session: CollabSession | null): Editor | null {
+  return useSyncExternalStore(session?.editor.subscribe ?? nothing, session?.editor.get ?? none);
 }

@@ -67,7 +67,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     () => ({ id: user?.id ?? '', name: user?.name ?? '', color: user ? userColour(user.id) : '#4d5761' }),
     [user],
   );
-  const session = useCollabSession(documentId, caretUser, document !== null);
+  const session = useCollabSession(documentId, caretUser, document?.language ?? null);
   // each part separately: the page must not re-render when only the saved state flips
   const state = {
     connection: useCollabState(session, (s) => s.connection),
@@ -91,17 +91,14 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     });
   }, [state.failedAttempts, sessionEnded]);
 
-  // events the server pushes on the collaboration socket; unknown ones are ignored
+  // a membership changed: the list changes, and if it is ours, the document's abilities too
   useEffect(() => {
-    if (!session) return;
-    return session.onEvent((event) => {
-      const type = (event as { type?: unknown } | null)?.type;
-      if (typeof type !== 'string') return;
-      // a membership change may be ours: reload the document too, its abilities may differ
-      if (type.startsWith('member')) setMembersKey((key) => key + 1);
-      if (type.startsWith('member') || type.startsWith('document')) setReloadKey((key) => key + 1);
+    if (!session || !user) return;
+    return session.on('member.changed', (event) => {
+      setMembersKey((key) => key + 1);
+      if (event.userId === user.id) setReloadKey((key) => key + 1);
     });
-  }, [session]);
+  }, [session, user]);
 
   if (loaded.status === 'loading') return <LoadingState label={t('document.loading')} />;
   if (loaded.status === 'failed' || !document || !user) {
@@ -168,14 +165,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
             <LoadingState label={t('document.editorLoading')} />
           )}
         </section>
-        {session && (
-          <CommentsSidebar
-            session={session}
-            documentId={documentId}
-            language={document.language}
-            userId={user.id}
-          />
-        )}
+        {session && <CommentsSidebar comments={session.comments} documentId={documentId} />}
         <aside className="doc-page__side" aria-label={t('document.sidePanel')}>
           <PresenceList collaborators={state.collaborators} />
           <MembersPanel

@@ -1,5 +1,5 @@
 import mongoose, { Types } from 'mongoose';
-import type { CommentVisibility, NotificationEvent } from '@accord/shared';
+import type { CommentVisibility, NotificationCreatedEvent } from '@accord/shared';
 import type { CommandContext } from './CommandContext.js';
 import { Notification, type NotificationRecord } from '../models/Notification.js';
 import { Membership } from '../models/Membership.js';
@@ -62,7 +62,7 @@ export async function notifyMentions(ctx: CommandContext, input: MentionInput): 
     const document = await DocumentModel.findById(input.documentId, { title: 1 }).lean();
     for (const record of records) {
       const userId = record.userId.toHexString();
-      const event: NotificationEvent = {
+      const event: NotificationCreatedEvent = {
         type: 'notification.created',
         notification: presentNotification(record, document?.title ?? '', false),
       };

@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import type { AccordEvent } from '../events/AccordEvent.js';
 import { MessageType } from './messageTypes.js';
 
 /** Pure encoders and decoders of Accord's own collaboration messages (see MessageType). */
@@ -19,7 +20,7 @@ export function encodeSaved(n: number): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeEvent(event: unknown): Uint8Array {
+export function encodeEvent(event: AccordEvent): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.ACCORD_EVENT);
   encoding.writeVarString(encoder, JSON.stringify(event));

@@ -113,33 +113,3 @@ export interface PresentedNotification {
   createdAt: string;
   read: boolean;
 }
-
-/**
- * ACCORD_EVENT sent on the collaboration socket after every comment change, only to connections
- * whose user may see the thread. Carries no content: fetch GET /api/comments/:threadId.
- * `hidden`: the thread became team-only and this recipient may no longer see it.
- */
-export interface CommentsChangedEvent {
-  type: 'comments.changed';
-  documentId: string;
-  threadId: string;
-  commentId: string;
-  change:
-    | 'created'
-    | 'replied'
-    | 'edited'
-    | 'deleted'
-    | 'restored'
-    | 'resolved'
-    | 'reopened'
-    | 'visibility'
-    | 'hidden';
-  actorId: string;
-  at: string;
-}
-
-/** ACCORD_EVENT to the connections of a member who was just @mentioned. */
-export interface NotificationEvent {
-  type: 'notification.created';
-  notification: PresentedNotification;
-}

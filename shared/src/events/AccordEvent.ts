@@ -1,0 +1,22 @@
+import type { CommentsChangedEvent } from './CommentsChangedEvent.js';
+import type { MemberChangedEvent } from './MemberChangedEvent.js';
+import type { NotificationCreatedEvent } from './NotificationCreatedEvent.js';
+import type { VersionCreatedEvent } from './VersionCreatedEvent.js';
+import type { WorkflowChangedEvent } from './WorkflowChangedEvent.js';
+
+/**
+ * Everything the server sends on the collaboration socket as ACCORD_EVENT (JSON). A new kind of
+ * event is one interface added to this union: the server's broadcast accepts only this type and
+ * the client's `session.on(type, listener)` derives its types from it.
+ */
+export type AccordEvent =
+  | CommentsChangedEvent
+  | NotificationCreatedEvent
+  | MemberChangedEvent
+  | WorkflowChangedEvent
+  | VersionCreatedEvent;
+
+export type AccordEventType = AccordEvent['type'];
+
+/** The event of one type, e.g. `AccordEventOf<'comments.changed'>`. */
+export type AccordEventOf<T extends AccordEventType> = Extract<AccordEvent, { type: T }>;
