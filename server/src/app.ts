@@ -19,6 +19,8 @@ import { createDocumentStructureRouter } from './routes/createDocumentStructureR
 import { createImportsRouter } from './routes/createImportsRouter.js';
 import { createVersionsRouter } from './routes/createVersionsRouter.js';
 import { createWorkflowRouter } from './routes/createWorkflowRouter.js';
+import { createPublicationsRouter } from './routes/createPublicationsRouter.js';
+import { createPublicPagesRouter } from './routes/createPublicPagesRouter.js';
 import { parseCreateDocumentBody } from './routes/parseCreateDocumentBody.js';
 import { serveClient } from './static/serveClient.js';
 import { createErrorHandler } from './errors/createErrorHandler.js';
@@ -52,6 +54,7 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use(
     guardStateChanges(env.allowedOrigins, {
       '/imports/preview': [...IMPORT_CONTENT_TYPES.docx, ...IMPORT_CONTENT_TYPES.markdown],
+      '/publications/:id/verify': ['multipart/form-data'],
     }),
   );
   api.post('/documents', parseCreateDocumentBody);
@@ -68,11 +71,13 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use('/documents', createVersionsRouter({ logger, collab }));
   api.use('/documents', createWorkflowRouter({ logger, collab }));
   api.use('/imports', createImportsRouter());
+  api.use(createPublicationsRouter({ logger, collab, publicUrl: env.publicUrl }));
   api.use(() => {
     throw new NotFound('No such API endpoint.');
   });
   app.use('/api', api);
 
+  app.use('/p', createPublicPagesRouter({ logger }));
   serveClient(app, env.clientDist, logger);
   app.use(() => {
     throw new NotFound();

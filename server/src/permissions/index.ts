@@ -7,4 +7,6 @@ export { roleOn } from './roleOn.js';
 export { authorizeDocument, type AuthorizedDocument } from './authorizeDocument.js';
 export { authorizeComment, type FoundComment } from './authorizeComment.js';
 export { authorizeNewThread } from './authorizeNewThread.js';
+export { authorizePublication, type AuthorizedPublication } from './authorizePublication.js';
+export { authorizePublicPage } from './authorizePublicPage.js';
 export { abilitiesFor, type Abilities, type Role } from '@accord/shared';

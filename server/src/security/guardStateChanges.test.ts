@@ -80,4 +80,31 @@ describe('guardStateChanges', () => {
     expect(run('/imports/preview', 'text/html')).toBeInstanceOf(UnsupportedMediaType);
     expect(run('/documents', 'text/markdown')).toBeInstanceOf(UnsupportedMediaType);
   });
+
+  it('matches `:name` segments of upload paths against exactly one path segment', () => {
+    const upload = guardStateChanges([], { '/publications/:id/verify': ['multipart/form-data'] });
+    const run = (path: string) => {
+      try {
+        let passed = false;
+        upload(
+          {
+            method: 'POST',
+            path,
+            headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': '3' },
+          } as unknown as Request,
+          {} as Response,
+          () => {
+            passed = true;
+          },
+        );
+        return passed ? 'passed' : 'stopped';
+      } catch (error) {
+        return error;
+      }
+    };
+    expect(run('/publications/0123456789abcdef01234567/verify')).toBe('passed');
+    expect(run('/publications//verify')).toBeInstanceOf(UnsupportedMediaType);
+    expect(run('/publications/a/b/verify')).toBeInstanceOf(UnsupportedMediaType);
+    expect(run('/documents/x/verify')).toBeInstanceOf(UnsupportedMediaType);
+  });
 });

@@ -13,7 +13,8 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  *   cross-origin state-changing requests;
  * - a body must be JSON: HTML forms cannot send `application/json` cross-origin without a CORS
  *   preflight, which this server never grants. `rawBodies` names the few paths that read a file
- *   instead (path → content types): they change no state, and the Origin check above still holds.
+ *   instead (path → content types; a `:name` segment matches any one segment, as in
+ *   `/publications/:id/verify`): they change no state, and the Origin check above still holds.
  */
 export function guardStateChanges(
   allowedOrigins: readonly string[],
@@ -28,13 +29,23 @@ export function guardStateChanges(
     const hasBody =
       Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     const contentType = req.headers['content-type'];
-    const rawAllowed =
-      Object.hasOwn(rawBodies, req.path) && rawBodies[req.path]!.includes(mediaType(contentType));
+    const rawAllowed = Object.entries(rawBodies).some(
+      ([pattern, types]) => matchesPath(pattern, req.path) && types.includes(mediaType(contentType)),
+    );
     if ((hasBody || contentType !== undefined) && !isJson(contentType) && !rawAllowed) {
       throw new UnsupportedMediaType();
     }
     next();
   };
+}
+
+function matchesPath(pattern: string, path: string): boolean {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  return (
+    want.length === got.length &&
+    want.every((segment, i) => (segment.startsWith(':') ? got[i] !== '' : segment === got[i]))
+  );
 }
 
 function mediaType(contentType: string | undefined): string {
