@@ -4,6 +4,7 @@ import { Limits, ROLES, type PresentedMember, type Role } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
+import { FormField } from '../components/FormField';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 
 interface InviteMemberFormProps {
@@ -56,37 +57,30 @@ export function InviteMemberForm({ documentId, onInvited }: InviteMemberFormProp
       <p className="hint" id={`${id}-hint`}>
         {t('members.inviteIntro')}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-email`}>{t('members.email')}</label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          required
-          maxLength={Limits.emailMax}
-          autoComplete="off"
-          aria-describedby={`${id}-hint`}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('members.role')}</label>
-        <select
-          id={`${id}-role`}
-          value={role}
-          aria-describedby={`${id}-role-hint`}
-          onChange={(event) => setRole(event.target.value as Role)}
-        >
-          {ROLES.map((value) => (
-            <option key={value} value={value}>
-              {t(`roles.${value}`)}
-            </option>
-          ))}
-        </select>
-        <p id={`${id}-role-hint`} className="hint">
-          {t(`roles.${role}`)}: {t(`roleDescriptions.${role}`)}
-        </p>
-      </div>
+      <FormField label={t('members.email')} describedBy={`${id}-hint`}>
+        {(field) => (
+          <input
+            {...field}
+            type="email"
+            required
+            maxLength={Limits.emailMax}
+            autoComplete="off"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label={t('members.role')} hint={`${t(`roles.${role}`)}: ${t(`roleDescriptions.${role}`)}`}>
+        {(field) => (
+          <select {...field} value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            {ROLES.map((value) => (
+              <option key={value} value={value}>
+                {t(`roles.${value}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <button type="submit" className="button button--primary" disabled={pending}>
         {pending ? t('members.inviting') : t('members.sendInvite')}
       </button>

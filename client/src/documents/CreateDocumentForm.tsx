@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DOCUMENT_KINDS, Limits, type DocumentKind, type DocumentLanguage } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 import { Alert } from '../components/Alert';
+import { FormField } from '../components/FormField';
 import { DocumentLanguageSelect } from '../components/DocumentLanguageSelect';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { isLanguage } from '../i18n/i18n';
@@ -48,49 +49,51 @@ export function CreateDocumentForm() {
       <p className="hint">{t('documents.newDocumentIntro')}</p>
       {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
       <form className="form" onSubmit={handleSubmit} aria-busy={pending}>
-        <div className="field">
-          <label htmlFor={`${id}-title`}>{t('documents.titleLabel')}</label>
-          <input
-            id={`${id}-title`}
-            required
-            maxLength={Limits.titleMax}
-            placeholder={t('documents.titlePlaceholder')}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        </div>
+        <FormField label={t('documents.titleLabel')}>
+          {(field) => (
+            <input
+              {...field}
+              required
+              maxLength={Limits.titleMax}
+              placeholder={t('documents.titlePlaceholder')}
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+          )}
+        </FormField>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-kind`}>{t('documents.kindLabel')}</label>
-            <select
-              id={`${id}-kind`}
-              value={kind}
-              onChange={(event) => setKind(event.target.value as DocumentKind)}
-            >
-              {DOCUMENT_KINDS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`documentKinds.${value}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-language`}>{t('documents.languageLabel')}</label>
-            <DocumentLanguageSelect id={`${id}-language`} value={language} onChange={setLanguage} />
-          </div>
+          <FormField label={t('documents.kindLabel')}>
+            {(field) => (
+              <select
+                {...field}
+                value={kind}
+                onChange={(event) => setKind(event.target.value as DocumentKind)}
+              >
+                {DOCUMENT_KINDS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`documentKinds.${value}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label={t('documents.languageLabel')}>
+            {(field) => <DocumentLanguageSelect id={field.id} value={language} onChange={setLanguage} />}
+          </FormField>
         </div>
         {kind !== 'other' && (
-          <div className="field">
-            <label htmlFor={`${id}-start`}>{t('documents.startLabel')}</label>
-            <select
-              id={`${id}-start`}
-              value={blank ? 'blank' : 'template'}
-              onChange={(event) => setBlank(event.target.value === 'blank')}
-            >
-              <option value="template">{t(`documents.startFromTemplate.${kind}`)}</option>
-              <option value="blank">{t('documents.startBlank')}</option>
-            </select>
-          </div>
+          <FormField label={t('documents.startLabel')}>
+            {(field) => (
+              <select
+                {...field}
+                value={blank ? 'blank' : 'template'}
+                onChange={(event) => setBlank(event.target.value === 'blank')}
+              >
+                <option value="template">{t(`documents.startFromTemplate.${kind}`)}</option>
+                <option value="blank">{t('documents.startBlank')}</option>
+              </select>
+            )}
+          </FormField>
         )}
         <button type="submit" className="button button--primary" disabled={pending || !title.trim()}>
           {pending ? t('documents.creating') : t('documents.create')}

@@ -4,6 +4,7 @@ import { Limits, type DocumentKind, type DocumentLanguage, type ImportPreview } 
 import { accordApi } from '../api/accordApi';
 import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
+import { FormField } from '../components/FormField';
 import { DocumentLanguageSelect } from '../components/DocumentLanguageSelect';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { navigate } from '../router/navigate';
@@ -179,25 +180,25 @@ export function ImportDocument({ language: initialLanguage }: { language: Docume
               })}
             </h3>
             <p className="hint">{t('structure.import.previewIntro')}</p>
-            <div className="field">
-              <label htmlFor={`${id}-title`}>{t('structure.import.titleLabel')}</label>
-              <input
-                id={`${id}-title`}
-                required
-                maxLength={Limits.titleMax}
-                value={title}
-                onChange={(event) => setTitle(event.target.value)}
-              />
-            </div>
+            <FormField label={t('structure.import.titleLabel')}>
+              {(field) => (
+                <input
+                  {...field}
+                  required
+                  maxLength={Limits.titleMax}
+                  value={title}
+                  onChange={(event) => setTitle(event.target.value)}
+                />
+              )}
+            </FormField>
             <div className="field-row">
               <div className="field">
                 <span className="import__label">{t('structure.import.kind')}</span>
                 <span>{t(`documentKinds.${kind}`)}</span>
               </div>
-              <div className="field">
-                <label htmlFor={`${id}-language`}>{t('documents.languageLabel')}</label>
-                <DocumentLanguageSelect id={`${id}-language`} value={language} onChange={setLanguage} />
-              </div>
+              <FormField label={t('documents.languageLabel')}>
+                {(field) => <DocumentLanguageSelect id={field.id} value={language} onChange={setLanguage} />}
+              </FormField>
             </div>
             <dl className="import__counts" data-testid="import-counts">
               {COUNTED.filter((key) => preview.summary.counts[key] > 0).map((key) => (

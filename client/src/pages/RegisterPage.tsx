@@ -4,6 +4,7 @@ import { Limits, ORGANISATION_KINDS, type OrganisationKind } from '@accord/share
 import { accordApi, type RegisterInput } from '../api/accordApi';
 import { Alert } from '../components/Alert';
 import { CountrySelect } from '../components/CountrySelect';
+import { FormField } from '../components/FormField';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { isLanguage } from '../i18n/i18n';
@@ -59,92 +60,93 @@ export function RegisterPage({ next }: { next: string | null }) {
         <p className="lead">{t('auth.registerIntro')}</p>
         {error !== null && <Alert tone="error">{error}</Alert>}
         <form className="form" onSubmit={handleSubmit} aria-busy={pending}>
-          <div className="field">
-            <label htmlFor={`${id}-name`}>{t('auth.name')}</label>
-            <input
-              id={`${id}-name`}
-              name="name"
-              autoComplete="name"
-              required
-              maxLength={Limits.nameMax}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-email`}>{t('auth.email')}</label>
-            <input
-              id={`${id}-email`}
-              type="email"
-              name="email"
-              autoComplete="email"
-              required
-              maxLength={Limits.emailMax}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
-            <input
-              id={`${id}-password`}
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              required
-              minLength={Limits.passwordMin}
-              maxLength={Limits.passwordMax}
-              aria-describedby={`${id}-password-hint`}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-            <p id={`${id}-password-hint`} className="hint">
-              {t('auth.passwordHint', { count: Limits.passwordMin })}
-            </p>
-          </div>
+          <FormField label={t('auth.name')}>
+            {(field) => (
+              <input
+                {...field}
+                name="name"
+                autoComplete="name"
+                required
+                maxLength={Limits.nameMax}
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+              />
+            )}
+          </FormField>
+          <FormField label={t('auth.email')}>
+            {(field) => (
+              <input
+                {...field}
+                type="email"
+                name="email"
+                autoComplete="email"
+                required
+                maxLength={Limits.emailMax}
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+            )}
+          </FormField>
+          <FormField label={t('auth.password')} hint={t('auth.passwordHint', { count: Limits.passwordMin })}>
+            {(field) => (
+              <input
+                {...field}
+                type="password"
+                name="password"
+                autoComplete="new-password"
+                required
+                minLength={Limits.passwordMin}
+                maxLength={Limits.passwordMax}
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
+          </FormField>
           <fieldset className="fieldset">
             <legend>{t('auth.organisation')}</legend>
             <p id={`${id}-org-hint`} className="hint">
               {t('auth.organisationOptional')}
             </p>
-            <div className="field">
-              <label htmlFor={`${id}-org-name`}>{t('auth.organisationName')}</label>
-              <input
-                id={`${id}-org-name`}
-                name="organisation"
-                autoComplete="organization"
-                maxLength={Limits.organisationNameMax}
-                required={organisationStarted}
-                aria-describedby={`${id}-org-hint`}
-                value={organisationName}
-                onChange={(event) => setOrganisationName(event.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-org-kind`}>{t('auth.organisationKind')}</label>
-              <select
-                id={`${id}-org-kind`}
-                required={organisationStarted}
-                value={organisationKind}
-                onChange={(event) => setOrganisationKind(event.target.value as OrganisationKind | '')}
-              >
-                <option value="">{t('auth.chooseKind')}</option>
-                {ORGANISATION_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`organisationKinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-country`}>{t('auth.country')}</label>
-              <CountrySelect
-                id={`${id}-country`}
-                value={country}
-                onChange={setCountry}
-                required={organisationStarted}
-              />
-            </div>
+            <FormField label={t('auth.organisationName')} describedBy={`${id}-org-hint`}>
+              {(field) => (
+                <input
+                  {...field}
+                  name="organisation"
+                  autoComplete="organization"
+                  maxLength={Limits.organisationNameMax}
+                  required={organisationStarted}
+                  value={organisationName}
+                  onChange={(event) => setOrganisationName(event.target.value)}
+                />
+              )}
+            </FormField>
+            <FormField label={t('auth.organisationKind')}>
+              {(field) => (
+                <select
+                  {...field}
+                  required={organisationStarted}
+                  value={organisationKind}
+                  onChange={(event) => setOrganisationKind(event.target.value as OrganisationKind | '')}
+                >
+                  <option value="">{t('auth.chooseKind')}</option>
+                  {ORGANISATION_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`organisationKinds.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField label={t('auth.country')}>
+              {(field) => (
+                <CountrySelect
+                  id={field.id}
+                  value={country}
+                  onChange={setCountry}
+                  required={organisationStarted}
+                />
+              )}
+            </FormField>
           </fieldset>
           <button type="submit" className="button button--primary button--block" disabled={pending}>
             {pending ? t('auth.registering') : t('auth.register')}

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accordApi } from '../api/accordApi';
 import { Alert } from '../components/Alert';
+import { FormField } from '../components/FormField';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { Link } from '../router/Link';
@@ -40,30 +41,32 @@ export function SignInPage({ next, expired }: { next: string | null; expired: bo
         {expired && error === null && <Alert tone="info">{t('auth.sessionExpired')}</Alert>}
         {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
         <form className="form" onSubmit={handleSubmit} aria-busy={pending}>
-          <div className="field">
-            <label htmlFor={`${id}-email`}>{t('auth.email')}</label>
-            <input
-              id={`${id}-email`}
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
-            <input
-              id={`${id}-password`}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          </div>
+          <FormField label={t('auth.email')}>
+            {(field) => (
+              <input
+                {...field}
+                type="email"
+                name="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+            )}
+          </FormField>
+          <FormField label={t('auth.password')}>
+            {(field) => (
+              <input
+                {...field}
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
+          </FormField>
           <button type="submit" className="button button--primary button--block" disabled={pending}>
             {pending ? t('auth.signingIn') : t('auth.signIn')}
           </button>
