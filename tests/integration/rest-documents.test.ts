@@ -40,6 +40,8 @@ describe('POST /api/documents', () => {
       // without a language, the creator's interface language
       language: 'fr',
       state: 'drafting',
+      textLocked: false,
+      public: false,
       schemaVersion: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
