@@ -45,6 +45,16 @@ export interface CollabUser {
   color: string;
 }
 
+/** The state of a session that has not connected yet. */
+export const INITIAL_COLLAB_STATE: CollabState = {
+  connection: 'connecting',
+  save: 'saved',
+  closeCode: null,
+  stopped: false,
+  failedAttempts: 0,
+  collaborators: [],
+};
+
 /** Whether y-websocket should connect again after a close (one rule, in shared/). */
 function shouldReconnect(event: CloseEvent): boolean {
   return closeCodeIsTransient(event.code);
@@ -66,14 +76,7 @@ export class CollabSession {
   readonly comments: DocumentComments;
   /** the offline copy is written just after the frame showing an edit, not inside the keystroke */
   private readonly offlineWrites: { flush(): void; stop(): void };
-  private state: CollabState = {
-    connection: 'connecting',
-    save: 'saved',
-    closeCode: null,
-    stopped: false,
-    failedAttempts: 0,
-    collaborators: [],
-  };
+  private state: CollabState = INITIAL_COLLAB_STATE;
   private readonly listeners = new Set<() => void>();
   /** Asks the server, behind each local change, to say when it is stored (ACCORD_SAVED). */
   private readonly saved: SavedTracker;

@@ -1,16 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { DocumentLanguage } from '@accord/shared';
-import { CollabSession, type CollabState, type CollabUser } from './CollabSession';
+import { CollabSession, INITIAL_COLLAB_STATE, type CollabState, type CollabUser } from './CollabSession';
 import { useOpenSessions } from './OpenSessionsContext';
 
-const IDLE: CollabState = {
-  connection: 'connecting',
-  save: 'saved',
-  closeCode: null,
-  stopped: false,
-  failedAttempts: 0,
-  collaborators: [],
-};
 const noSubscription = () => () => {};
 
 /**
@@ -51,6 +43,6 @@ export function useCollabSession(
  */
 export function useCollabState<T>(session: CollabSession | null, select: (state: CollabState) => T): T {
   return useSyncExternalStore(session?.subscribe ?? noSubscription, () =>
-    select(session ? session.getState() : IDLE),
+    select(session ? session.getState() : INITIAL_COLLAB_STATE),
   );
 }

@@ -4,7 +4,7 @@ import type { PresentedComment } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 import { ApiError } from '../api/ApiError';
 import { useDateFormat } from '../i18n/useDateFormat';
-import { useErrorMessage } from '../i18n/useErrorMessage';
+import { ActionError } from './ActionError';
 import { CommentBody } from './CommentBody';
 import { CommentComposer, type MentionCandidate } from './CommentComposer';
 import { RevisionHistory } from './RevisionHistory';
@@ -22,7 +22,6 @@ export function CommentView({
   members: MentionCandidate[];
 }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const format = useDateFormat({ dateStyle: 'medium', timeStyle: 'short' });
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState(false);
@@ -147,11 +146,7 @@ export function CommentView({
           )}
         </div>
       )}
-      {error !== null && (
-        <p className="comment-composer__error" role="alert">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ActionError error={error} />
       {history && (
         <RevisionHistory
           key={`${comment.id}:${comment.revision}`}

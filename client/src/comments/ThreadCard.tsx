@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresentedThread } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 import { useDateFormat } from '../i18n/useDateFormat';
-import { useErrorMessage } from '../i18n/useErrorMessage';
+import { ActionError } from './ActionError';
 import { AnchorBadge, AnchorNote } from './AnchorNote';
 import { CommentComposer, type MentionCandidate } from './CommentComposer';
 import { CommentView } from './CommentView';
@@ -21,7 +21,6 @@ interface ThreadCardProps {
 /** One thread: where it points (and what became of that text), the comment, replies, actions. */
 export const ThreadCard = memo(function ThreadCard({ live, comments, members, active }: ThreadCardProps) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const headingId = useId();
   const { thread, anchor } = live;
   const [replying, setReplying] = useState(false);
@@ -145,11 +144,7 @@ export const ThreadCard = memo(function ThreadCard({ live, comments, members, ac
           </button>
         )}
       </div>
-      {error !== null && (
-        <p className="comment-composer__error" role="alert">
-          {errorMessage(error)}
-        </p>
-      )}
+      <ActionError error={error} />
     </article>
   );
 });

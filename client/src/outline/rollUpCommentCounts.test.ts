@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree } from './buildTree';
+import type { TreeNode } from './buildTree';
 import type { OutlineEntry } from './outlineEntries';
 import { openThreadsIn, rollUpCommentCounts } from './rollUpCommentCounts';
 
-const entry = (clauseId: string, kind: OutlineEntry['kind'], parentId: string | null): OutlineEntry => ({
-  clauseId,
-  kind,
-  label: clauseId,
-  heading: '',
-  level: parentId ? 2 : 1,
-  parentId,
-  pos: 0,
+/** A tree node as openThreadsIn reads it (only clause ids matter). */
+const node = (clauseId: string, children: TreeNode[] = []): TreeNode => ({
+  entry: { clauseId } as OutlineEntry,
+  children,
 });
 
 // chapter c1 [article a1 [paragraph p1 [point x1]], article a2]
@@ -34,12 +30,8 @@ describe('rollUpCommentCounts', () => {
   });
 
   it('adds up a clause and everything inside it', () => {
-    const [chapter] = buildTree([
-      entry('c1', 'chapter', null),
-      entry('a1', 'article', 'c1'),
-      entry('a2', 'article', 'c1'),
-    ]);
-    expect(openThreadsIn(chapter!, { c1: 1, a1: 3, a2: 1 })).toBe(5);
-    expect(openThreadsIn(chapter!.children[1]!, { a1: 3, a2: 1 })).toBe(1);
+    const chapter = node('c1', [node('a1'), node('a2')]);
+    expect(openThreadsIn(chapter, { c1: 1, a1: 3, a2: 1 })).toBe(5);
+    expect(openThreadsIn(chapter.children[1]!, { a1: 3, a2: 1 })).toBe(1);
   });
 });
