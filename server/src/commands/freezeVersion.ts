@@ -7,7 +7,7 @@ import { Version, type VersionChanges, type VersionRecord } from '../models/Vers
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { sequenceKey } from '../database/sequenceKey.js';
 import { EDITOR_FIELD } from '../structure/encodeInitialState.js';
-import { findVersion, latestVersionNumber, versionCanonical } from '../queries/versions.js';
+import { frozenText, latestVersionNumber } from '../queries/versions.js';
 import type { CommandContext } from './CommandContext.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
 
@@ -57,7 +57,8 @@ export async function freezeVersion(
       createdAt: new Date(),
     };
     try {
-      await Version.create(record);
+      // built field by field above: mongoose's casting of a large rendering would only repeat work
+      await Version.collection.insertOne(record as never);
     } catch (error) {
       if (isDuplicateKeyError(error) && attempt < ATTEMPTS) continue;
       throw error;
@@ -84,10 +85,10 @@ async function changesSince(
   previousNumber: number,
   canonical: CanonicalDocument,
 ): Promise<VersionChanges> {
-  const previous = previousNumber > 0 ? await findVersion(documentId, previousNumber) : null;
+  const previous = previousNumber > 0 ? await frozenText(documentId, previousNumber) : null;
   if (!previous) {
     return { added: canonical.clauses.length, removed: 0, modified: 0, moved: 0 };
   }
-  const { summary } = compareDocuments(versionCanonical(previous), canonical);
+  const { summary } = compareDocuments(previous.canonical, canonical);
   return { added: summary.added, removed: summary.removed, modified: summary.modified, moved: summary.moved };
 }

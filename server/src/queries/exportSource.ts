@@ -5,7 +5,7 @@ import { NotFound } from '../errors/ApiError.js';
 import type { ExportInput } from '../exports/ExportInput.js';
 import { EXPORT_LABELS } from '../exports/exportLabels.js';
 import { readCanonicalDocument, type ReadCanonicalDeps } from './readCanonicalDocument.js';
-import { findVersion, versionCanonical } from './versions.js';
+import { frozenText } from './versions.js';
 
 export type TextSource = 'live' | number;
 
@@ -20,14 +20,9 @@ export async function canonicalOf(
     const hash = createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
     return { canonical, hash, date: new Date(), number: null };
   }
-  const version = await findVersion(document._id.toHexString(), source);
+  const version = await frozenText(document._id.toHexString(), source);
   if (!version) throw new NotFound(`This document has no version ${source}.`);
-  return {
-    canonical: versionCanonical(version),
-    hash: version.hash,
-    date: version.createdAt,
-    number: source,
-  };
+  return { canonical: version.canonical, hash: version.hash, date: version.createdAt, number: source };
 }
 
 /** What the exporters need to render the live text or a version of the document. */

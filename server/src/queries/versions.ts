@@ -29,3 +29,32 @@ export async function listVersions(documentId: string): Promise<VersionSummary[]
 export function versionCanonical(version: Pick<VersionRecord, 'canonical'>): CanonicalDocument {
   return JSON.parse(version.canonical) as CanonicalDocument;
 }
+
+export interface FrozenText {
+  canonical: CanonicalDocument;
+  hash: string;
+  createdAt: Date;
+}
+
+/** versions never change: their parsed renderings are kept, the most recently used first */
+const frozen = new Map<string, FrozenText>();
+const FROZEN_KEPT = 64;
+
+/**
+ * A version's canonical rendering, hash and date (null: no such version), parsed once per process:
+ * comparisons and exports read the same few versions again and again, and a 200-article
+ * rendering takes tens of milliseconds to read and parse.
+ */
+export async function frozenText(documentId: string, number: number): Promise<FrozenText | null> {
+  const key = sequenceKey(documentId, number);
+  let text = frozen.get(key);
+  if (!text) {
+    const version = await Version.findById(key, { canonical: 1, hash: 1, createdAt: 1 }).lean();
+    if (!version) return null;
+    text = { canonical: versionCanonical(version), hash: version.hash, createdAt: version.createdAt };
+  }
+  frozen.delete(key);
+  frozen.set(key, text);
+  if (frozen.size > FROZEN_KEPT) frozen.delete(frozen.keys().next().value!);
+  return text;
+}
