@@ -1,14 +1,20 @@
 import type { Editor } from '@tiptap/core';
+import { createOutlineStore, type OutlineStore } from '../outline/outlineStore';
 
 /**
- * The live editor of a collaboration session, so panels outside the editor (the outline) read
- * its state without the editor component handing it over. Set by the editor component.
+ * The live editor of a collaboration session and the outline store that follows it, so panels
+ * outside the editor (the outline) read its state without the editor component handing it over.
+ * Set by the editor component.
  */
 export class EditorSlot {
   private editor: Editor | null = null;
+  private outlineStore: OutlineStore | null = null;
   private readonly listeners = new Set<() => void>();
 
   get = (): Editor | null => this.editor;
+
+  /** The outline of the editor in the slot (null while there is none). */
+  outline = (): OutlineStore | null => this.outlineStore;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -26,6 +32,7 @@ export class EditorSlot {
 
   private change(editor: Editor | null): void {
     this.editor = editor;
+    this.outlineStore = editor ? createOutlineStore(editor) : null;
     for (const listener of this.listeners) listener();
   }
 }

@@ -13,7 +13,7 @@ import type { OutlineEntry } from './outlineEntries';
 import { rollUpCommentCounts } from './rollUpCommentCounts';
 import { useOutline } from './useOutline';
 import { useOutlineDragAndDrop } from './useOutlineDragAndDrop';
-import { useSessionEditor } from './useSessionEditor';
+import { useSessionEditor, useSessionOutline } from './useSessionEditor';
 import { useTreeKeyboard } from './useTreeKeyboard';
 import './outline.css';
 
@@ -37,7 +37,7 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
   const { t } = useTranslation();
   const id = useId();
   const editor = useSessionEditor(session);
-  const outline = useOutline(editor);
+  const outline = useOutline(useSessionOutline(session));
   const threadCounts = useCommentCounts(session);
   const [selected, setSelected] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');

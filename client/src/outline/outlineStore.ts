@@ -7,17 +7,14 @@ export interface OutlineStore {
   getSnapshot(): OutlineModel;
 }
 
-const stores = new WeakMap<Editor, OutlineStore>();
-
 /**
- * The live outline of an editor, for useSyncExternalStore. Recomputed at most once per frame,
+ * The live outline of an editor, for useSyncExternalStore; the session's EditorSlot makes one per
+ * editor. Recomputed at most once per frame,
  * just after the frame that shows an edit has been painted (a keystroke reaches the screen
  * before anyone looks at the outline), and announced only when something visible changed:
  * typing in a clause body never re-renders the outline.
  */
-export function outlineStore(editor: Editor): OutlineStore {
-  const existing = stores.get(editor);
-  if (existing) return existing;
+export function createOutlineStore(editor: Editor): OutlineStore {
   let model = outlineEntries(editor.state);
   const listeners = new Set<() => void>();
   let cancel: (() => void) | null = null;
@@ -53,6 +50,5 @@ export function outlineStore(editor: Editor): OutlineStore {
     },
     getSnapshot: () => model,
   };
-  stores.set(editor, store);
   return store;
 }

@@ -1,16 +1,14 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { Editor } from '@tiptap/core';
 import type { OutlineModel } from './outlineEntries';
-import { outlineStore } from './outlineStore';
+import type { OutlineStore } from './outlineStore';
 
 const nothing = () => () => {};
 
-/** The live outline of `editor` (see outlineStore), or null while there is no editor. */
-export function useOutline(editor: Editor | null): OutlineModel | null {
-  const usable = editor && !editor.isDestroyed ? editor : null;
+/** The live outline (see outlineStore), or null while there is no editor. */
+export function useOutline(store: OutlineStore | null): OutlineModel | null {
   const subscribe = useCallback(
-    (listener: () => void) => (usable ? outlineStore(usable).subscribe(listener) : nothing()),
-    [usable],
+    (listener: () => void) => (store ? store.subscribe(listener) : nothing()),
+    [store],
   );
-  return useSyncExternalStore(subscribe, () => (usable ? outlineStore(usable).getSnapshot() : null));
+  return useSyncExternalStore(subscribe, () => (store ? store.getSnapshot() : null));
 }
