@@ -1,4 +1,5 @@
 import type { CommentVisibility } from '@accord/shared';
+import type { EventChange } from '../comments/appendCommentEvent.js';
 import type { CommandContext } from './CommandContext.js';
 import type { ThreadData } from '../comments/ThreadData.js';
 import type { CommentState } from '../comments/foldComment.js';
@@ -8,20 +9,21 @@ import { appendCommentEvent } from '../comments/appendCommentEvent.js';
 import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
 
-type Change = 'deleted' | 'restored' | 'resolved' | 'reopened' | 'visibility';
+type Change = 'deleted' | 'restored' | 'resolved' | 'reopened' | 'visibility' | 'disposition';
 
 export interface StateChange {
   type: Exclude<CommentEventType, 'revision'>;
   /** true when the comment is already in the state this change leads to (then nothing is stored) */
   alreadyDone: (state: CommentState) => boolean;
   visibility?: CommentVisibility;
+  disposition?: EventChange['disposition'];
   audit: AuditAction;
   change: Change;
 }
 
 /**
  * Records a state change of a comment (delete, restore) or of a thread (resolve, reopen,
- * visibility: on its first comment) as the comment's next event. Idempotent: a change that is
+ * visibility, disposition: on its first comment) as the comment's next event. Idempotent: a change that is
  * already in effect (e.g. two drafters resolving at once) stores nothing and answers the state.
  */
 export async function changeCommentState(
@@ -35,7 +37,11 @@ export async function changeCommentState(
   const { appended } = await appendCommentEvent(thread.documentId, commentId, ctx.actor, (current) =>
     spec.alreadyDone(current)
       ? null
-      : { type: spec.type, ...(spec.visibility ? { visibility: spec.visibility } : {}) },
+      : {
+          type: spec.type,
+          ...(spec.visibility ? { visibility: spec.visibility } : {}),
+          ...(spec.disposition ? { disposition: spec.disposition } : {}),
+        },
   );
   if (!appended) return;
   const visibility = spec.visibility ?? previousVisibility;
@@ -47,6 +53,8 @@ export async function changeCommentState(
       commentId,
       threadId: thread.id,
       ...(spec.visibility ? { from: previousVisibility, to: spec.visibility } : {}),
+      // the reason stays in the comment events (it may be long); the audit log says what was decided
+      ...(spec.disposition ? { disposition: spec.disposition.value } : {}),
     },
   });
   broadcastCommentChange(

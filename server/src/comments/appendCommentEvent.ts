@@ -6,12 +6,14 @@ import { Conflict, NotFound } from '../errors/ApiError.js';
 import { foldComment, type CommentState } from './foldComment.js';
 import { commentCache } from './CommentCache.js';
 import type { AuthenticatedUser } from '../auth/AuthenticatedUser.js';
+import type { CommentDisposition } from '@accord/shared';
 
 export interface EventChange {
   type: CommentEventType;
   revision?: number;
   body?: string;
   visibility?: 'all' | 'team';
+  disposition?: { value: CommentDisposition; reason: string | null };
 }
 
 export interface AppendedEvent {
@@ -60,6 +62,8 @@ export async function appendCommentEvent(
       revision: change.revision ?? null,
       body: change.body ?? null,
       visibility: change.visibility ?? null,
+      disposition: change.disposition?.value ?? null,
+      reason: change.disposition?.reason ?? null,
       actorId: new Types.ObjectId(actor.id),
       actorName: actor.name,
       at: new Date(),

@@ -1,10 +1,18 @@
-import type { CommentStatus, CommentVisibility } from '@accord/shared';
+import type { CommentDisposition, CommentStatus, CommentVisibility } from '@accord/shared';
 import type { CommentRecord } from '../models/Comment.js';
 import type { CommentEventRecord } from '../models/CommentEvent.js';
 
 export interface Actor {
   id: string;
   name: string;
+}
+
+/** A coordinator's answer to a thread, as recorded. */
+export interface DispositionState {
+  value: CommentDisposition;
+  reason: string | null;
+  by: Actor;
+  at: Date;
 }
 
 /** A comment's current state: its immutable record with its events folded in seq order. */
@@ -25,6 +33,8 @@ export interface CommentState {
   resolvedAt: Date | null;
   resolvedBy: Actor | null;
   visibility: CommentVisibility;
+  /** the latest disposition (thread state, on a thread's first comment) */
+  disposition: DispositionState | null;
   updatedAt: Date;
 }
 
@@ -45,6 +55,7 @@ export function foldComment(record: CommentRecord, events: CommentEventRecord[])
     resolvedAt: null,
     resolvedBy: null,
     visibility: record.visibility ?? 'all',
+    disposition: null,
     updatedAt: record.createdAt,
   };
   for (const event of sorted) {
@@ -79,6 +90,15 @@ export function foldComment(record: CommentRecord, events: CommentEventRecord[])
         break;
       case 'visibility':
         if (event.visibility) state.visibility = event.visibility;
+        break;
+      case 'disposition':
+        if (event.disposition)
+          state.disposition = {
+            value: event.disposition,
+            reason: event.reason ?? null,
+            by: actor,
+            at: event.at,
+          };
         break;
     }
   }

@@ -1,6 +1,11 @@
 import '../database/plugins.js';
 import mongoose, { Schema, type Types } from 'mongoose';
-import { COMMENT_VISIBILITIES, type CommentVisibility } from '@accord/shared';
+import {
+  COMMENT_DISPOSITIONS,
+  COMMENT_VISIBILITIES,
+  type CommentDisposition,
+  type CommentVisibility,
+} from '@accord/shared';
 
 export const COMMENT_EVENT_TYPES = [
   'revision',
@@ -9,6 +14,7 @@ export const COMMENT_EVENT_TYPES = [
   'resolve',
   'reopen',
   'visibility',
+  'disposition',
 ] as const;
 export type CommentEventType = (typeof COMMENT_EVENT_TYPES)[number];
 
@@ -21,7 +27,9 @@ export type CommentEventType = (typeof COMMENT_EVENT_TYPES)[number];
  *
  * - revision: a text (seq 1 is the text as first written); `revision` counts them 1, 2, …
  * - delete / restore: soft deletion (the text stays in the revisions);
- * - resolve / reopen / visibility: thread state, recorded on the thread's first comment.
+ * - resolve / reopen / visibility: thread state, recorded on the thread's first comment;
+ * - disposition: a coordinator's answer to the thread (accepted, not accepted, … with a reason),
+ *   also on the first comment; the latest one counts, the earlier ones are its history.
  */
 export interface CommentEventRecord {
   _id: Types.ObjectId;
@@ -33,6 +41,9 @@ export interface CommentEventRecord {
   revision: number | null;
   body: string | null;
   visibility: CommentVisibility | null;
+  /** disposition events only (absent from records written before dispositions existed) */
+  disposition?: CommentDisposition | null;
+  reason?: string | null;
   actorId: Types.ObjectId;
   actorName: string;
   at: Date;
@@ -48,6 +59,8 @@ const schema = new Schema<CommentEventRecord>(
     revision: { type: Number, default: null },
     body: { type: String, default: null },
     visibility: { type: String, enum: COMMENT_VISIBILITIES, default: null },
+    disposition: { type: String, enum: COMMENT_DISPOSITIONS, default: null },
+    reason: { type: String, default: null },
     actorId: { type: Schema.Types.ObjectId, required: true },
     actorName: { type: String, required: true },
     at: { type: Date, required: true, default: () => new Date() },

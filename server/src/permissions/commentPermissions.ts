@@ -48,7 +48,15 @@ export interface CommentRule {
 }
 
 export type CommentAction =
-  'reply' | 'edit' | 'delete' | 'restore' | 'resolve' | 'reopen' | 'setVisibility' | 'viewRevisions';
+  | 'reply'
+  | 'edit'
+  | 'delete'
+  | 'restore'
+  | 'resolve'
+  | 'reopen'
+  | 'setVisibility'
+  | 'recordDisposition'
+  | 'viewRevisions';
 
 /** The author may act on their own comment only while their role may comment. */
 const asAuthor = (f: CommentFacts) => f.can.comment && f.isAuthor;
@@ -87,6 +95,11 @@ export const COMMENT_RULES: Readonly<Record<CommentAction, CommentRule>> = {
   setVisibility: {
     allows: (f) => f.can.manage,
     refusal: () => 'Only coordinators can change who sees a thread.',
+  },
+  // the answer to a comment, for the disposition-of-comments report (issue 11)
+  recordDisposition: {
+    allows: (f) => f.can.manage,
+    refusal: () => 'Only coordinators can record the disposition of a comment.',
   },
   // deleted text and its history stay visible to coordinators only
   viewRevisions: {

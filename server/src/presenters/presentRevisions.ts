@@ -21,6 +21,9 @@ export function presentRevisions(state: CommentState): CommentRevisionsResponse 
       at: e.at.toISOString(),
       ...(e.type === 'revision' ? { revision: e.revision ?? 0 } : {}),
       ...(e.type === 'visibility' && e.visibility ? { visibility: e.visibility } : {}),
+      ...(e.type === 'disposition' && e.disposition
+        ? { disposition: { value: e.disposition, reason: e.reason ?? null } }
+        : {}),
     })),
   };
 }

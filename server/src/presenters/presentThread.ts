@@ -19,6 +19,7 @@ export function presentThread(
     resolvedAt: root.resolvedAt?.toISOString() ?? null,
     resolvedBy: root.resolvedBy,
     anchor: anchor ?? missingAnchor(thread),
+    disposition: root.disposition ? { ...root.disposition, at: root.disposition.at.toISOString() } : null,
     comment: presentComment(root, root, viewer),
     replies: thread.replies.map((reply) => presentComment(reply, root, viewer)),
     updatedAt: thread.updatedAt.toISOString(),
@@ -26,6 +27,7 @@ export function presentThread(
     canResolve: mayOffer(viewer, subject, 'resolve'),
     canReopen: mayOffer(viewer, subject, 'reopen'),
     canSetVisibility: mayOffer(viewer, subject, 'setVisibility'),
+    canRecordDisposition: mayOffer(viewer, subject, 'recordDisposition'),
   };
 }
 

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import {
   commentIdParams,
   commentVisibilityBody,
+  dispositionBody,
   editCommentBody,
   emptyBody,
   replyBody,
@@ -20,13 +21,14 @@ import { restoreComment } from '../commands/restoreComment.js';
 import { resolveThread } from '../commands/resolveThread.js';
 import { reopenThread } from '../commands/reopenThread.js';
 import { setThreadVisibility } from '../commands/setThreadVisibility.js';
+import { recordDisposition } from '../commands/recordDisposition.js';
 import { presentRevisions } from '../presenters/presentRevisions.js';
 import { validate } from './validate.js';
 import { threadResponse } from './threadResponse.js';
 
 /**
  * /api/comments/:id — a comment or its thread: read, reply, edit, delete/restore, resolve/reopen,
- * visibility, revisions. A comment the user may not see (not a member, team-only thread) is 404.
+ * visibility, disposition, revisions. A comment the user may not see (not a member, team-only thread) is 404.
  */
 export function createCommentsRouter({ logger, collab }: { logger: Logger; collab: CollabControl }): Router {
   const router = Router();
@@ -95,6 +97,16 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const found = await load(req);
     authorizeComment(found, 'setVisibility');
     await setThreadVisibility({ logger, collab, actor }, found.thread, body.visibility);
+    res.json(await answer(found));
+  });
+
+  // on the thread whichever of its comments is named, as resolve and reopen
+  router.post('/:id/disposition', async (req, res) => {
+    const actor = requireUser(req);
+    const body = validate(dispositionBody, req.body);
+    const found = await load(req);
+    authorizeComment(found, 'recordDisposition');
+    await recordDisposition({ logger, collab, actor }, found.thread, body);
     res.json(await answer(found));
   });
 

@@ -17,6 +17,7 @@ export interface CommentsChangedEvent {
     | 'resolved'
     | 'reopened'
     | 'visibility'
+    | 'disposition'
     | 'hidden';
   /** who made the change: their own tab already has the thread from its answer */
   actorId: string;

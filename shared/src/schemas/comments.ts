@@ -74,6 +74,32 @@ export type EditCommentBody = z.infer<typeof editCommentBody>;
 export const commentVisibilityBody = z.strictObject({ visibility: z.enum(COMMENT_VISIBILITIES) });
 export type CommentVisibilityBody = z.infer<typeof commentVisibilityBody>;
 
+/** A coordinator's answer to a thread, for the disposition-of-comments report. */
+export const COMMENT_DISPOSITIONS = ['accepted', 'partially_accepted', 'not_accepted', 'noted'] as const;
+export type CommentDisposition = (typeof COMMENT_DISPOSITIONS)[number];
+
+/** Dispositions that must say why (the others may). */
+export const DISPOSITIONS_NEEDING_REASON: ReadonlySet<CommentDisposition> = new Set([
+  'partially_accepted',
+  'not_accepted',
+]);
+
+const dispositionReason = z
+  .string()
+  .max(Limits.commentBodyMax, `at most ${Limits.commentBodyMax} characters`)
+  .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+  .refine((value) => !CONTROL.test(value), 'control characters are not allowed');
+
+/** POST /api/comments/:id/disposition; an empty reason is no reason. */
+export const dispositionBody = z
+  .strictObject({ value: z.enum(COMMENT_DISPOSITIONS), reason: dispositionReason.nullable().optional() })
+  .transform(({ value, reason }) => ({ value, reason: reason || null }))
+  .refine((body) => body.reason !== null || !DISPOSITIONS_NEEDING_REASON.has(body.value), {
+    message: 'say why the comment was not accepted or only partially accepted',
+    path: ['reason'],
+  });
+export type DispositionBody = z.output<typeof dispositionBody>;
+
 /** Routes without a body (resolve, reopen, delete, restore, read) accept none or `{}`. */
 export const emptyBody = z.union([z.undefined(), z.strictObject({})]);
 

@@ -1,7 +1,7 @@
 /** Shapes of the comments API (built by the server's presenters). */
 import type { ResolvedAnchor } from '../comments/anchorTypes.js';
 import type { OrganisationKind } from '../organisationKinds.js';
-import type { CommentStatus, CommentVisibility } from './comments.js';
+import type { CommentDisposition, CommentStatus, CommentVisibility } from './comments.js';
 
 export interface PresentedCommentAuthor {
   id: string;
@@ -39,6 +39,14 @@ export interface PresentedComment {
   canViewRevisions: boolean;
 }
 
+/** The latest disposition a coordinator recorded on a thread. */
+export interface PresentedDisposition {
+  value: CommentDisposition;
+  reason: string | null;
+  by: PresentedActor;
+  at: string;
+}
+
 export interface PresentedThread {
   /** the id of the thread's first comment */
   id: string;
@@ -48,6 +56,8 @@ export interface PresentedThread {
   resolvedAt: string | null;
   resolvedBy: PresentedActor | null;
   anchor: ResolvedAnchor;
+  /** the latest disposition (history: GET /api/comments/:threadId/revisions), or null */
+  disposition: PresentedDisposition | null;
   comment: PresentedComment;
   replies: PresentedComment[];
   /** latest change of any kind in the thread */
@@ -56,6 +66,7 @@ export interface PresentedThread {
   canResolve: boolean;
   canReopen: boolean;
   canSetVisibility: boolean;
+  canRecordDisposition: boolean;
 }
 
 export interface ClauseCommentCounts {
@@ -87,11 +98,12 @@ export interface PresentedRevision {
 
 export interface PresentedCommentEvent {
   seq: number;
-  type: 'revision' | 'delete' | 'restore' | 'resolve' | 'reopen' | 'visibility';
+  type: 'revision' | 'delete' | 'restore' | 'resolve' | 'reopen' | 'visibility' | 'disposition';
   actor: PresentedActor;
   at: string;
   revision?: number;
   visibility?: CommentVisibility;
+  disposition?: { value: CommentDisposition; reason: string | null };
 }
 
 /** GET /api/comments/:id/revisions */
