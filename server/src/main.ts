@@ -51,12 +51,13 @@ async function main(): Promise<void> {
     });
     const app = createApp({ env, logger, sessionMiddleware, collab });
     httpServer.on('request', app);
+    // before "listening" is announced: whoever reads it may signal the process at once
+    handleShutdown({ logger, httpServer, collab, closeSessionStore: () => sessionMiddleware.store.close() });
     await listen(httpServer, env);
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : env.port;
     const host = env.host.includes(':') ? `[${env.host}]` : env.host;
     logger.info({ port, url: `http://${host}:${port}` }, 'listening');
-    handleShutdown({ logger, httpServer, collab, closeSessionStore: () => sessionMiddleware.store.close() });
   } catch (error) {
     const message =
       error instanceof DatabaseUnreachable

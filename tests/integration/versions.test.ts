@@ -294,10 +294,20 @@ describe('workflow', () => {
   it('lets one of two concurrent state changes win; the other gets 409', async () => {
     const documentId = await agreement(1);
     const results = await Promise.all([
-      coordinator.api.request('POST', `/api/documents/${documentId}/workflow`, { to: 'review' }),
-      coordinator.api.request('POST', `/api/documents/${documentId}/workflow`, { to: 'final' }),
+      coordinator.api.request('POST', `/api/documents/${documentId}/workflow`, {
+        to: 'review',
+        from: 'drafting',
+      }),
+      coordinator.api.request('POST', `/api/documents/${documentId}/workflow`, {
+        to: 'final',
+        from: 'drafting',
+      }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    // both concurrent (the unique seq refuses one) and one after the other (`from` is stale): one event
+    const winner = results.find((r) => r.status === 200)!.body.workflow.state;
+    const workflow = await coordinator.api.request('GET', `/api/documents/${documentId}/workflow`);
+    expect(workflow.body.workflow.state).toBe(winner);
   });
 });
 

@@ -36,6 +36,9 @@ export function createWorkflowRouter({ logger, collab }: { logger: Logger; colla
       ]);
     }
     const current = await currentWorkflow(id);
+    if (body.from !== undefined && body.from !== current.state) {
+      throw new Conflict(`The document is no longer in ${body.from} but in ${current.state}; reload.`);
+    }
     if (current.state === body.to && current.textLocked === locksText(body.to, body.lockText)) {
       throw new Conflict(`The document is already in ${body.to}.`);
     }

@@ -38,8 +38,23 @@ export const exportQuery = z.strictObject({
   version: versionRef.default('live'),
 });
 
+/** Formats of the disposition-of-comments report (server/src/exports/dispositions/). */
+export const DISPOSITION_REPORT_FORMATS = ['html', 'csv', 'docx'] as const;
+export type DispositionReportFormat = (typeof DISPOSITION_REPORT_FORMATS)[number];
+
+/** GET /api/documents/:id/dispositions */
+export const dispositionReportQuery = z.strictObject({
+  format: z.enum(DISPOSITION_REPORT_FORMATS),
+  version: versionRef.default('live'),
+});
+
 export const workflowBody = z.strictObject({
   to: z.enum(['drafting', 'review', 'final']),
+  /**
+   * The state the client saw: the change is refused with 409 when the document is no longer in
+   * it (someone else changed it meanwhile), so of two coordinators acting on the same view one wins.
+   */
+  from: z.enum(WORKFLOW_STATES).optional(),
   note: note.optional(),
   /** in review only: lock the text (comments stay open) */
   lockText: z.boolean().optional(),
