@@ -18,6 +18,7 @@ import { createNotificationsRouter } from './routes/createNotificationsRouter.js
 import { createDocumentStructureRouter } from './routes/createDocumentStructureRouter.js';
 import { createImportsRouter } from './routes/createImportsRouter.js';
 import { createVersionsRouter } from './routes/createVersionsRouter.js';
+import { createDispositionsRouter } from './routes/createDispositionsRouter.js';
 import { createWorkflowRouter } from './routes/createWorkflowRouter.js';
 import { createPublicationsRouter } from './routes/createPublicationsRouter.js';
 import { createPublicPagesRouter } from './routes/createPublicPagesRouter.js';
@@ -69,6 +70,7 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use('/notifications', createNotificationsRouter());
   api.use('/documents', createDocumentStructureRouter({ logger, collab }));
   api.use('/documents', createVersionsRouter({ logger, collab }));
+  api.use('/documents', createDispositionsRouter({ logger, collab }));
   api.use('/documents', createWorkflowRouter({ logger, collab }));
   api.use('/imports', createImportsRouter());
   api.use(createPublicationsRouter({ logger, collab, publicUrl: env.publicUrl }));
