@@ -21,6 +21,14 @@ import { useErrorMessage } from '../i18n/useErrorMessage';
 import { Link } from '../router/Link';
 import { navigate } from '../router/navigate';
 import { useSession } from '../session/useSession';
+import { ComparisonView } from '../compare/ComparisonView';
+import { DocumentViewNav } from '../versions/DocumentViewNav';
+import { VersionView } from '../versions/VersionView';
+import { VersionsView } from '../versions/VersionsView';
+import { useDocumentView } from '../versions/useDocumentView';
+import { LockedNote } from '../workflow/LockedNote';
+import { WorkflowBar } from '../workflow/WorkflowBar';
+import { useWorkflow } from '../workflow/useWorkflow';
 
 type Loaded =
   | { status: 'loading' }
@@ -68,6 +76,8 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     [user],
   );
   const session = useCollabSession(documentId, caretUser, document?.language ?? null);
+  const [workflow, setWorkflow] = useWorkflow(document, session);
+  const [view, show] = useDocumentView();
   // each part separately: the page must not re-render when only the saved state flips
   const state = {
     connection: useCollabState(session, (s) => s.connection),
@@ -114,7 +124,8 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   }
 
   const accessRemoved = state.closeCode === CloseCode.FORBIDDEN;
-  const editable = document.abilities.edit && !accessRemoved;
+  const textLocked = workflow?.textLocked ?? document.textLocked;
+  const editable = document.abilities.edit && !accessRemoved && !textLocked;
   return (
     <div className="doc-page">
       <div className="doc-page__header">
@@ -137,19 +148,51 @@ export function DocumentPage({ documentId }: { documentId: string }) {
           <ConnectionStatus status={state.connection} />
           {document.abilities.edit && <SaveIndicator session={session} />}
         </div>
+        {workflow && (
+          <WorkflowBar
+            documentId={document.id}
+            workflow={workflow}
+            canChange={document.abilities.manage}
+            onChanged={setWorkflow}
+            onReload={() => setReloadKey((key) => key + 1)}
+          />
+        )}
+        <DocumentViewNav view={view} show={show} />
       </div>
 
       {state.closeCode !== null && state.closeCode !== CloseCode.UNAUTHENTICATED && (
         <CloseBanner code={state.closeCode} stopped={state.stopped} />
       )}
-      {!document.abilities.edit && (
+      {document.abilities.edit && textLocked && view.name === 'text' && workflow && (
+        <LockedNote state={workflow.state} />
+      )}
+      {!document.abilities.edit && view.name === 'text' && (
         <div className="readonly-note" data-testid="readonly-note">
           <strong>{t('document.readOnly', { role: t(`roles.${document.role}`) })}</strong>
           <span> — {t('document.readOnlyExplain')}</span>
         </div>
       )}
 
-      <div className="doc-page__body">
+      {view.name === 'versions' && (
+        <VersionsView
+          document={document}
+          session={session}
+          show={show}
+          onDocumentChanged={(changed) => setLoaded({ status: 'ready', document: changed })}
+        />
+      )}
+      {view.name === 'version' && <VersionView documentId={document.id} number={view.number} show={show} />}
+      {view.name === 'compare' && (
+        <ComparisonView
+          documentId={document.id}
+          session={session}
+          from={view.from}
+          to={view.to}
+          show={show}
+        />
+      )}
+      {/* kept while another view shows: the editor, its session and panels stay as they are */}
+      <div className="doc-page__body" hidden={view.name !== 'text'}>
         <OutlinePanel session={session} document={document} editable={editable} />
         <section className="doc-page__editor" aria-labelledby={headingId}>
           {session ? (

@@ -10,6 +10,10 @@ import commentsEn from './comments.en.json';
 import commentsEs from './comments.es.json';
 import commentsPt from './comments.pt.json';
 import commentsFr from './comments.fr.json';
+import versionsEn from './versions.en.json';
+import versionsEs from './versions.es.json';
+import versionsPt from './versions.pt.json';
+import versionsFr from './versions.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -17,8 +21,8 @@ import type { LanguageCode } from '../LANGUAGES';
  * (`<feature>.<language>.json`, under one top-level key such as "comments"), merged here.
  */
 export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
-  en: { ...en, ...structureEn, ...commentsEn },
-  es: { ...es, ...structureEs, ...commentsEs },
-  pt: { ...pt, ...structurePt, ...commentsPt },
-  fr: { ...fr, ...structureFr, ...commentsFr },
+  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn },
+  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs },
+  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt },
+  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr },
 };

@@ -1,0 +1,132 @@
+import type {
+  DocumentComparison,
+  ExportFormat,
+  PresentedContent,
+  PresentedDocument,
+  VersionRef,
+  WorkflowState,
+} from '@accord/shared';
+import { apiRequest } from './apiRequest';
+
+/** A frozen version as GET /api/documents/:id/versions lists it (server presentVersion). */
+export interface PresentedVersion {
+  number: number;
+  name: string;
+  note: string | null;
+  hash: string;
+  /** clauses added, removed, modified and moved since the previous version */
+  changes: { added: number; removed: number; modified: number; moved: number };
+  author: { id: string; name: string };
+  createdAt: string;
+}
+
+/** A proposal to freeze a version (server presentProposal). */
+export interface PresentedProposal {
+  id: string;
+  name: string;
+  note: string | null;
+  proposedBy: { id: string; name: string };
+  createdAt: string;
+  status: 'pending' | 'confirmed' | 'dismissed';
+  versionNumber: number | null;
+}
+
+/** A publication (server presentPublication); immutable. */
+export interface PresentedPublication {
+  id: string;
+  documentId: string;
+  /** "1.0", "1.1", "2.0" … */
+  number: string;
+  version: number;
+  /** the public page (it answers while the document is public) */
+  url: string;
+  public: boolean;
+  hashes: Record<ExportFormat, string>;
+  downloads: Record<ExportFormat, string>;
+  publishedBy: { id: string; name: string };
+  publishedAt: string;
+}
+
+export interface PresentedWorkflow {
+  state: WorkflowState;
+  textLocked: boolean;
+  changedAt: string | null;
+  changedBy: string | null;
+  note: string | null;
+}
+
+/** GET /compare: the comparison, and which versions (and hashes) it compared. */
+export interface ComparisonAnswer extends DocumentComparison {
+  from: { version: VersionRef; hash: string };
+  to: { version: VersionRef; hash: string };
+}
+
+const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+const options = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+/** Versions, comparison, workflow and publications (issue 11), one method per endpoint. */
+export const versionsApi = {
+  listVersions: (id: string, signal?: AbortSignal) =>
+    apiRequest<{ versions: PresentedVersion[] }>(`${documentPath(id)}/versions`, options(signal)),
+  getVersion: (id: string, number: number, signal?: AbortSignal) =>
+    apiRequest<{ version: PresentedVersion; content: PresentedContent }>(
+      `${documentPath(id)}/versions/${number}`,
+      options(signal),
+    ),
+  freeze: (id: string, name: string, note?: string) =>
+    apiRequest<{ version: PresentedVersion }>(`${documentPath(id)}/versions`, {
+      method: 'POST',
+      body: note ? { name, note } : { name },
+    }),
+  restore: (id: string, number: number) =>
+    apiRequest<{ restoredFrom: number }>(`${documentPath(id)}/versions/${number}/restore`, {
+      method: 'POST',
+    }),
+
+  listProposals: (id: string, signal?: AbortSignal) =>
+    apiRequest<{ proposals: PresentedProposal[] }>(`${documentPath(id)}/version-proposals`, options(signal)),
+  propose: (id: string, name: string, note?: string) =>
+    apiRequest<{ proposal: PresentedProposal }>(`${documentPath(id)}/version-proposals`, {
+      method: 'POST',
+      body: note ? { name, note } : { name },
+    }),
+  confirmProposal: (id: string, proposalId: string) =>
+    apiRequest<{ version: PresentedVersion }>(
+      `${documentPath(id)}/version-proposals/${encodeURIComponent(proposalId)}/confirm`,
+      { method: 'POST', body: {} },
+    ),
+  dismissProposal: (id: string, proposalId: string) =>
+    apiRequest<void>(`${documentPath(id)}/version-proposals/${encodeURIComponent(proposalId)}/dismiss`, {
+      method: 'POST',
+    }),
+
+  compare: (id: string, from: VersionRef, to: VersionRef, signal?: AbortSignal) =>
+    apiRequest<ComparisonAnswer>(
+      `${documentPath(id)}/compare?from=${encodeURIComponent(String(from))}&to=${encodeURIComponent(String(to))}`,
+      options(signal),
+    ),
+  liveContent: (id: string, signal?: AbortSignal) =>
+    apiRequest<PresentedContent>(`${documentPath(id)}/content?format=json`, options(signal)),
+
+  changeWorkflow: (
+    id: string,
+    body: { to: 'drafting' | 'review' | 'final'; note?: string; lockText?: boolean },
+  ) => apiRequest<{ workflow: PresentedWorkflow }>(`${documentPath(id)}/workflow`, { method: 'POST', body }),
+
+  listPublications: (id: string, signal?: AbortSignal) =>
+    apiRequest<{ publications: PresentedPublication[] }>(`${documentPath(id)}/publications`, options(signal)),
+  publish: (id: string, version: number, release: 'major' | 'minor') =>
+    apiRequest<{ publication: PresentedPublication }>(`${documentPath(id)}/publications`, {
+      method: 'POST',
+      body: { version, release },
+    }),
+  setPublic: (id: string, isPublic: boolean) =>
+    apiRequest<{ document: PresentedDocument }>(documentPath(id), {
+      method: 'PATCH',
+      body: { public: isPublic },
+    }),
+};
+
+/** Where the live text or a version downloads in one format. */
+export const documentExportUrl = (id: string, format: ExportFormat, version: VersionRef) =>
+  `${documentPath(id)}/export?format=${format}&version=${version}`;
