@@ -17,6 +17,7 @@ table { width: 100%; border-collapse: collapse; }
 thead { display: table-header-group; }
 th, td { border: 1px solid #999; padding: 0.3rem 0.4rem; vertical-align: top; text-align: left; white-space: pre-line; overflow-wrap: anywhere; }
 th { background: #eef2f7; }
+th:first-child, td:first-child { white-space: nowrap; width: 1%; }
 tr { break-inside: avoid; }
 blockquote { margin: 0; font-style: italic; }
 .by { color: #444; font-size: 8.5pt; }
