@@ -5,6 +5,7 @@ import { createRangeAnchor } from '@accord/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { waitFor } from '../helpers/collab.js';
+import { createDocumentWithMembers } from '../helpers/documents.js';
 import {
   articleElement,
   clauseId,
@@ -71,24 +72,16 @@ beforeAll(async () => {
     user('Zoë Lefèvre', 'Université Populaire', 'FR'),
     user('Sam Stranger', 'Elsewhere', 'KE'),
   ]);
-  const created = await coordinator.api.request('POST', '/api/documents', {
-    title: 'Acuerdo Regional de Acceso a la Justicia',
-    language: 'es',
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  documentId = created.body.document.id;
-  for (const [member, role] of [
-    [drafter, 'drafter'],
-    [reviewer, 'reviewer'],
-    [reviewer2, 'reviewer'],
-    [observer, 'observer'],
-  ] as const) {
-    const res = await coordinator.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: member.email,
-      role,
-    });
-    expect(res.status).toBe(201);
-  }
+  documentId = await createDocumentWithMembers(
+    coordinator,
+    { title: 'Acuerdo Regional de Acceso a la Justicia', language: 'es' },
+    [
+      [drafter, 'drafter'],
+      [reviewer, 'reviewer'],
+      [reviewer2, 'reviewer'],
+      [observer, 'observer'],
+    ],
+  );
   writer = await openSynced(server.wsUrl, drafter, documentId);
   await writeArticles(server.wsUrl, writer, drafter, documentId, [
     { id: A1, heading: 'Acceso', paragraphs: ['Los Estados garantizarán el acceso a la justicia.'] },

@@ -16,6 +16,7 @@ import {
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { openProvider, waitFor, whenSynced } from '../helpers/collab.js';
+import { createDocumentWithMembers } from '../helpers/documents.js';
 
 /** Templates seed new documents; GET /outline and /content render the live structure for every role. */
 let server: TestServer;
@@ -43,22 +44,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function createDocument(body: Record<string, unknown>): Promise<string> {
-  const res = await coordinator.api.request('POST', '/api/documents', body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const id = res.body.document.id as string;
-  for (const [user, role] of [
+function createDocument(body: Record<string, unknown>): Promise<string> {
+  return createDocumentWithMembers(coordinator, body, [
     [drafter, 'drafter'],
     [reviewer, 'reviewer'],
     [observer, 'observer'],
-  ] as const) {
-    const added = await coordinator.api.request('POST', `/api/documents/${id}/members`, {
-      email: user.email,
-      role,
-    });
-    expect(added.status).toBe(201);
-  }
-  return id;
+  ]);
 }
 
 async function open(user: NewUser, documentId: string): Promise<WebsocketProvider> {

@@ -9,6 +9,7 @@ import { importMarkdown } from '@accord/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { openProvider, waitFor, whenSynced } from '../helpers/collab.js';
+import { agreementMarkdown, createDocumentWithMembers, freezeVersion } from '../helpers/documents.js';
 
 /**
  * Versions, comparison, workflow and exports against the real server, a real database and stock
@@ -52,31 +53,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function agreement(articles = 6): Promise<string> {
-  const lines = ['# Regional Agreement', '', 'The Parties,', '', 'Have agreed as follows:'];
-  for (let n = 1; n <= articles; n++) {
-    lines.push('', `Article ${n} — Heading ${n}`, '', `1. Each Party shall do thing ${n} & more.`);
-  }
-  const res = await coordinator.api.request('POST', '/api/documents', {
-    title: 'Regional Agreement',
-    kind: 'agreement',
-    content: importMarkdown(lines.join('\n')).json,
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  const documentId = res.body.document.id as string;
-  for (const [user, role] of [
-    [drafter, 'drafter'],
-    [drafter2, 'drafter'],
-    [reviewer, 'reviewer'],
-    [observer, 'observer'],
-  ] as const) {
-    const added = await coordinator.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: user.email,
-      role,
-    });
-    expect(added.status).toBe(201);
-  }
-  return documentId;
+function agreement(articles = 6): Promise<string> {
+  return createDocumentWithMembers(
+    coordinator,
+    {
+      title: 'Regional Agreement',
+      kind: 'agreement',
+      content: importMarkdown(agreementMarkdown('Regional Agreement', articles)).json,
+    },
+    [
+      [drafter, 'drafter'],
+      [drafter2, 'drafter'],
+      [reviewer, 'reviewer'],
+      [observer, 'observer'],
+    ],
+  );
 }
 
 async function open(user: NewUser, documentId: string): Promise<WebsocketProvider> {
@@ -106,11 +97,7 @@ const bodyText = (doc: Y.Doc) =>
     .map((a) => a.toString())
     .join('\n');
 
-async function freeze(documentId: string, name: string) {
-  const res = await coordinator.api.request('POST', `/api/documents/${documentId}/versions`, { name });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.version as { number: number; hash: string; changes: Record<string, number> };
-}
+const freeze = (documentId: string, name: string) => freezeVersion(coordinator, documentId, name);
 
 describe('versions and comparison', () => {
   it('freeze → two clients edit at once → freeze → compare returns exactly the changes', async () => {
