@@ -90,7 +90,8 @@ describe('versions, comparison, workflow and publishing in the browser', () => {
     await page.getByRole('radio', { name: 'Side by side' }).click();
     await shot(page, '03-compare-side');
     await page.setViewportSize({ width: 390, height: 844 });
-    await shot(page, '04-compare-phone');
+    await page.getByTestId('compare-rows').scrollIntoViewIfNeeded();
+    await shot(page, '04-compare-phone', false);
     await page.getByRole('radio', { name: 'Inline' }).click();
     await page.getByLabel('Show unchanged clauses').check();
     await expect
@@ -98,8 +99,8 @@ describe('versions, comparison, workflow and publishing in the browser', () => {
       .toBeGreaterThan(0);
     await shot(page, '05-compare-phone-unchanged', false);
     await nav(page, 'Versions').click();
-    await page.getByTestId('version-2').waitFor();
-    await shot(page, '06-versions-phone');
+    await page.getByTestId('version-2').scrollIntoViewIfNeeded();
+    await shot(page, '06-versions-phone', false);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // a version read-only, with the editor's numbering
@@ -179,6 +180,8 @@ describe('versions, comparison, workflow and publishing in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Versiones y publicaciones' }).waitFor(WAIT);
     await shot(page, '09-versions-es');
+    // a locked text has nothing left to send: the reloaded page says so
+    await expect.poll(() => page.getByTestId('save-indicator').innerText(), WAIT).toContain('Guardado');
     await page.getByTestId('version-2').getByRole('button', { name: 'Comparar con la anterior' }).click();
     await page.getByTestId('compare-rows').waitFor(WAIT);
     await shot(page, '10-compare-es');

@@ -52,6 +52,7 @@ export const ComparisonRowView = forwardRef<HTMLElement, ComparisonRowViewProps>
 
   const body = (side: 'inline' | 'old' | 'new') => (
     <>
+      {!heading && !text && row.type === 'clause' && <p className="hint">{t('versions.compare.noText')}</p>}
       {heading && (
         <p className="compare-row__heading">
           <DiffText parts={heading} side={side} />
@@ -92,7 +93,7 @@ export const ComparisonRowView = forwardRef<HTMLElement, ComparisonRowViewProps>
           )}
         </span>
       </header>
-      {layout === 'inline' ? (
+      {!heading && !text && !fields && !absentOld && !absentNew ? null : layout === 'inline' ? (
         <div className="compare-row__body">
           {body('inline')}
           {fields && <FieldChanges fields={fields} />}

@@ -176,6 +176,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       {view.name === 'versions' && (
         <VersionsView
           document={document}
+          currentUserId={user.id}
           session={session}
           show={show}
           onDocumentChanged={(changed) => setLoaded({ status: 'ready', document: changed })}

@@ -18,13 +18,20 @@ import { useVersions } from './useVersions';
 
 interface VersionsViewProps {
   document: PresentedDocument;
+  currentUserId: string;
   session: CollabSession | null;
   show(view: DocumentView): void;
   onDocumentChanged(document: PresentedDocument): void;
 }
 
 /** Versions (freeze, proposals, list) and publications of a document, in place of its text. */
-export function VersionsView({ document, session, show, onDocumentChanged }: VersionsViewProps) {
+export function VersionsView({
+  document,
+  currentUserId,
+  session,
+  show,
+  onDocumentChanged,
+}: VersionsViewProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -57,7 +64,7 @@ export function VersionsView({ document, session, show, onDocumentChanged }: Ver
       </div>
       <p role="status" className="versions-view__notice">
         {notice ??
-          (lastCreated
+          (lastCreated && lastCreated.actorId !== currentUserId
             ? t('versions.list.created', { number: lastCreated.number, name: lastCreated.name })
             : '')}
       </p>

@@ -14,16 +14,22 @@ export type VersionsState =
 export function useVersions(
   documentId: string,
   session: CollabSession | null,
-): { state: VersionsState; reload(): void; lastCreated: { number: number; name: string } | null } {
+): {
+  state: VersionsState;
+  reload(): void;
+  lastCreated: { number: number; name: string; actorId: string } | null;
+} {
   const [state, setState] = useState<VersionsState>({ status: 'loading' });
   const [key, setKey] = useState(0);
-  const [lastCreated, setLastCreated] = useState<{ number: number; name: string } | null>(null);
+  const [lastCreated, setLastCreated] = useState<{ number: number; name: string; actorId: string } | null>(
+    null,
+  );
   const reload = useCallback(() => setKey((current) => current + 1), []);
 
   useEffect(() => {
     if (!session) return;
     return session.on('version.created', (event) => {
-      setLastCreated({ number: event.number, name: event.name });
+      setLastCreated({ number: event.number, name: event.name, actorId: event.actorId });
       reload();
     });
   }, [session, reload]);

@@ -43,7 +43,16 @@ export function WorkflowBar({ documentId, workflow, canChange, onChanged, onRelo
       </ol>
       {workflow.textLocked && (
         <span className="workflow-bar__lock" data-testid="text-locked">
-          <span aria-hidden="true">🔒 </span>
+          <svg
+            className="workflow-bar__lock-icon"
+            viewBox="0 0 16 16"
+            width="14"
+            height="14"
+            aria-hidden="true"
+          >
+            <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
+            <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          </svg>
           {t('versions.workflow.locked')}
         </span>
       )}
