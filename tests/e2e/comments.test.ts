@@ -263,4 +263,29 @@ describe('clause comments in the browser', () => {
     await expect.poll(() => threadsOf(phone).count(), WAIT).toBe(2);
     await shot(phone, '07-narrow-panel');
   });
+
+  it('a coordinator records a disposition; every reader sees it, with its history', async () => {
+    const coordinator = await newPage();
+    await signIn(coordinator, ana, documentPath);
+    await expect.poll(() => threadsOf(coordinator).count(), WAIT).toBe(2);
+    const thread = threadsOf(coordinator).first();
+    await thread.getByRole('button', { name: 'Record disposition' }).click();
+    const form = thread.getByRole('form', { name: 'Disposition of this comment' });
+    await form.getByLabel('Disposition').selectOption('not_accepted');
+    // a reason is required to turn a comment down
+    expect(await form.getByRole('button', { name: 'Save disposition' }).isDisabled()).toBe(true);
+    await form.getByLabel('Reason (required)').fill('Out of the scope of this agreement');
+    await form.getByRole('button', { name: 'Save disposition' }).click();
+    await thread.getByTestId('thread-disposition').getByText('Not accepted').waitFor(WAIT);
+    // the reviewer sees it live, and cannot record one
+    const seen = threadsOf(reviewer).getByTestId('thread-disposition');
+    await seen.getByText('Out of the scope of this agreement').waitFor(WAIT);
+    expect(await sidebarOf(reviewer).getByRole('button', { name: 'Record disposition' }).count()).toBe(0);
+    await threadsOf(reviewer).getByRole('button', { name: 'History of dispositions' }).first().click();
+    await sidebarOf(reviewer).getByTestId('disposition-history').first().waitFor(WAIT);
+    expect(await sidebarOf(reviewer).getByTestId('disposition-history').first().innerText()).toMatch(
+      /Not accepted — recorded by Ana Quispe/,
+    );
+    await shot(coordinator, '07-disposition');
+  });
 });

@@ -1,6 +1,7 @@
 import type {
   CommentListResponse,
   CommentRevisionsResponse,
+  CommentDisposition,
   CommentVisibility,
   CreateThreadBody,
   PresentedComment,
@@ -88,6 +89,11 @@ export const accordApi = {
     apiRequest<ThreadAnswer>(`${commentPath(commentId)}/visibility`, {
       method: 'PATCH',
       body: { visibility },
+    }),
+  recordDisposition: (commentId: string, value: CommentDisposition, reason: string | null) =>
+    apiRequest<ThreadAnswer>(`${commentPath(commentId)}/disposition`, {
+      method: 'POST',
+      body: { value, reason },
     }),
   commentRevisions: (commentId: string, signal?: AbortSignal) =>
     apiRequest<CommentRevisionsResponse>(`${commentPath(commentId)}/revisions`, signal ? { signal } : {}),

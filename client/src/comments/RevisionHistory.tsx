@@ -34,6 +34,9 @@ export function RevisionHistory({ commentId, revision }: { commentId: string; re
     );
   }
   const revisions = [...loaded.data.revisions].sort((a, b) => b.revision - a.revision);
+  const dispositions = loaded.data.events.filter(
+    (event) => event.type === 'disposition' && event.disposition,
+  );
   return (
     <section
       className="revision-history"
@@ -55,6 +58,22 @@ export function RevisionHistory({ commentId, revision }: { commentId: string; re
           </li>
         ))}
       </ol>
+      {dispositions.length > 0 && (
+        <ol className="revision-history__list" aria-label={t('comments.disposition.historyLabel')}>
+          {dispositions.map((event) => (
+            <li key={event.seq} className="revision-history__item" data-testid="disposition-history">
+              <p className="revision-history__meta">
+                {t('comments.disposition.recorded', {
+                  value: t(`comments.disposition.value.${event.disposition!.value}`),
+                  name: event.actor.name,
+                  time: format.format(new Date(event.at)),
+                })}
+              </p>
+              {event.disposition!.reason && <p>{event.disposition!.reason}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

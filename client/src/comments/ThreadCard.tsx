@@ -7,6 +7,7 @@ import { ActionError } from './ActionError';
 import { AnchorBadge, AnchorNote } from './AnchorNote';
 import { CommentComposer, type MentionCandidate } from './CommentComposer';
 import { CommentView } from './CommentView';
+import { DispositionControl } from './DispositionControl';
 import type { DocumentComments } from './DocumentComments';
 import type { LiveThread } from './orderThreads';
 import { useThreadAction } from './useThreadAction';
@@ -85,6 +86,10 @@ export const ThreadCard = memo(function ThreadCard({ live, comments, members, ac
 
       {thread.status === 'resolved' && thread.resolvedBy && thread.resolvedAt && (
         <ResolvedNote thread={thread} />
+      )}
+
+      {(thread.disposition || thread.canRecordDisposition) && (
+        <DispositionControl thread={thread} store={comments.store} />
       )}
 
       {replying && (
