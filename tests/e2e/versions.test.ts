@@ -87,12 +87,12 @@ describe('versions, comparison, workflow and publishing in the browser', () => {
     await page.keyboard.press('n');
     await expect.poll(() => page.getByTestId('change-position').innerText()).toMatch(/^Change 1 of \d+$/);
     await shot(page, '02-compare-inline');
-    await page.getByRole('radio', { name: 'Side by side' }).click();
+    await page.getByRole('button', { name: 'Side by side' }).click();
     await shot(page, '03-compare-side');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('compare-rows').scrollIntoViewIfNeeded();
     await shot(page, '04-compare-phone', false);
-    await page.getByRole('radio', { name: 'Inline' }).click();
+    await page.getByRole('button', { name: 'Inline' }).click();
     await page.getByLabel('Show unchanged clauses').check();
     await expect
       .poll(() => page.locator('.compare-row[data-changes="unchanged"]').count())
@@ -114,6 +114,7 @@ describe('versions, comparison, workflow and publishing in the browser', () => {
       )
       .toBe('Article 1');
     expect(await page.locator('.version-view .ProseMirror').getAttribute('contenteditable')).toBe('false');
+    await shot(page, '11-version-readonly', false);
 
     // a download of a version from the app: prepared, then saved under the server's name
     await page.getByTestId('version-banner').getByText('Download').click();

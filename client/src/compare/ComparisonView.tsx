@@ -98,13 +98,12 @@ export function ComparisonView({ documentId, session, from, to, show }: Comparis
         <>
           <ComparisonSummary summary={ready.comparison.summary} />
           <div className="compare-controls" role="group" aria-label={t('versions.compare.display')}>
-            <div className="segmented" role="radiogroup" aria-label={t('versions.compare.layout')}>
+            <div className="segmented" role="group" aria-label={t('versions.compare.layout')}>
               {(['inline', 'side'] as const).map((value) => (
                 <button
                   key={value}
                   type="button"
-                  role="radio"
-                  aria-checked={layout === value}
+                  aria-pressed={layout === value}
                   className="segmented__option"
                   onClick={() => setLayout(value)}
                 >
