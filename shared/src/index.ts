@@ -20,3 +20,4 @@ export * from './schemas/presentedComments.js';
 export * from './comments/index.js';
 export * from './compare/index.js';
 export * from './schemas/versions.js';
+export * from './schemas/presentedVersions.js';

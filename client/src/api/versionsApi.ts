@@ -1,65 +1,24 @@
 import type {
-  DocumentComparison,
+  ComparisonAnswer,
   ExportFormat,
   PresentedContent,
   PresentedDocument,
+  PresentedProposal,
+  PresentedPublication,
+  PresentedVersion,
+  PresentedWorkflow,
   VersionRef,
   WorkflowState,
 } from '@accord/shared';
+
+export type {
+  ComparisonAnswer,
+  PresentedProposal,
+  PresentedPublication,
+  PresentedVersion,
+  PresentedWorkflow,
+};
 import { apiRequest } from './apiRequest';
-
-/** A frozen version as GET /api/documents/:id/versions lists it (server presentVersion). */
-export interface PresentedVersion {
-  number: number;
-  name: string;
-  note: string | null;
-  hash: string;
-  /** clauses added, removed, modified and moved since the previous version */
-  changes: { added: number; removed: number; modified: number; moved: number };
-  author: { id: string; name: string };
-  createdAt: string;
-}
-
-/** A proposal to freeze a version (server presentProposal). */
-export interface PresentedProposal {
-  id: string;
-  name: string;
-  note: string | null;
-  proposedBy: { id: string; name: string };
-  createdAt: string;
-  status: 'pending' | 'confirmed' | 'dismissed';
-  versionNumber: number | null;
-}
-
-/** A publication (server presentPublication); immutable. */
-export interface PresentedPublication {
-  id: string;
-  documentId: string;
-  /** "1.0", "1.1", "2.0" … */
-  number: string;
-  version: number;
-  /** the public page (it answers while the document is public) */
-  url: string;
-  public: boolean;
-  hashes: Record<ExportFormat, string>;
-  downloads: Record<ExportFormat, string>;
-  publishedBy: { id: string; name: string };
-  publishedAt: string;
-}
-
-export interface PresentedWorkflow {
-  state: WorkflowState;
-  textLocked: boolean;
-  changedAt: string | null;
-  changedBy: string | null;
-  note: string | null;
-}
-
-/** GET /compare: the comparison, and which versions (and hashes) it compared. */
-export interface ComparisonAnswer extends DocumentComparison {
-  from: { version: VersionRef; hash: string };
-  to: { version: VersionRef; hash: string };
-}
 
 const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 const options = (signal?: AbortSignal) => (signal ? { signal } : {});

@@ -1,15 +1,5 @@
+import type { PresentedProposal } from '@accord/shared';
 import type { VersionProposalRecord, VersionProposalResolutionRecord } from '../models/VersionProposal.js';
-
-export interface PresentedProposal {
-  id: string;
-  name: string;
-  note: string | null;
-  proposedBy: { id: string; name: string };
-  createdAt: string;
-  status: 'pending' | 'confirmed' | 'dismissed';
-  /** the version a confirmation froze */
-  versionNumber: number | null;
-}
 
 export function presentProposal(
   proposal: VersionProposalRecord,

@@ -1,15 +1,5 @@
-import type { VersionChanges } from '../models/Version.js';
+import type { PresentedVersion } from '@accord/shared';
 import type { VersionSummary } from '../queries/versions.js';
-
-export interface PresentedVersion {
-  number: number;
-  name: string;
-  note: string | null;
-  hash: string;
-  changes: VersionChanges;
-  author: { id: string; name: string };
-  createdAt: string;
-}
 
 /** A version as lists and answers show it (its state and rendering are read through other routes). */
 export function presentVersion(version: VersionSummary): PresentedVersion {

@@ -1,6 +1,7 @@
+import type { PresentedWorkflow } from '@accord/shared';
 import type { CurrentWorkflow } from '../queries/currentWorkflow.js';
 
-export function presentWorkflow(workflow: CurrentWorkflow) {
+export function presentWorkflow(workflow: CurrentWorkflow): PresentedWorkflow {
   return {
     state: workflow.state,
     textLocked: workflow.textLocked,
