@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/i18n';
 import './styles.css';
+import './print.css';
 import { App } from './App';
 import { SessionProvider } from './session/SessionProvider';
 import { OpenSessions } from './collab/OpenSessions';

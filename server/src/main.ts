@@ -8,6 +8,7 @@ import { createSessionMiddleware } from './auth/createSessionMiddleware.js';
 import { createCollabServer, type CollabServer } from './collab/createCollabServer.js';
 import { createApp } from './app.js';
 import { followDocumentTitle } from './commands/followDocumentTitle.js';
+import { LastTextChange } from './documents/LastTextChange.js';
 // every model must be registered before connectDatabase creates the indexes; app.ts and the
 // collaboration server import them all, and these make it explicit
 import './models/User.js';
@@ -42,17 +43,25 @@ async function main(): Promise<void> {
     await runMigrations(logger);
     const sessionMiddleware = createSessionMiddleware(env, connection, logger);
     const httpServer = http.createServer();
+    const lastTextChange = new LastTextChange(logger);
     const collab = createCollabServer({
       httpServer,
       env,
       logger,
       sessionMiddleware,
       onTitleChange: (documentId, title) => void followDocumentTitle(logger, documentId, title),
+      onTextStored: (documentId) => lastTextChange.changed(documentId),
     });
     const app = createApp({ env, logger, sessionMiddleware, collab });
     httpServer.on('request', app);
     // before "listening" is announced: whoever reads it may signal the process at once
-    handleShutdown({ logger, httpServer, collab, closeSessionStore: () => sessionMiddleware.store.close() });
+    handleShutdown({
+      logger,
+      httpServer,
+      collab,
+      flushLastTextChange: () => lastTextChange.flush(),
+      closeSessionStore: () => sessionMiddleware.store.close(),
+    });
     await listen(httpServer, env);
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : env.port;
@@ -89,9 +98,11 @@ function handleShutdown(parts: {
   logger: Logger;
   httpServer: http.Server;
   collab: CollabServer;
+  /** the last text changes not yet recorded on their documents (LastTextChange) */
+  flushLastTextChange: () => Promise<void>;
   closeSessionStore: () => Promise<void>;
 }): void {
-  const { logger, httpServer, collab, closeSessionStore } = parts;
+  const { logger, httpServer, collab, flushLastTextChange, closeSessionStore } = parts;
   let stopping = false;
   const stop = async (reason: string, exitCode: 0 | 1) => {
     if (stopping) return;
@@ -107,6 +118,7 @@ function handleShutdown(parts: {
       // idle keep-alive connections would hold close() open; requests in flight still finish
       httpServer.closeIdleConnections();
       await collab.close();
+      await flushLastTextChange();
       httpServer.closeIdleConnections();
       // give requests in flight a moment to finish, then cut what is left
       const grace = setTimeout(() => httpServer.closeAllConnections(), 5_000);

@@ -6,13 +6,22 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly details: unknown;
+  /** from the answer's Retry-After header (e.g. rate_limited): how long to wait, in seconds */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(code: string, status: number, message: string, details?: unknown) {
+  constructor(
+    code: string,
+    status: number,
+    message: string,
+    details?: unknown,
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

@@ -43,7 +43,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       response.status,
       typeof error?.message === 'string' ? error.message : response.statusText,
       error?.details,
+      retryAfterSeconds(response.headers.get('Retry-After')),
     );
   }
   return payload as T;
+}
+
+/** Retry-After as seconds (it may also be an HTTP date); null when absent or unreadable. */
+function retryAfterSeconds(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }

@@ -14,11 +14,17 @@ export function SaveIndicator({ session }: { session: CollabSession | null }) {
   const { t } = useTranslation();
   const status: SaveStatus = useCollabState(session, (state) => state.save);
   const [announcement, setAnnouncement] = useState('');
-  const previous = useRef(status);
+  // whether the last announcement said work was at risk: a reconnect goes offline → saving → saved,
+  // and the live region must say "Saved" again once it is, not keep saying "offline"
+  const atRisk = useRef(false);
   useEffect(() => {
-    if (status === 'offline' && previous.current !== 'offline') setAnnouncement(t('save.offline'));
-    else if (status === 'saved' && previous.current === 'offline') setAnnouncement(t('save.saved'));
-    previous.current = status;
+    if (status === 'offline' && !atRisk.current) {
+      atRisk.current = true;
+      setAnnouncement(t('save.offline'));
+    } else if (status === 'saved' && atRisk.current) {
+      atRisk.current = false;
+      setAnnouncement(t('save.saved'));
+    }
   }, [status, t]);
   return (
     <>

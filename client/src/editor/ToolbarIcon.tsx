@@ -5,16 +5,20 @@ const PATHS = {
   indent: 'M21 5H3M21 19H3M21 12h-9M3 8l4 4-4 4',
   moveUp: 'M12 19V5M5 12l7-7 7 7',
   moveDown: 'M12 5v14M19 12l-7 7-7-7',
+  comment: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
 } as const;
 
-/** A small line icon for the editor toolbar; decorative, the button carries the name. */
-export function ToolbarIcon({ name }: { name: keyof typeof PATHS }) {
+/**
+ * A small line icon for the editor toolbar (and the outline's comment count); decorative, the
+ * control carries the name. Drawn inline, so it shows without any icon or emoji font installed.
+ */
+export function ToolbarIcon({ name, size = 18 }: { name: keyof typeof PATHS; size?: number }) {
   return (
     <svg
       aria-hidden="true"
       focusable="false"
-      width="18"
-      height="18"
+      width={size}
+      height={size}
       viewBox="0 0 24 24"
       fill="none"
       stroke="currentColor"

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ToolbarIcon } from '../editor/ToolbarIcon';
 import type { TreeNode } from './buildTree';
 import { openThreadsIn } from './rollUpCommentCounts';
 import type { Drop, OutlineDnd } from './useOutlineDragAndDrop';
@@ -76,7 +77,7 @@ export const OutlineItem = memo(function OutlineItem({
             className="outline__comments"
             title={t('structure.outline.openComments', { count: openComments })}
           >
-            <span aria-hidden="true">💬 </span>
+            <ToolbarIcon name="comment" size={13} />
             {openComments}
             <span className="visually-hidden">
               {' '}

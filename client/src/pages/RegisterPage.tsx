@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Limits, ORGANISATION_KINDS, type OrganisationKind } from '@accord/shared';
 import { accordApi, type RegisterInput } from '../api/accordApi';
+import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
 import { CountrySelect } from '../components/CountrySelect';
 import { FormField } from '../components/FormField';
@@ -24,6 +25,8 @@ export function RegisterPage({ next }: { next: string | null }) {
   const [country, setCountry] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // "an account with this email already exists" is about the email: it goes when the email changes
+  const [errorIsEmail, setErrorIsEmail] = useState(false);
   useDocumentTitle(t('auth.registerTitle'));
 
   // the organisation is optional as a whole, but once started all three parts are needed
@@ -31,6 +34,13 @@ export function RegisterPage({ next }: { next: string | null }) {
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setErrorIsEmail(false);
+    // a name of spaces passes the browser's `required` check; name the field rather than let the
+    // server answer a generic "not valid"
+    if (!name.trim()) {
+      setError(t('auth.nameRequired'));
+      return;
+    }
     if (organisationStarted && (!organisationName.trim() || !organisationKind || !country)) {
       setError(t('auth.organisationIncomplete'));
       return;
@@ -48,6 +58,7 @@ export function RegisterPage({ next }: { next: string | null }) {
       signedIn(user);
     } catch (caught) {
       setError(errorMessage(caught));
+      setErrorIsEmail(caught instanceof ApiError && caught.code === 'email_taken');
       setPending(false);
     }
   };
@@ -83,7 +94,13 @@ export function RegisterPage({ next }: { next: string | null }) {
                 required
                 maxLength={Limits.emailMax}
                 value={email}
-                onChange={(event) => setEmail(event.target.value)}
+                onChange={(event) => {
+                  setEmail(event.target.value);
+                  if (errorIsEmail) {
+                    setError(null);
+                    setErrorIsEmail(false);
+                  }
+                }}
               />
             )}
           </FormField>

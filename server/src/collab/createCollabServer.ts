@@ -24,6 +24,8 @@ export interface CollabServerOptions {
   sessionMiddleware: RequestHandler;
   /** the text of a document's title node changed: the document's name follows it */
   onTitleChange?: (documentId: string, title: string) => void;
+  /** updates of a document's text were stored (e.g. to record when its text last changed) */
+  onTextStored?: (documentId: string) => void;
 }
 
 export interface CollabServer extends CollabControl {
@@ -65,6 +67,7 @@ export function createCollabServer({
   logger,
   sessionMiddleware,
   onTitleChange,
+  onTextStored,
 }: CollabServerOptions): CollabServer {
   const limits = env.collab;
   // ws refuses frames beyond twice the limit itself (1009); up to that, the registry closes the
@@ -72,6 +75,7 @@ export function createCollabServer({
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes * 2 });
   const store = new DocumentStore();
   const queue = new PersistenceQueue(limits.flushMs, logger, (records) => store.append(records));
+  if (onTextStored) queue.onStored((documentId) => onTextStored(documentId));
   const registry = new RoomRegistry({
     onTitleChange,
     store,
