@@ -1,5 +1,6 @@
 import type {
   ComparisonAnswer,
+  DispositionReportFormat,
   ExportFormat,
   PresentedContent,
   PresentedDocument,
@@ -89,3 +90,7 @@ export const versionsApi = {
 /** Where the live text or a version downloads in one format. */
 export const documentExportUrl = (id: string, format: ExportFormat, version: VersionRef) =>
   `${documentPath(id)}/export?format=${format}&version=${version}`;
+
+/** The disposition-of-comments report of the live text or a version. */
+export const dispositionReportUrl = (id: string, format: DispositionReportFormat, version: VersionRef) =>
+  `${documentPath(id)}/dispositions?format=${format}&version=${version}`;

@@ -6,17 +6,21 @@ import { LoadingState } from '../components/LoadingState';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { downloadFile } from './downloadFile';
 
-interface DownloadMenuProps {
+type FileFormat = ExportFormat | 'csv';
+
+interface DownloadMenuProps<F extends FileFormat> {
   /** what is downloaded, e.g. "Download version 3" (the disclosure's name) */
   label: string;
-  urlFor(format: ExportFormat): string;
+  /** the formats offered (default: every export format) */
+  formats?: readonly F[];
+  urlFor(format: F): string;
   /** file name when the server gives none, without extension */
   fallbackName: string;
 }
 
 type State =
   | { status: 'idle' }
-  | { status: 'preparing'; format: ExportFormat }
+  | { status: 'preparing'; format: FileFormat }
   | { status: 'done'; name: string }
   | { status: 'failed'; error: unknown };
 
@@ -24,14 +28,19 @@ type State =
  * A disclosure listing every export format; choosing one fetches the file with a visible
  * "Preparing PDF…" (exports are rendered on demand and can take a moment), then saves it.
  */
-export function DownloadMenu({ label, urlFor, fallbackName }: DownloadMenuProps) {
+export function DownloadMenu<F extends FileFormat = ExportFormat>({
+  label,
+  formats = EXPORT_FORMATS as readonly FileFormat[] as readonly F[],
+  urlFor,
+  fallbackName,
+}: DownloadMenuProps<F>) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [state, setState] = useState<State>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
-  const download = async (format: ExportFormat) => {
+  const download = async (format: F) => {
     controller.current?.abort();
     const current = new AbortController();
     controller.current = current;
@@ -49,7 +58,7 @@ export function DownloadMenu({ label, urlFor, fallbackName }: DownloadMenuProps)
       <summary className="button button--small">{label}</summary>
       <div className="download-menu__body">
         <ul className="download-menu__formats" aria-label={t('versions.download.formats')}>
-          {EXPORT_FORMATS.map((format) => (
+          {formats.map((format) => (
             <li key={format}>
               <button
                 type="button"
@@ -57,7 +66,7 @@ export function DownloadMenu({ label, urlFor, fallbackName }: DownloadMenuProps)
                 disabled={state.status === 'preparing'}
                 onClick={() => void download(format)}
               >
-                {t(`versions.download.format.${format}`)}
+                {t(`versions.download.format.${format as FileFormat}`)}
               </button>
             </li>
           ))}

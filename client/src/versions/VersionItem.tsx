@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentExportUrl, type PresentedPublication, type PresentedVersion } from '../api/versionsApi';
+import { DISPOSITION_REPORT_FORMATS } from '@accord/shared';
+import {
+  dispositionReportUrl,
+  documentExportUrl,
+  type PresentedPublication,
+  type PresentedVersion,
+} from '../api/versionsApi';
 import { DownloadMenu } from '../downloads/DownloadMenu';
 import { useDateFormat } from '../i18n/useDateFormat';
 import { ChangeCounts } from './ChangeCounts';
@@ -81,6 +87,12 @@ export function VersionItem({
           label={t('versions.list.download')}
           urlFor={(format) => documentExportUrl(documentId, format, version.number)}
           fallbackName={`version-${version.number}`}
+        />
+        <DownloadMenu
+          label={t('versions.list.dispositions')}
+          formats={DISPOSITION_REPORT_FORMATS}
+          urlFor={(format) => dispositionReportUrl(documentId, format, version.number)}
+          fallbackName={`dispositions-version-${version.number}`}
         />
         {canManage && !publication && (
           <button

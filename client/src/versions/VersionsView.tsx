@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PresentedDocument } from '@accord/shared';
+import { DISPOSITION_REPORT_FORMATS, type PresentedDocument } from '@accord/shared';
 import type { PresentedPublication } from '../api/versionsApi';
 import type { CollabSession } from '../collab/CollabSession';
 import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
 import { DownloadMenu } from '../downloads/DownloadMenu';
-import { documentExportUrl } from '../api/versionsApi';
+import { dispositionReportUrl, documentExportUrl } from '../api/versionsApi';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { FreezeForm } from './FreezeForm';
 import { ProposalList } from './ProposalList';
@@ -85,6 +85,12 @@ export function VersionsView({
                 label={t('versions.list.downloadLive')}
                 urlFor={(format) => documentExportUrl(document.id, format, 'live')}
                 fallbackName="live"
+              />
+              <DownloadMenu
+                label={t('versions.list.dispositionsLive')}
+                formats={DISPOSITION_REPORT_FORMATS}
+                urlFor={(format) => dispositionReportUrl(document.id, format, 'live')}
+                fallbackName="dispositions-live"
               />
             </div>
           </div>
