@@ -27,6 +27,8 @@ export class LastTextChange {
   constructor(
     private readonly logger: Logger,
     private readonly intervalMs = LAST_TEXT_CHANGE_INTERVAL_MS,
+    /** writes the time on the document's record (a test may watch what and when) */
+    private readonly record: (documentId: string, at: Date) => Promise<void> = recordTextChange,
   ) {}
 
   /** Text of `documentId` was stored (PersistenceQueue.onStored). */
@@ -64,16 +66,20 @@ export class LastTextChange {
   }
 
   private write(documentId: string, at: Date): Promise<void> {
-    return serializePerDocument(documentId, async () => {
-      // never back in time: a rename or member change since then keeps its later time
-      await DocumentModel.updateOne(
-        { _id: documentId, updatedAt: mongoose.trusted({ $lt: at }) },
-        { $set: { updatedAt: at } },
-        { timestamps: false },
-      );
-    }).catch((error: unknown) => {
+    return this.record(documentId, at).catch((error: unknown) => {
       // the text itself is stored; only the list's "Last changed" is late
       this.logger.warn({ err: error, documentId }, 'could not record the time of a text change');
     });
   }
+}
+
+function recordTextChange(documentId: string, at: Date): Promise<void> {
+  return serializePerDocument(documentId, async () => {
+    // never back in time: a rename or member change since then keeps its later time
+    await DocumentModel.updateOne(
+      { _id: documentId, updatedAt: mongoose.trusted({ $lt: at }) },
+      { $set: { updatedAt: at } },
+      { timestamps: false },
+    );
+  });
 }
