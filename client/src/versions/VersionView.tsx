@@ -7,6 +7,7 @@ import { LoadingState } from '../components/LoadingState';
 import { DownloadMenu } from '../downloads/DownloadMenu';
 import { useDateFormat } from '../i18n/useDateFormat';
 import { useErrorMessage } from '../i18n/useErrorMessage';
+import { VersionComments } from './VersionComments';
 import { VersionText } from './VersionText';
 import type { DocumentView } from './documentView';
 
@@ -95,6 +96,7 @@ export function VersionView({ documentId, number, show }: VersionViewProps) {
             language={loaded.content.language}
             labelledBy={`${id}-title`}
           />
+          <VersionComments documentId={documentId} content={loaded.content} />
         </>
       )}
     </div>
