@@ -40,7 +40,7 @@ describe('versions, comparison, workflow and publishing in the browser', () => {
     const ana = await newUser(new ApiClient(e2e.server.url), { name: 'Ana Quispe', password: PASSWORD });
     const page = await newPage();
     await signIn(page, ana);
-    const documentPath = await createDocument(page, {
+    await createDocument(page, {
       title: 'Agreement on access to justice',
       kind: 'agreement',
       fromTemplate: true,

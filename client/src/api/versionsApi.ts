@@ -9,7 +9,6 @@ import type {
   PresentedVersion,
   PresentedWorkflow,
   VersionRef,
-  WorkflowState,
 } from '@accord/shared';
 
 export type {

@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS, type ExportFormat, type PresentedPublication } from '@accord/shared';
-import type { PublicationHashes, PublicationRecord } from '../models/Publication.js';
+import type { PublicationRecord } from '../models/Publication.js';
 
 /** The public page of a publication: absolute when PUBLIC_URL is set, else a path on this server. */
 export function publicationPageUrl(publicUrl: string | undefined, id: string): string {
