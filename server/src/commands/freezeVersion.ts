@@ -7,7 +7,7 @@ import { Version, type VersionChanges, type VersionRecord } from '../models/Vers
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { sequenceKey } from '../database/sequenceKey.js';
 import { EDITOR_FIELD } from '../structure/encodeInitialState.js';
-import { frozenText, latestVersionNumber } from '../queries/versions.js';
+import { frozenText, latestVersionNumber, rememberFrozenText } from '../queries/versions.js';
 import type { CommandContext } from './CommandContext.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
 
@@ -63,6 +63,7 @@ export async function freezeVersion(
       if (isDuplicateKeyError(error) && attempt < ATTEMPTS) continue;
       throw error;
     }
+    rememberFrozenText(documentId, number, { canonical, hash, createdAt: record.createdAt });
     ctx.collab.broadcastEvent(documentId, {
       type: 'version.created',
       documentId,
