@@ -373,6 +373,31 @@ describe('permissions and bad input', () => {
     expect(
       (await new ApiClient(server.url).request('GET', `/api/documents/${documentId}/versions`)).status,
     ).toBe(401);
+    // freeze proposals: a non-member learns nothing; only coordinators answer
+    const proposal = await reviewer.api.request('POST', `/api/documents/${documentId}/version-proposals`, {
+      name: 'Proposed',
+    });
+    expect(proposal.status).toBe(201);
+    const proposalPath = `/api/documents/${documentId}/version-proposals/${proposal.body.proposal.id}`;
+    expect(
+      (await stranger.api.request('POST', `/api/documents/${documentId}/version-proposals`, { name: 'x' }))
+        .status,
+    ).toBe(404);
+    for (const action of ['confirm', 'dismiss']) {
+      expect((await stranger.api.request('POST', `${proposalPath}/${action}`, {})).status, action).toBe(404);
+      for (const member of [observer, reviewer, drafter]) {
+        expect((await member.api.request('POST', `${proposalPath}/${action}`, {})).status, action).toBe(403);
+      }
+    }
+    // the public switch is the coordinators'
+    for (const member of [observer, reviewer, drafter]) {
+      expect(
+        (await member.api.request('PATCH', `/api/documents/${documentId}`, { public: true })).status,
+      ).toBe(403);
+    }
+    expect(
+      (await stranger.api.request('PATCH', `/api/documents/${documentId}`, { public: true })).status,
+    ).toBe(404);
   });
 
   it('answers bad input with 400 or 404 and a stable code, writing nothing', async () => {
