@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
+import { selectText } from './helpers/selectText.js';
 
 const PASSWORD = 'correct horse battery';
 const WAIT = { timeout: 15_000, interval: 100 };
@@ -26,32 +27,6 @@ const { newPage, shot } = e2e;
 async function signIn(page: Page, user: { email: string; password: string }, documentPath: string) {
   await e2e.signIn(page, user, documentPath, (url) => url.pathname === documentPath);
   await page.locator('.ProseMirror').getByText('This Agreement shall enter into force').waitFor(WAIT);
-}
-
-/** Selects `text` (the first occurrence inside the editor) with the DOM selection, like a mouse drag. */
-async function selectText(page: Page, text: string, { focus = false } = {}) {
-  await page.evaluate(
-    ({ text, focus }) => {
-      const editor = document.querySelector('.ProseMirror') as HTMLElement;
-      if (focus) editor.focus();
-      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-      throw new Error(`text not found: ${text}`);
-    },
-    { text, focus },
-  );
-  // ProseMirror reads the DOM selection on selectionchange
-  await page.waitForTimeout(150);
 }
 
 /** Puts the caret right after `text` (inside the editor). */

@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import type { Page } from 'playwright-core';
 import { ApiClient, newUser, uniqueEmail, type NewUser } from '../helpers/api.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
+import { selectText } from './helpers/selectText.js';
 
 // Issue 12, bugs 10–13: what a new user hits on "My documents", in the editor, when printing and
 // when registering or signing in.
@@ -30,28 +31,6 @@ async function typeAtEnd(page: Page, text: string) {
   await editorOf(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text, { delay: 15 });
-}
-
-/** Selects `text` (first occurrence in the editor) with the DOM selection, like a mouse drag. */
-async function selectText(page: Page, text: string) {
-  await page.evaluate((text) => {
-    const editor = document.querySelector('.ProseMirror') as HTMLElement;
-    editor.focus();
-    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not found: ${text}`);
-  }, text);
-  await page.waitForTimeout(150);
 }
 
 describe('issue 12: usability of the document page and the account forms', () => {
@@ -143,7 +122,7 @@ describe('issue 12: usability of the document page and the account forms', () =>
     const caret = coordinator.locator('.collaboration-carets__label');
     await caret.first().waitFor(WAIT);
     // an open comment: a thread in the sidebar and a badge in the outline
-    await selectText(coordinator, 'shall enter into force');
+    await selectText(coordinator, 'shall enter into force', { focus: true });
     await coordinator.keyboard.press('Alt+Control+M');
     const composer = coordinator.getByTestId('new-thread');
     await composer.getByRole('combobox', { name: 'Your comment' }).fill('When exactly?');
