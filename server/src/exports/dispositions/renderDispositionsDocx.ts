@@ -16,7 +16,7 @@ import { dropForbiddenXmlChars } from '../dropForbiddenXmlChars.js';
 import { formatExportDate } from '../formatExportDate.js';
 import { rewriteZip } from '../rewriteZip.js';
 import type { DispositionReport, ReportComment } from './DispositionReport.js';
-import { reportText } from './reportText.js';
+import { printedColumns, reportText } from './reportText.js';
 
 // A4 landscape with 1.5 cm margins, in twentieths of a point
 const PAGE = { width: 16838, height: 11906, orientation: PageOrientation.LANDSCAPE };
@@ -56,17 +56,7 @@ export async function renderDispositionsDocx(report: DispositionReport): Promise
       ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'EEF2F7', color: 'auto' } } : {}),
     });
 
-  const head = [
-    labels.number,
-    labels.clauseThen,
-    labels.clauseNow,
-    labels.quote,
-    labels.comment,
-    labels.author,
-    labels.status,
-    labels.replies,
-    labels.disposition,
-  ];
+  const head = printedColumns(labels);
   const header = new TableRow({
     tableHeader: true,
     children: head.map((h, i) => cell([new Paragraph({ children: [run(h, { bold: true })] })], i, true)),

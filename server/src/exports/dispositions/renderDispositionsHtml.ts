@@ -1,7 +1,7 @@
 import { escapeXml } from '../escapeXml.js';
 import { formatExportDate } from '../formatExportDate.js';
 import type { DispositionReport, ReportComment } from './DispositionReport.js';
-import { reportText } from './reportText.js';
+import { printedColumns, reportText } from './reportText.js';
 
 const STYLE = `
 @page { size: A4 landscape; margin: 15mm 12mm; }
@@ -39,17 +39,7 @@ export function renderDispositionsHtml(report: DispositionReport): string {
   const comment = (c: ReportComment, cls: string) =>
     `<div class="${cls}">${e(text.comment(c))}<div class="by">${e(text.byline(c))} · ${e(date(c.at))}</div></div>`;
 
-  const head = [
-    labels.number,
-    labels.clauseThen,
-    labels.clauseNow,
-    labels.quote,
-    labels.comment,
-    labels.author,
-    labels.status,
-    labels.replies,
-    labels.disposition,
-  ];
+  const head = printedColumns(labels);
   const rows = report.rows.map((row, i) => {
     const clause = text.clause(row);
     const author = [row.comment.author, row.comment.organisation, row.comment.country].filter(

@@ -66,3 +66,18 @@ export function reportText(report: DispositionReport): ReportText {
     },
   };
 }
+
+/** The columns of the printed report (HTML and Word); the CSV has more (organisation, country …). */
+export function printedColumns(labels: ReportText['labels']): string[] {
+  return [
+    labels.number,
+    labels.clauseThen,
+    labels.clauseNow,
+    labels.quote,
+    labels.comment,
+    labels.author,
+    labels.status,
+    labels.replies,
+    labels.disposition,
+  ];
+}
