@@ -35,6 +35,14 @@ export const ErrorCode = {
   /** an uploaded file is larger than the limit (413) */
   UPLOAD_TOO_LARGE: 'upload_too_large',
   RATE_LIMITED: 'rate_limited',
+  /** too many comments by one user on one document in a short time (429, Retry-After) */
+  COMMENT_RATE_LIMITED: 'comment_rate_limited',
+  /** too many @mentions by one user on one document in a short time (429, Retry-After) */
+  MENTION_RATE_LIMITED: 'mention_rate_limited',
+  /** a new password is too common, all whitespace or otherwise easy to guess */
+  WEAK_PASSWORD: 'weak_password',
+  /** a compressed request body does not decompress (e.g. a corrupt gzip body) */
+  MALFORMED_BODY: 'malformed_body',
   ORIGIN_NOT_ALLOWED: 'origin_not_allowed',
   DATABASE_UNAVAILABLE: 'database_unavailable',
   INTERNAL: 'internal_error',

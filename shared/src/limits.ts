@@ -18,6 +18,12 @@ export const Limits = {
   jsonBodyBytes: 64 * 1024,
   /** Largest JSON body of POST /api/documents, which may carry imported `content`. */
   documentContentBytes: 4 * 1024 * 1024,
+  /**
+   * Deepest nesting of objects and arrays in a new document's `content` (each ProseMirror node is
+   * two levels: the node and its `content` array). Far above what the schema produces, far below
+   * what would overflow the stack of the checks and renderers that walk it.
+   */
+  contentJsonDepthMax: 128,
   /** Largest file POST /api/imports/preview reads (.docx or Markdown). */
   importBytes: 10 * 1024 * 1024,
 } as const;
