@@ -42,6 +42,14 @@ export class MalformedJson extends ApiError {
   }
 }
 
+export class MalformedBody extends ApiError {
+  readonly status = 400;
+  readonly code = ErrorCode.MALFORMED_BODY;
+  constructor() {
+    super('The request body does not decompress (Content-Encoding does not match the body).');
+  }
+}
+
 export class PayloadTooLarge extends ApiError {
   readonly status = 413;
   readonly code = ErrorCode.PAYLOAD_TOO_LARGE;

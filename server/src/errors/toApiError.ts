@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   ApiError,
   DatabaseUnavailable,
+  MalformedBody,
   MalformedJson,
   PayloadTooLarge,
   UnsupportedMediaType,
@@ -49,6 +50,11 @@ export function toApiError(error: unknown): ApiError | undefined {
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new UnsupportedMediaType();
+  }
+  // body-parser passes zlib's own error on when a gzip/deflate/br body does not inflate
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^(Z|ERR)_/.test(code) && (error as { status?: unknown }).status === 400) {
+    return new MalformedBody();
   }
   const name = (error as { name?: unknown }).name;
   const message = (error as { message?: unknown }).message;

@@ -1,4 +1,5 @@
 import {
+  Limits,
   NODE,
   repairClauseIds,
   templates,
@@ -10,6 +11,7 @@ import {
   type TemplateId,
 } from '@accord/shared';
 import { InvalidContent } from '../errors/InvalidContent.js';
+import { exceedsJsonDepth } from './exceedsJsonDepth.js';
 
 /** ProseMirror JSON of a whole document. */
 type JSONContent = ImportPreview['json'];
@@ -33,6 +35,11 @@ export function initialContent(
 ): JSONContent {
   if (!input.content) {
     return templates[input.template ?? TEMPLATE_BY_KIND[kind]].build({ language, title: input.title });
+  }
+  if (exceedsJsonDepth(input.content, Limits.contentJsonDepthMax)) {
+    throw new InvalidContent(
+      `The content nests deeper than ${Limits.contentJsonDepthMax} levels of objects and arrays.`,
+    );
   }
   const { json } = repairClauseIds(input.content as JSONContent);
   const first = json.content?.[0];
