@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
+import { createGhostKeepingDoc } from './moves/GhostIndex.js';
 import { DocHead } from '../models/DocHead.js';
 import { DocSnapshot } from '../models/DocSnapshot.js';
 import { DocUpdate } from '../models/DocUpdate.js';
@@ -104,7 +105,8 @@ export class DocumentStore {
     const writing = log ? Math.min(...log.writing.values()) : Infinity;
     const folded = stored.updates.filter((u) => u.seq < writing);
     if (folded.length === 0) return true;
-    const doc = new Y.Doc({ gc: true });
+    // keeps what the room keeps: moved clauses' old copies, which late edits may still reach
+    const { doc } = createGhostKeepingDoc();
     doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot.state);
       for (const u of folded) Y.applyUpdate(doc, u.update);

@@ -11,6 +11,8 @@ import { CollabError } from './CollabError.js';
 import { mayDuplicateClauseIds, repairClauseIds } from './repairClauseIds.js';
 import { readTitle } from './documentTitle.js';
 import { mergeUpdates } from './mergeUpdates.js';
+import { createGhostKeepingDoc } from './moves/GhostIndex.js';
+import { MoveRepair } from './moves/MoveRepair.js';
 
 export interface RoomDeps {
   /** the title node's text changed (debounced); keeps the document's name in step with its text */
@@ -44,8 +46,10 @@ const EMPTY_STATE_VECTOR_LENGTH = 1;
  * database and sent to the room's other connections.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly doc: Y.Doc;
+  /** completes moves of clauses and carries text typed into moved clauses' old copies */
+  private readonly moves: MoveRepair;
+  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   state: 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded' = 'loading';
   /** persistence sequence number of the newest update queued for this document */
@@ -80,6 +84,10 @@ export class Room {
     readonly documentId: string,
     private readonly deps: RoomDeps,
   ) {
+    const { doc, ghosts } = createGhostKeepingDoc();
+    this.doc = doc;
+    this.moves = new MoveRepair(doc, ghosts);
+    this.awareness = new awarenessProtocol.Awareness(doc);
     // the server keeps no local awareness state of its own
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
@@ -130,10 +138,11 @@ export class Room {
     if (this.byteSize + update.byteLength > this.deps.maxDocumentBytes) {
       throw new CollabError(CloseCode.DOCUMENT_TOO_LARGE, 'document size limit reached');
     }
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // decoding the whole update first means a truncated or corrupt one is refused before
       // any part of it touches the document or another client
-      Y.decodeUpdate(update);
+      decoded = Y.decodeUpdate(update);
     } catch {
       throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed Yjs update');
     }
@@ -148,10 +157,23 @@ export class Room {
       this.broadcast(syncMessage(syncProtocol.messageYjsUpdate, update), conn);
       this.forwarded = true;
     }
+    this.moves.beforeClientUpdate();
     try {
       Y.applyUpdate(this.doc, update, conn);
     } finally {
       this.forwarded = false;
+    }
+    this.repairMoves(decoded);
+  }
+
+  private repairMoves(decoded: ReturnType<typeof Y.decodeUpdate>): void {
+    try {
+      const report = this.moves.afterClientUpdate(decoded, SERVER);
+      if (report)
+        this.deps.logger.debug({ documentId: this.documentId, ...report }, 'repaired moved clauses');
+    } catch (error) {
+      // e.g. a raw Yjs client that defined 'default' as another shared type
+      this.deps.logger.warn({ err: error, documentId: this.documentId }, 'move repair skipped');
     }
   }
 

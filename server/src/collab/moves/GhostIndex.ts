@@ -1,0 +1,96 @@
+import * as Y from 'yjs';
+import { clauseIdOf, heldType, isDeletedType, listItems, parentType } from './yjsInternals.js';
+
+/** A clause's removed copy (a ghost) and the live clause with its id (its home). */
+export interface GhostAndHome {
+  ghost: Y.XmlElement;
+  home: Y.XmlElement;
+}
+
+/**
+ * The removed copies of moved clauses. Yjs has no move: a move deletes the clause and inserts a
+ * copy with the same clause id. A collaborator who had not yet seen the move keeps typing into
+ * the deleted copy; to carry that text to the clause's new place, the server must keep the
+ * deleted copy's content, which Yjs would otherwise garbage-collect. A deleted clause whose id
+ * lives on elsewhere is a ghost: it and everything in it are kept (gcFilter), and the state the
+ * server stores keeps them too, so after a restart the ghosts are found again on load.
+ *
+ * Create the document with `createGhostKeepingDoc`, which wires the filter.
+ */
+export class GhostIndex {
+  private readonly roots = new Set<Y.Item>();
+  /** ghosts found since `takeFound` was last called, with their homes */
+  private found: GhostAndHome[] = [];
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.on('afterTransaction', this.onAfterTransaction);
+  }
+
+  get size(): number {
+    return this.roots.size;
+  }
+
+  /** Whether Yjs must keep a deleted item: it is a ghost or inside one. */
+  keeps(item: Y.Item): boolean {
+    if (this.roots.size === 0) return false;
+    for (let current: Y.Item | null = item; current !== null;) {
+      if (this.roots.has(current)) return true;
+      current = parentType(current)?._item ?? null;
+    }
+    return false;
+  }
+
+  /** Every live clause by id (more than one only between a concurrent move and its repair). */
+  liveClauses(): Map<string, Y.XmlElement[]> {
+    const found = new Map<string, Y.XmlElement[]>();
+    const visit = (type: Y.AbstractType<any>) => {
+      for (const item of listItems(type)) {
+        const child = item.deleted ? null : heldType(item);
+        if (!(child instanceof Y.XmlElement)) continue;
+        const id = clauseIdOf(child);
+        if (id !== null) {
+          const list = found.get(id);
+          if (list) list.push(child);
+          else found.set(id, [child]);
+        }
+        visit(child);
+      }
+    };
+    visit(this.doc.getXmlFragment('default') as Y.AbstractType<any>);
+    return found;
+  }
+
+  /** The ghosts found since the last call (a client's update can run more than one transaction). */
+  takeFound(): GhostAndHome[] {
+    const found = this.found;
+    this.found = [];
+    return found;
+  }
+
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    const removed: Y.XmlElement[] = [];
+    Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+      if (!(struct instanceof Y.Item)) return;
+      const type = heldType(struct);
+      if (type instanceof Y.XmlElement && clauseIdOf(type) !== null && !this.keeps(struct))
+        removed.push(type);
+    });
+    if (removed.length === 0) return;
+    const live = this.liveClauses();
+    for (const ghost of removed) {
+      if (!isDeletedType(ghost)) continue;
+      const homes = live.get(clauseIdOf(ghost)!);
+      if (!homes) continue;
+      this.roots.add(ghost._item!);
+      this.found.push({ ghost, home: homes[0]! });
+    }
+  };
+}
+
+/** A Y.Doc that keeps the ghosts of moved clauses (see GhostIndex). */
+export function createGhostKeepingDoc(): { doc: Y.Doc; ghosts: GhostIndex } {
+  let ghosts: GhostIndex | undefined;
+  const doc = new Y.Doc({ gc: true, gcFilter: (item) => !(ghosts?.keeps(item) ?? false) });
+  ghosts = new GhostIndex(doc);
+  return { doc, ghosts };
+}

@@ -1,0 +1,85 @@
+import * as Y from 'yjs';
+
+/**
+ * What one entry of a ghost (a character, an element, an attribute value) is to the update being
+ * repaired:
+ * - `seen`: part of the text both copies share, used to line them up;
+ * - `new`: to be carried into the live copy;
+ * - `placeholder`: content the update's author saw that the server has since deleted (its copy in
+ *   the live clause is deleted too);
+ * - `skip`: nothing to do.
+ */
+/** A Yjs update as `Y.decodeUpdate` reads it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+export type Role = 'seen' | 'new' | 'placeholder' | 'skip';
+
+export interface UnitView {
+  role(item: Y.Item, clock: number): Role;
+  /** whether the update deleted this entry of the ghost (a deletion to carry over) */
+  deletes(item: Y.Item, clock: number): boolean;
+}
+
+/** The structs an update carries, by client, as clock ranges. */
+export class UpdateContents {
+  private readonly created = new Map<number, Array<[number, number]>>();
+
+  constructor(readonly decoded: DecodedUpdate) {
+    for (const struct of decoded.structs) {
+      if (struct instanceof Y.Skip) continue;
+      const ranges = this.created.get(struct.id.client) ?? [];
+      ranges.push([struct.id.clock, struct.id.clock + struct.length]);
+      this.created.set(struct.id.client, ranges);
+    }
+  }
+
+  creates(client: number, clock: number): boolean {
+    const ranges = this.created.get(client);
+    return ranges !== undefined && ranges.some(([from, to]) => clock >= from && clock < to);
+  }
+
+  deletes(client: number, clock: number): boolean {
+    return Y.isDeleted(this.decoded.ds, Y.createID(client, clock));
+  }
+
+  /** Whether the update deletes anything or creates anything (a move needs both). */
+  get hasDeletions(): boolean {
+    return this.decoded.ds.clients.size > 0;
+  }
+}
+
+/**
+ * A move just applied: the mover deleted the clause (everything they saw in it is in the update's
+ * deletions) and inserted their copy. What the server had in the clause that the mover had not
+ * seen is carried into the copy; what the server had deleted that the mover still saw is deleted
+ * from it.
+ */
+export function moveView(update: UpdateContents): UnitView {
+  return {
+    role(item, clock) {
+      const seen = update.deletes(item.id.client, clock);
+      if (item.content instanceof Y.ContentDeleted) return seen ? 'placeholder' : 'skip';
+      if (seen) return 'seen';
+      return update.creates(item.id.client, clock) ? 'skip' : 'new';
+    },
+    deletes: () => false,
+  };
+}
+
+/**
+ * An update from someone who had not seen the move: what it inserted into the ghost is carried
+ * into the live clause, what it deleted from the ghost is deleted there.
+ */
+export function staleView(update: UpdateContents): UnitView {
+  return {
+    role(item, clock) {
+      if (item.content instanceof Y.ContentDeleted) return 'skip';
+      if (update.creates(item.id.client, clock))
+        return update.deletes(item.id.client, clock) ? 'skip' : 'new';
+      return 'seen';
+    },
+    deletes(item, clock) {
+      return update.deletes(item.id.client, clock) && !update.creates(item.id.client, clock);
+    },
+  };
+}
