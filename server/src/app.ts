@@ -37,9 +37,9 @@ export interface AppDeps {
 /** The HTTP application: REST API under /api, the built client everywhere else. */
 export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): Express {
   const app = express();
-  // behind a reverse proxy trust exactly one hop, so clients cannot forge their IP
-  // (X-Forwarded-For) past it to escape the per-IP login limit
-  app.set('trust proxy', env.trustProxy ? 1 : false);
+  // believe X-Forwarded-For/-Proto only from the configured proxies' addresses: a client reaching
+  // the server directly cannot choose its IP (the login limits key on it) or its scheme
+  app.set('trust proxy', env.trustProxy === false ? false : [...env.trustProxy]);
   if (env.secureCookies && !env.trustProxy) {
     // express-session only sends a Secure cookie over a connection it knows is https
     logger.warn(

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -5,11 +6,47 @@ import { z } from 'zod';
  * else reads `process.env`. Every variable is listed in the README.
  */
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
-const bool = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0'])
-    .default(fallback ? 'true' : 'false')
-    .transform((value) => value === 'true' || value === '1');
+
+const NAMED_PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or CIDR range Express's `trust proxy` understands, or one of its named ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_PROXY_RANGES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: off, or a list of
+ * addresses, CIDR ranges and Express's named ranges. `true` (any client is a proxy) is refused:
+ * a client reaching the server directly could then pick its own address.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value, ctx): false | string[] => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const wrong = entries.filter((entry) => !isProxyAddress(entry));
+    if (value === 'true' || value === '1' || entries.length === 0 || wrong.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          `name the proxies whose X-Forwarded-* headers to believe (loopback, linklocal, uniquelocal, ` +
+          `addresses or CIDR ranges, comma-separated), or false` +
+          (wrong.length > 0 ? `; not understood: ${wrong.join(', ')}` : ''),
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -24,12 +61,29 @@ const schema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   /** the public URL (sets Secure cookies when https) */
   PUBLIC_URL: z.string().url().optional(),
-  TRUST_PROXY: bool(false),
+  TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** where the built client is; served from the same port as the API */
   CLIENT_DIST: z.string().optional(),
   LOGIN_MAX_ATTEMPTS: int(10, 1),
   LOGIN_WINDOW_SECONDS: int(900, 1),
+  /** failed logins per client IP per window, whatever the emails (a spray across accounts) */
+  LOGIN_MAX_ATTEMPTS_PER_IP: int(100, 1),
+  /**
+   * password hashes (logins, registrations) computed at once: scrypt runs on libuv's thread pool
+   * (4 threads), which file serving and zlib share; the rest queue
+   */
+  PASSWORD_HASHING_CONCURRENCY: int(2, 1),
+  /** password hashes waiting for a turn; beyond it, 429 with Retry-After */
+  PASSWORD_HASHING_QUEUE: int(32, 0),
+  /** password hashes one client IP may have running or waiting */
+  PASSWORD_HASHING_PER_IP: int(8, 1),
+  /** comments (threads and replies) one user may post on one document per window */
+  COMMENT_RATE_MAX: int(30, 1),
+  COMMENT_RATE_WINDOW_SECONDS: int(60, 1),
+  /** people one user may newly @mention on one document per window (each is a notification) */
+  MENTION_RATE_MAX: int(30, 1),
+  MENTION_RATE_WINDOW_SECONDS: int(600, 1),
   /** scrypt cost N (OWASP: 2^17 with r=8, p=1); tests may lower it to keep suites fast */
   SCRYPT_COST: int(131072, 1024),
   COLLAB_MAX_PAYLOAD_BYTES: int(2 * 1024 * 1024, 1024),
@@ -56,10 +110,13 @@ export type Env = Readonly<{
   allowedOrigins: readonly string[];
   publicUrl: string | undefined;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** false, or the proxies Express's `trust proxy` believes (addresses, CIDRs, named ranges) */
+  trustProxy: false | readonly string[];
   logLevel: string;
   clientDist: string | undefined;
-  login: { maxAttempts: number; windowMs: number };
+  login: { maxAttempts: number; maxAttemptsPerIp: number; windowMs: number };
+  passwordHashing: { concurrency: number; queue: number; perIp: number };
+  commentRate: { maxComments: number; commentWindowMs: number; maxMentions: number; mentionWindowMs: number };
   scryptCost: number;
   collab: {
     maxPayloadBytes: number;
@@ -102,7 +159,22 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST,
-    login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, windowMs: e.LOGIN_WINDOW_SECONDS * 1000 },
+    login: {
+      maxAttempts: e.LOGIN_MAX_ATTEMPTS,
+      maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
+      windowMs: e.LOGIN_WINDOW_SECONDS * 1000,
+    },
+    passwordHashing: {
+      concurrency: e.PASSWORD_HASHING_CONCURRENCY,
+      queue: e.PASSWORD_HASHING_QUEUE,
+      perIp: e.PASSWORD_HASHING_PER_IP,
+    },
+    commentRate: {
+      maxComments: e.COMMENT_RATE_MAX,
+      commentWindowMs: e.COMMENT_RATE_WINDOW_SECONDS * 1000,
+      maxMentions: e.MENTION_RATE_MAX,
+      mentionWindowMs: e.MENTION_RATE_WINDOW_SECONDS * 1000,
+    },
     scryptCost: e.SCRYPT_COST,
     collab: {
       maxPayloadBytes: e.COLLAB_MAX_PAYLOAD_BYTES,

@@ -5,7 +5,11 @@ import { ApiClient, newUser, uniqueEmail } from '../helpers/api.js';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startServer({ env: { LOGIN_MAX_ATTEMPTS: '5', ALLOWED_ORIGINS: 'http://allowed.test' } });
+  server = await startServer({
+    // these tests race many hashes from one address; the hashing gate has its own test
+    // (hardening-login.test.ts)
+    env: { LOGIN_MAX_ATTEMPTS: '5', ALLOWED_ORIGINS: 'http://allowed.test', PASSWORD_HASHING_PER_IP: '32' },
+  });
 });
 
 describe('register', () => {
@@ -224,8 +228,10 @@ describe('me and logout', () => {
 });
 
 describe('behind a TLS proxy', () => {
-  it('marks the cookie Secure and trusts one proxy hop for the client address', async () => {
-    const proxied = await startServer({ env: { PUBLIC_URL: 'https://accord.example', TRUST_PROXY: 'true' } });
+  it('marks the cookie Secure and believes the configured proxy (here on loopback) about the scheme', async () => {
+    const proxied = await startServer({
+      env: { PUBLIC_URL: 'https://accord.example', TRUST_PROXY: 'loopback' },
+    });
     const api = new ApiClient(proxied.url);
     const res = await api.request(
       'POST',

@@ -56,4 +56,15 @@ describe('LoginRateLimiter', () => {
     // the most recent keys are still limited
     expect(limiter.attempt('spray-999').allowed).toBe(false);
   });
+
+  it('takes back refunded attempts (refused before they ran, or successful)', () => {
+    const limiter = new LoginRateLimiter({ maxAttempts: 2, windowMs: 60_000 });
+    expect(limiter.attempt('ip').allowed).toBe(true);
+    expect(limiter.attempt('ip').allowed).toBe(true);
+    limiter.refund('ip');
+    expect(limiter.attempt('ip').allowed).toBe(true);
+    expect(limiter.attempt('ip').allowed).toBe(false);
+    limiter.refund('unknown key');
+    expect(limiter.size).toBe(1);
+  });
 });

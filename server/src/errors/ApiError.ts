@@ -142,8 +142,8 @@ export class Conflict extends ApiError {
 export class RateLimited extends ApiError {
   readonly status = 429;
   readonly code = ErrorCode.RATE_LIMITED;
-  constructor(retryAfterSeconds: number) {
-    super('Too many attempts; wait a little and try again.', {
+  constructor(retryAfterSeconds: number, message = 'Too many attempts; wait a little and try again.') {
+    super(message, {
       headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
     });
   }

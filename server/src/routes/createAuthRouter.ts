@@ -7,6 +7,7 @@ import type { CollabControl } from '../collab/CollabControl.js';
 import type { SessionMiddleware } from '../auth/createSessionMiddleware.js';
 import { SESSION_COOKIE } from '../auth/createSessionMiddleware.js';
 import { LoginRateLimiter } from '../auth/LoginRateLimiter.js';
+import { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
 import { authenticateLocal } from '../auth/authenticateLocal.js';
 import { logIn } from '../auth/logIn.js';
 import { requireUser } from '../auth/requireUser.js';
@@ -33,23 +34,51 @@ export function createAuthRouter({
   sessionMiddleware,
 }: AuthRouterDeps): Router {
   const router = Router();
-  const limiter = new LoginRateLimiter(env.login);
+  const { maxAttempts, maxAttemptsPerIp, windowMs } = env.login;
+  const limiter = new LoginRateLimiter({ maxAttempts, windowMs });
+  const ipLimiter = new LoginRateLimiter({ maxAttempts: maxAttemptsPerIp, windowMs });
+  // one gate for every password hash (logins and registrations alike)
+  const hashing = new PasswordHashingGate({
+    concurrency: env.passwordHashing.concurrency,
+    queue: env.passwordHashing.queue,
+    perClient: env.passwordHashing.perIp,
+  });
 
   router.post('/register', async (req, res) => {
     const body = validate(registerBody, req.body);
-    const { user, organisation } = await registerUser({ logger, scryptCost: env.scryptCost }, body);
+    const { user, organisation } = await hashing.run(req.ip ?? 'unknown', () =>
+      registerUser({ logger, scryptCost: env.scryptCost }, body),
+    );
     await logIn(req, user);
     res.status(201).json({ user: presentUser(user, organisation) });
   });
 
   router.post('/login', async (req, res) => {
     const body = validate(loginBody, req.body);
-    const key = LoginRateLimiter.key(body.email, req.ip ?? 'unknown');
+    const ip = req.ip ?? 'unknown';
+    const key = LoginRateLimiter.key(body.email, ip);
+    const fromIp = ipLimiter.attempt(ip);
+    if (!fromIp.allowed) throw new RateLimited(fromIp.retryAfterMs / 1000);
     const verdict = limiter.attempt(key);
-    if (!verdict.allowed) throw new RateLimited(verdict.retryAfterMs / 1000);
-    const user = await authenticateLocal(passport, req, res, body);
+    if (!verdict.allowed) {
+      ipLimiter.refund(ip);
+      throw new RateLimited(verdict.retryAfterMs / 1000);
+    }
+    let user;
+    try {
+      user = await hashing.run(ip, () => authenticateLocal(passport, req, res, body));
+    } catch (error) {
+      // refused before any hashing (the server is busy): not an attempt at the password
+      if (error instanceof RateLimited) {
+        limiter.refund(key);
+        ipLimiter.refund(ip);
+      }
+      throw error;
+    }
     if (!user) throw new InvalidCredentials();
     limiter.reset(key);
+    // only failures count against an address: colleagues behind one NAT all sign in
+    ipLimiter.refund(ip);
     await logIn(req, user);
     res.json({ user: presentUser(user, await findOrganisation(user.organisationId)) });
   });
