@@ -26,6 +26,7 @@ import { parseCreateDocumentBody } from './routes/parseCreateDocumentBody.js';
 import { serveClient } from './static/serveClient.js';
 import { createErrorHandler } from './errors/createErrorHandler.js';
 import { NotFound } from './errors/ApiError.js';
+import { CommentFloodLimiter } from './comments/CommentFloodLimiter.js';
 
 export interface AppDeps {
   env: Env;
@@ -65,8 +66,9 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware }));
   api.use('/documents', createDocumentsRouter({ logger, collab }));
   api.use('/documents', createMembersRouter({ logger, collab }));
-  api.use('/documents', createDocumentCommentsRouter({ logger, collab }));
-  api.use('/comments', createCommentsRouter({ logger, collab }));
+  const floods = new CommentFloodLimiter(env.commentRate);
+  api.use('/documents', createDocumentCommentsRouter({ logger, collab, floods }));
+  api.use('/comments', createCommentsRouter({ logger, collab, floods }));
   api.use('/notifications', createNotificationsRouter());
   api.use('/documents', createDocumentStructureRouter({ logger, collab }));
   api.use('/documents', createVersionsRouter({ logger, collab }));

@@ -15,6 +15,7 @@ import type { CommentAction } from '../permissions/commentPermissions.js';
 import type { CommandContext } from '../commands/CommandContext.js';
 import { findCommentForViewer, type CommentForViewer } from '../queries/findCommentForViewer.js';
 import { replyToThread } from '../commands/replyToThread.js';
+import type { CommentFloodLimiter } from '../comments/CommentFloodLimiter.js';
 import { editComment } from '../commands/editComment.js';
 import { deleteComment } from '../commands/deleteComment.js';
 import { restoreComment } from '../commands/restoreComment.js';
@@ -30,7 +31,15 @@ import { threadResponse } from './threadResponse.js';
  * /api/comments/:id — a comment or its thread: read, reply, edit, delete/restore, resolve/reopen,
  * visibility, disposition, revisions. A comment the user may not see (not a member, team-only thread) is 404.
  */
-export function createCommentsRouter({ logger, collab }: { logger: Logger; collab: CollabControl }): Router {
+export function createCommentsRouter({
+  logger,
+  collab,
+  floods,
+}: {
+  logger: Logger;
+  collab: CollabControl;
+  floods: CommentFloodLimiter;
+}): Router {
   const router = Router();
 
   const load = async (req: Request): Promise<CommentForViewer> => {
@@ -50,6 +59,7 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const body = validate(replyBody, req.body);
     const found = await load(req);
     authorizeComment(found, 'reply');
+    floods.admit({ actorId: actor.id, documentId: found.thread.documentId, isNew: true, body: body.body });
     const replyId = await replyToThread({ logger, collab, actor }, found.thread, body.body);
     res.status(201).json(await answer(found, replyId));
   });
@@ -59,6 +69,13 @@ export function createCommentsRouter({ logger, collab }: { logger: Logger; colla
     const body = validate(editCommentBody, req.body);
     const found = await load(req);
     authorizeComment(found, 'edit');
+    floods.admit({
+      actorId: actor.id,
+      documentId: found.thread.documentId,
+      isNew: false,
+      body: body.body,
+      previousBody: found.comment.body,
+    });
     await editComment({ logger, collab, actor }, found.thread, found.comment, body.body, body.baseRevision);
     res.json(await answer(found));
   });

@@ -5,6 +5,7 @@ import type { CollabControl } from '../collab/CollabControl.js';
 import { requireUser } from '../auth/requireUser.js';
 import { authorizeDocument, authorizeNewThread } from '../permissions/index.js';
 import { createThread } from '../commands/createThread.js';
+import type { CommentFloodLimiter } from '../comments/CommentFloodLimiter.js';
 import { listThreadsForViewer } from '../queries/listThreadsForViewer.js';
 import { presentThreadList } from '../presenters/presentThreadList.js';
 import { validate } from './validate.js';
@@ -14,9 +15,11 @@ import { threadResponse } from './threadResponse.js';
 export function createDocumentCommentsRouter({
   logger,
   collab,
+  floods,
 }: {
   logger: Logger;
   collab: CollabControl;
+  floods: CommentFloodLimiter;
 }): Router {
   const router = Router();
 
@@ -36,6 +39,7 @@ export function createDocumentCommentsRouter({
     const body = validate(createThreadBody, req.body);
     const { document, role } = await authorizeDocument(actor.id, id, 'comment');
     authorizeNewThread(role, body.visibility ?? 'all');
+    floods.admit({ actorId: actor.id, documentId: id, isNew: true, body: body.body });
     const commentId = await createThread({ logger, collab, actor }, document, body);
     res
       .status(201)
