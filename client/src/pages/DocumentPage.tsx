@@ -209,7 +209,11 @@ export function DocumentPage({ documentId }: { documentId: string }) {
             <LoadingState label={t('document.editorLoading')} />
           )}
         </section>
-        {session && <CommentsSidebar comments={session.comments} documentId={documentId} />}
+        {session && (
+          <div className="doc-page__comments">
+            <CommentsSidebar comments={session.comments} documentId={documentId} />
+          </div>
+        )}
         <aside className="doc-page__side" aria-label={t('document.sidePanel')}>
           <PresenceList collaborators={state.collaborators} />
           <MembersPanel
