@@ -3,6 +3,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { ResolvedAnchor } from '@accord/shared';
 import { buildHighlights, type HighlightInput } from './buildHighlights';
+import { takeDomSelection } from '../editor/takeDomSelection';
 import { clausePositions } from './clausePositions';
 import { commentHighlightsKey, type HighlightRequest } from './commentHighlightsKey';
 import type { LiveThread } from './orderThreads';
@@ -124,6 +125,7 @@ export class CommentHighlighter {
       const request: HighlightRequest = { ranges, clauses, active };
       this.signature = signature;
       this.lastRequest = request;
+      takeDomSelection(view);
       view.dispatch(view.state.tr.setMeta(commentHighlightsKey, request).setMeta('addToHistory', false));
     }
     const found = commentHighlightsKey.getState(view.state)?.ranges ?? [];
