@@ -9,6 +9,7 @@ import { collaboratorsOf, sameCollaborators, type Collaborator } from './collabo
 import { EditorSlot } from './EditorSlot';
 import { LiveEvents } from './LiveEvents';
 import { DocumentComments } from '../comments/DocumentComments';
+import { ClauseDeletion } from '../editor/deletion/ClauseDeletion';
 import {
   ACCORD_PROTOCOL_VERSION,
   CloseCode,
@@ -74,6 +75,8 @@ export class CollabSession {
   /** the editor showing this document, while one does */
   readonly editor = new EditorSlot();
   readonly comments: DocumentComments;
+  /** deleting clauses, with the question it may ask first */
+  readonly clauseDeletion: ClauseDeletion;
   /** the offline copy is written just after the frame showing an edit, not inside the keystroke */
   private readonly offlineWrites: { flush(): void; stop(): void };
   private state: CollabState = INITIAL_COLLAB_STATE;
@@ -176,6 +179,7 @@ export class CollabSession {
     document.addEventListener('visibilitychange', this.flushWhenHidden);
 
     this.comments = new DocumentComments(this, documentId, language, user.id);
+    this.clauseDeletion = new ClauseDeletion(this.editor, this.comments);
     this.provider.connect();
     this.updateCollaborators();
   }

@@ -7,6 +7,7 @@ import { isTextOnlyChange, type DocumentKind } from '@accord/shared';
 import type {} from '@tiptap/starter-kit';
 import { afterNextPaint } from '../scheduling/afterNextPaint';
 import { ToolbarIcon } from './ToolbarIcon';
+import type { ClauseDeletion } from './deletion/ClauseDeletion';
 
 interface ToolProps {
   label: string;
@@ -26,7 +27,7 @@ function Tool({ label, pressed, disabled, onClick, children, shortcut, wide }: T
       aria-label={label}
       title={shortcut ? `${label} (${shortcut})` : label}
       aria-pressed={pressed}
-      aria-keyshortcuts={shortcut?.replace('⌘', 'Meta').replace('Ctrl', 'Control')}
+      aria-keyshortcuts={shortcut?.replace('⌘', 'Meta').replace('Ctrl', 'Control').replace('⌫', 'Backspace')}
       disabled={disabled}
       // keep the selection in the editor while clicking
       onMouseDown={(event) => event.preventDefault()}
@@ -92,21 +93,28 @@ function selectTextState(current: Editor) {
   };
 }
 
-/** What depends only on the structure around the selection: the structure commands. */
+/**
+ * What depends only on the structure around the selection: the structure commands. Each question
+ * gets its own `can()`: one `can()` hands every command the same transaction, and a command that
+ * builds its change on it in a dry run (moveArticleUp deletes the article to see where it would
+ * go) would leave the next command looking at a changed document (issue 12, bug 4: "move down"
+ * was disabled, or threw "Position N out of range", for every article that could move up).
+ */
 function selectStructureState(current: Editor) {
-  const can = current.can();
+  const can = () => current.can();
   return {
-    chapter: can.insertChapter(),
-    article: can.insertArticle(),
-    paragraph: can.insertParagraph(),
-    point: can.insertPoint(),
-    annex: can.insertAnnex(),
-    objective: can.insertObjective(),
-    action: can.insertAction(),
-    promote: can.promoteClause(),
-    demote: can.demoteClause(),
-    moveUp: can.moveArticleUp(),
-    moveDown: can.moveArticleDown(),
+    chapter: can().insertChapter(),
+    article: can().insertArticle(),
+    paragraph: can().insertParagraph(),
+    point: can().insertPoint(),
+    annex: can().insertAnnex(),
+    objective: can().insertObjective(),
+    action: can().insertAction(),
+    promote: can().promoteClause(),
+    demote: can().demoteClause(),
+    moveUp: can().moveArticleUp(),
+    moveDown: can().moveArticleDown(),
+    remove: can().deleteClause(),
   };
 }
 type ToolbarState = ReturnType<typeof selectTextState> & ReturnType<typeof selectStructureState>;
@@ -179,9 +187,11 @@ function useToolbarState(editor: Editor): ToolbarState {
 export const EditorToolbar = memo(function EditorToolbar({
   editor,
   kind,
+  deletion,
 }: {
   editor: Editor;
   kind: DocumentKind;
+  deletion: ClauseDeletion;
 }) {
   const { t } = useTranslation();
   const structure = STRUCTURE[kind];
@@ -269,6 +279,14 @@ export const EditorToolbar = memo(function EditorToolbar({
             </Tool>
           </>
         )}
+        <Tool
+          label={t('toolbar.deleteClause')}
+          shortcut={`${mod}+Shift+⌫`}
+          disabled={!state.remove}
+          onClick={() => deletion.request()}
+        >
+          <ToolbarIcon name="delete" />
+        </Tool>
       </div>
       <div className="toolbar__group">
         <Tool

@@ -5,6 +5,7 @@ import type { DocumentKind, DocumentLanguage } from '@accord/shared';
 import type { CollabSession } from '../collab/CollabSession';
 import { editorExtensions } from './extensions';
 import { EditorToolbar } from './EditorToolbar';
+import { ConfirmClauseDeletion } from './deletion/ConfirmClauseDeletion';
 
 interface PolicyEditorProps {
   session: CollabSession;
@@ -28,6 +29,7 @@ export function PolicyEditor({ session, user, editable, labelledBy, language, ki
         user,
         language,
         comments: session.comments,
+        deletion: session.clauseDeletion,
       }),
     [session, user, language],
   );
@@ -66,7 +68,8 @@ export function PolicyEditor({ session, user, editable, labelledBy, language, ki
       className={editable ? 'editor' : 'editor editor--readonly'}
       style={{ ['--placeholder' as string]: JSON.stringify(t('document.editorPlaceholder')) }}
     >
-      {editable && editor && <EditorToolbar editor={editor} kind={kind} />}
+      {editable && editor && <EditorToolbar editor={editor} kind={kind} deletion={session.clauseDeletion} />}
+      {editable && <ConfirmClauseDeletion deletion={session.clauseDeletion} />}
       <p id={`${labelledBy}-editor-help`} className="visually-hidden">
         {t('document.editorLabel')}
       </p>

@@ -5,6 +5,7 @@ const PATHS = {
   indent: 'M21 5H3M21 19H3M21 12h-9M3 8l4 4-4 4',
   moveUp: 'M12 19V5M5 12l7-7 7 7',
   moveDown: 'M12 5v14M19 12l-7 7-7-7',
+  delete: 'M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6',
   comment: 'M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z',
 } as const;
 

@@ -8,6 +8,8 @@ import { renderCaret } from './renderCaret';
 import { CommentHighlights } from '../comments/CommentHighlights';
 import { ActionWithFields } from './actionFields/ActionWithFields';
 import type { DocumentComments } from '../comments/DocumentComments';
+import type { ClauseDeletion } from './deletion/ClauseDeletion';
+import { ClauseDeletionExtension } from './deletion/ClauseDeletionExtension';
 
 export interface EditorExtensionsOptions {
   ydoc: Y.Doc;
@@ -17,6 +19,8 @@ export interface EditorExtensionsOptions {
   language: DocumentLanguage;
   /** the session's comments: highlighted in the text */
   comments: DocumentComments;
+  /** the session's clause deletion (asks before deleting a clause with text or comments) */
+  deletion: ClauseDeletion;
 }
 
 /**
@@ -30,6 +34,7 @@ export function editorExtensions({
   user,
   language,
   comments,
+  deletion,
 }: EditorExtensionsOptions): Extensions {
   return [
     // the same schema; only the action node gets a view with its fields
@@ -44,5 +49,6 @@ export function editorExtensions({
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
     // comment anchors as decorations (never in the document) and the clause comment button
     CommentHighlights.configure({ comments }),
+    ClauseDeletionExtension.configure({ deletion }),
   ];
 }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToolbarIcon } from '../editor/ToolbarIcon';
 import type { TreeNode } from './buildTree';
@@ -16,6 +16,8 @@ interface OutlineItemProps {
   onSelect(clauseId: string): void;
   /** open comment threads per listed clause id, including those on its unlisted parts */
   commentCounts: Record<string, number>;
+  /** the buttons the selected entry carries (null: none, e.g. read-only) */
+  actions: ((entry: TreeNode['entry']) => ReactNode) | null;
 }
 
 /** One clause of the outline (a treeitem) and, nested, the clauses inside it. */
@@ -29,6 +31,7 @@ export const OutlineItem = memo(function OutlineItem({
   dnd,
   onSelect,
   commentCounts,
+  actions,
 }: OutlineItemProps) {
   const { t } = useTranslation();
   const { entry, children } = node;
@@ -86,6 +89,7 @@ export const OutlineItem = memo(function OutlineItem({
           </span>
         )}
       </div>
+      {actions && selected === entry.clauseId && actions(entry)}
       {children.length > 0 && (
         <ul role="group" className="outline__group">
           {children.map((child, index) => (
@@ -100,6 +104,7 @@ export const OutlineItem = memo(function OutlineItem({
               dnd={dnd}
               onSelect={onSelect}
               commentCounts={commentCounts}
+              actions={actions}
             />
           ))}
         </ul>

@@ -103,6 +103,24 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
     [editor],
   );
 
+  const remove = useCallback((clauseId: string) => session?.clauseDeletion.request(clauseId), [session]);
+  // the selected entry carries its move and delete buttons
+  const actions = useMemo(
+    () =>
+      canMove
+        ? (entry: OutlineEntry) => (
+            <OutlineMoves
+              entries={entries}
+              current={entry}
+              description={describe(entry)}
+              onMove={moveBy}
+              onDelete={remove}
+            />
+          )
+        : null,
+    [canMove, entries, moveBy, remove],
+  );
+
   const onKeyDown = useTreeKeyboard(treeRef, {
     onFocusItem: setSelected,
     onActivate: goTo,
@@ -160,17 +178,10 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
                   dnd={dnd}
                   onSelect={goTo}
                   commentCounts={commentCounts}
+                  actions={actions}
                 />
               ))}
             </ul>
-            {canMove && current && (
-              <OutlineMoves
-                entries={entries}
-                current={current}
-                description={describe(current)}
-                onMove={moveBy}
-              />
-            )}
           </>
         )}
         <p className="visually-hidden" aria-live="polite" data-testid="outline-announcement">
