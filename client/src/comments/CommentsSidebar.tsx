@@ -158,7 +158,7 @@ export function CommentsSidebar({ comments, documentId }: CommentsSidebarProps) 
             {t('comments.title')}
             {state.status === 'ready' && (
               <span className="panel__count" data-testid="comments-count">
-                {t('comments.count', { open: openCount, total: state.threads.length })}
+                {t('comments.count', { count: openCount, total: state.threads.length })}
               </span>
             )}
           </h2>

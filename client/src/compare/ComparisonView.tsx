@@ -140,7 +140,7 @@ export function ComparisonView({ documentId, session, from, to, show }: Comparis
                 {navigation.current >= 0
                   ? t('versions.compare.position', {
                       current: navigation.current + 1,
-                      count: changeIndexes.length,
+                      total: changeIndexes.length,
                     })
                   : t('versions.compare.changes', { count: changeIndexes.length })}
               </span>
