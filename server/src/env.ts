@@ -140,8 +140,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const e = parsed.data;
   const publicUrl = e.PUBLIC_URL;
-  // same-origin requests are always allowed (security/isAllowedOrigin.ts); these are extra
-  const defaultOrigins = publicUrl ? [new URL(publicUrl).origin] : [];
+  // same-origin requests are always allowed (security/isAllowedOrigin.ts); these are extra. The
+  // public origin is always listed: it also tells the Origin check which scheme the host has
+  const publicOrigins = publicUrl ? [new URL(publicUrl).origin] : [];
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,
@@ -149,11 +150,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     mongodbUri: e.MONGODB_URI,
     sessionSecret: e.SESSION_SECRET,
     sessionCleanupIntervalMs: e.SESSION_CLEANUP_INTERVAL_MS,
-    allowedOrigins: e.ALLOWED_ORIGINS
-      ? e.ALLOWED_ORIGINS.split(',')
+    allowedOrigins: [
+      ...new Set([
+        ...publicOrigins,
+        ...(e.ALLOWED_ORIGINS ?? '')
+          .split(',')
           .map((o) => o.trim())
-          .filter(Boolean)
-      : defaultOrigins,
+          .filter(Boolean),
+      ]),
+    ],
     publicUrl,
     secureCookies: publicUrl?.startsWith('https://') ?? false,
     trustProxy: e.TRUST_PROXY,

@@ -13,6 +13,7 @@ export * from './protocol/messageTypes.js';
 export * from './protocol/accordMessages.js';
 export * from './events/index.js';
 export * from './userColour.js';
+export * from './stripBidiControls.js';
 export * from './protocol/SavedTracker.js';
 export * from './document/index.js';
 export * from './schemas/comments.js';

@@ -1,4 +1,4 @@
-import { Limits } from '@accord/shared';
+import { Limits, stripBidiControls } from '@accord/shared';
 import { DocumentModel } from '../models/Document.js';
 import type { Logger } from '../logger.js';
 import { serializePerDocument } from '../documents/serializePerDocument.js';
@@ -8,7 +8,8 @@ import { serializePerDocument } from '../documents/serializePerDocument.js';
  * collaborators edit like any other text. Called by the collaboration server, debounced.
  */
 export function followDocumentTitle(logger: Logger, documentId: string, text: string): Promise<void> {
-  const title = text.trim().slice(0, Limits.titleMax);
+  // the title line is text anyone who may edit writes: the same rule as a title sent to the API
+  const title = stripBidiControls(text).trim().slice(0, Limits.titleMax);
   if (!title) return Promise.resolve();
   return serializePerDocument(documentId, async () => {
     await DocumentModel.updateOne({ _id: documentId }, { $set: { title } });

@@ -8,6 +8,7 @@ import type { SessionMiddleware } from '../auth/createSessionMiddleware.js';
 import { SESSION_COOKIE } from '../auth/createSessionMiddleware.js';
 import { LoginRateLimiter } from '../auth/LoginRateLimiter.js';
 import { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
+import { assertStrongPassword } from '../auth/assertStrongPassword.js';
 import { authenticateLocal } from '../auth/authenticateLocal.js';
 import { logIn } from '../auth/logIn.js';
 import { requireUser } from '../auth/requireUser.js';
@@ -46,6 +47,7 @@ export function createAuthRouter({
 
   router.post('/register', async (req, res) => {
     const body = validate(registerBody, req.body);
+    assertStrongPassword(body.password, body);
     const { user, organisation } = await hashing.run(req.ip ?? 'unknown', () =>
       registerUser({ logger, scryptCost: env.scryptCost }, body),
     );

@@ -4,8 +4,9 @@ import type { Env } from '../env.js';
 
 /**
  * Security headers. The CSP allows exactly what the single-page app needs: its own scripts,
- * inline styles (the editor positions carets and decorations with style attributes), WebSockets
- * to the collaboration endpoint, and data: images.
+ * inline styles (the editor positions carets and decorations with style attributes), requests
+ * and WebSockets to its own origin only ('self' covers ws: and wss: of the page's host: the
+ * collaboration endpoint is on the same port), and data: images.
  */
 export function createHelmet(env: Pick<Env, 'secureCookies'>): RequestHandler {
   return helmet({
@@ -14,7 +15,7 @@ export function createHelmet(env: Pick<Env, 'secureCookies'>): RequestHandler {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        connectSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],

@@ -7,7 +7,8 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Cross-site request forgery defence for the cookie-authenticated API, in addition to
  * SameSite=Lax cookies:
- * - a browser announces where a request comes from in `Origin`; unless it is same-origin or in
+ * - a browser announces where a request comes from in `Origin`; unless it is same-origin (scheme
+ *   included: `req.protocol`) or in
  *   the allowlist (isAllowedOrigin, the rule the collaboration socket uses too) it is refused. A
  *   request without Origin is not from a cross-origin page: browsers always send it on
  *   cross-origin state-changing requests;
@@ -23,7 +24,7 @@ export function guardStateChanges(
   return (req, _res, next) => {
     if (!STATE_CHANGING.has(req.method)) return next();
     const origin = req.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, req.headers.host, allowedOrigins)) {
+    if (origin !== undefined && !isAllowedOrigin(origin, req.headers.host, allowedOrigins, req.protocol)) {
       throw new OriginNotAllowed();
     }
     const hasBody =

@@ -11,4 +11,18 @@ describe('isAllowedOrigin', () => {
     expect(isAllowedOrigin('null', 'accord.example', [])).toBe(false);
     expect(isAllowedOrigin('https://accord.example', undefined, [])).toBe(false);
   });
+
+  it('compares the scheme too: with the request scheme, or with the origin listed for the host', () => {
+    expect(isAllowedOrigin('http://127.0.0.1:4000', '127.0.0.1:4000', [], 'http')).toBe(true);
+    expect(isAllowedOrigin('https://127.0.0.1:4000', '127.0.0.1:4000', [], 'http')).toBe(false);
+    expect(isAllowedOrigin('http://accord.example', 'accord.example', [], 'https')).toBe(false);
+    // PUBLIC_URL https://accord.example: its plain-http twin is refused even without a scheme
+    expect(isAllowedOrigin('https://accord.example', 'accord.example', ['https://accord.example'])).toBe(
+      true,
+    );
+    expect(isAllowedOrigin('http://accord.example', 'accord.example', ['https://accord.example'])).toBe(
+      false,
+    );
+    expect(isAllowedOrigin('ftp://accord.example', 'accord.example', [])).toBe(false);
+  });
 });

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { Limits } from '../limits.js';
 import { ORGANISATION_KINDS } from '../organisationKinds.js';
+import { stripBidiControls } from '../stripBidiControls.js';
+
+/** A name as people see it: no bidi controls (stripBidiControls), trimmed, not empty. */
+const displayName = (max: number) =>
+  z.string().transform(stripBidiControls).pipe(z.string().trim().min(1).max(max));
 
 const email = z
   .string()
@@ -10,7 +15,7 @@ const email = z
   .transform((value) => value.toLowerCase());
 
 export const organisationInput = z.strictObject({
-  name: z.string().trim().min(1).max(Limits.organisationNameMax),
+  name: displayName(Limits.organisationNameMax),
   kind: z.enum(ORGANISATION_KINDS),
   /** ISO 3166-1 alpha-2 */
   country: z
@@ -23,7 +28,7 @@ export const organisationInput = z.strictObject({
 export const registerBody = z.strictObject({
   email,
   password: z.string().min(Limits.passwordMin).max(Limits.passwordMax),
-  name: z.string().trim().min(1).max(Limits.nameMax),
+  name: displayName(Limits.nameMax),
   organisation: organisationInput.optional(),
   locale: z.enum(['en', 'es', 'pt', 'fr']).optional(),
 });

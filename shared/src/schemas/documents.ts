@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Limits } from '../limits.js';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES } from '../documentKinds.js';
 import { ROLES } from '../roles.js';
+import { stripBidiControls } from '../stripBidiControls.js';
 import { TEMPLATE_IDS, type TemplateId } from '../document/templates/templates.js';
 
 /** A MongoDB ObjectId in its 24-hex-digit form. */
@@ -10,7 +11,8 @@ export const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'an id of 24 hexadeci
 export const documentIdParams = z.strictObject({ id: objectId });
 export const memberParams = z.strictObject({ id: objectId, userId: objectId });
 
-const title = z.string().trim().min(1).max(Limits.titleMax);
+/** without bidi controls (stripBidiControls): a title must display as what it says */
+const title = z.string().transform(stripBidiControls).pipe(z.string().trim().min(1).max(Limits.titleMax));
 
 /**
  * ProseMirror JSON of a whole document (from POST /api/imports/preview). Only its outer shape is

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { objectId } from './documents.js';
+import { stripBidiControls } from '../stripBidiControls.js';
 
 /** Workflow states of a document, in their usual order. */
 export const WORKFLOW_STATES = ['drafting', 'review', 'final', 'published'] as const;
@@ -9,7 +10,7 @@ export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 export const EXPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const versionName = z.string().trim().min(1).max(200);
+const versionName = z.string().transform(stripBidiControls).pipe(z.string().trim().min(1).max(200));
 const note = z.string().trim().max(2000);
 
 /** A version number in a path or query: 1, 2, 3 … */
