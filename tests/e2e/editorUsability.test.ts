@@ -269,4 +269,38 @@ describe('issue 12: the editor, the outline and the panels beside the text', () 
     expect(await dialog.count()).toBe(0);
     await expect.poll(() => page.getByTestId('save-indicator').innerText(), WAIT).toContain('Saved');
   });
+
+  it('13. the floating "Comment" button never covers the toolbar ("+ Annex")', async () => {
+    const doc = await newAgreement('Agreement with a comment button');
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await newPage(viewport);
+      await openDocument(page, bea, doc.path);
+      await editorOf(page).getByText('The purpose of this Agreement is to').click();
+      const commentButton = page.getByTestId('comment-add-button');
+      await commentButton.waitFor(WAIT);
+      const annex = page.getByRole('button', { name: 'Insert an annex' });
+      // scroll the caret's line up under the sticky toolbar, a few pixels at a time
+      const start = await page.evaluate(() => window.scrollY);
+      for (let dy = 0; dy <= 1200; dy += 20) {
+        await page.evaluate((top) => window.scrollTo(0, top), start + dy);
+        await page.waitForTimeout(30);
+        // its left edge, middle and right edge are all the button's
+        const hit = await annex.evaluate((button) => {
+          const box = button.getBoundingClientRect();
+          if (box.top < 0 || box.bottom > window.innerHeight) return 'out of view';
+          for (const x of [box.left + 2, box.left + box.width / 2, box.right - 2]) {
+            const at = document.elementFromPoint(x, box.top + box.height / 2);
+            if (at !== button && !button.contains(at)) return at?.className ?? 'nothing';
+          }
+          return 'button';
+        });
+        if (hit === 'out of view') continue;
+        expect({ viewport, dy, hit }).toEqual({ viewport, dy, hit: 'button' });
+      }
+      await page.close();
+    }
+  });
 });
