@@ -255,6 +255,13 @@ describe('issue 12: the editor, the outline and the panels beside the text', () 
     await expect
       .poll(() => articles(page), WAIT)
       .toEqual(['Article 1 — Purpose', 'Article 2 — Obligations', 'Article 3 — Entry into force']);
+    // Undo brings it back, as the dialog says; Redo deletes it again
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => articles(page), WAIT).toContain('Article 2 — Definitions');
+    await page.keyboard.press('Control+Shift+z');
+    await expect
+      .poll(() => articles(page), WAIT)
+      .toEqual(['Article 1 — Purpose', 'Article 2 — Obligations', 'Article 3 — Entry into force']);
 
     // a new, empty article goes with Backspace, without a question
     await editorOf(page).getByText('Each Party shall report on').click();
