@@ -1,7 +1,16 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Limits, formatMention } from '@accord/shared';
+import { Limits } from '@accord/shared';
 import { useErrorMessage } from '../i18n/useErrorMessage';
+import { MentionBackdrop } from './MentionBackdrop';
+import {
+  bodyToComposerText,
+  chooseMention,
+  composerTextToBody,
+  mentionSpans,
+  mentionToDelete,
+  type ChosenMention,
+} from './composerMentions';
 
 export interface MentionCandidate {
   id: string;
@@ -13,10 +22,11 @@ interface CommentComposerProps {
   /** accessible name of the text box */
   label: string;
   submitLabel: string;
+  /** a stored body (mentions as markup) */
   initialText?: string;
   members: MentionCandidate[];
   autoFocus?: boolean;
-  /** throws to keep the text and show the error */
+  /** gets the body with mentions as markup; throws to keep the text and show the error */
   onSubmit: (body: string) => Promise<void>;
   onCancel?: () => void;
   /** controls shown next to the buttons (visibility) */
@@ -27,8 +37,9 @@ interface CommentComposerProps {
 const MENTION_QUERY = /(^|\s)@([^\s@[\]()]{0,40})$/;
 
 /**
- * A comment text box: plain text, Ctrl+Enter posts, "@" suggests members of the document and
- * inserts `@[Name](id)` (shown as the name once posted).
+ * A comment text box: plain text, Ctrl+Enter posts, "@" suggests members of the document. A
+ * member chosen from the list shows as "@Name" on a token drawn behind the text (their id stays
+ * out of sight) and is deleted as one piece; the body posted carries `@[Name](id)`.
  */
 export function CommentComposer({
   label,
@@ -43,13 +54,19 @@ export function CommentComposer({
 }: CommentComposerProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
-  const [text, setText] = useState(initialText);
+  const [initial] = useState(() => bodyToComposerText(initialText));
+  const [text, setText] = useState(initial.text);
+  const [mentions, setMentions] = useState<ChosenMention[]>(initial.mentions);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [query, setQuery] = useState<{ value: string; start: number } | null>(null);
   const [highlighted, setHighlighted] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
   const id = useId();
+  const spans = useMemo(() => mentionSpans(text, mentions), [text, mentions]);
+  const body = useMemo(() => composerTextToBody(text, mentions), [text, mentions]);
+  const notified = [...new Set(spans.map((span) => span.mention.name))];
 
   useEffect(() => {
     if (autoFocus) textarea.current?.focus();
@@ -69,19 +86,36 @@ export function CommentComposer({
     setHighlighted(0);
   };
 
+  const replaceText = (next: string, caret: number) => {
+    const element = textarea.current;
+    setText(next);
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(caret, caret);
+    });
+  };
+
   const insertMention = (member: MentionCandidate) => {
     const element = textarea.current;
     if (!element || !query) return;
-    const caret = element.selectionStart;
-    const mention = `${formatMention(member.name, member.id)} `;
-    const next = text.slice(0, query.start) + mention + text.slice(caret);
-    setText(next);
+    const chosen = chooseMention(member);
+    const inserted = `@${chosen.name} `;
+    setMentions((known) => (known.some((m) => m.id === chosen.id) ? known : [...known, chosen]));
     setQuery(null);
-    const at = query.start + mention.length;
-    requestAnimationFrame(() => {
-      element.focus();
-      element.setSelectionRange(at, at);
-    });
+    replaceText(
+      text.slice(0, query.start) + inserted + text.slice(element.selectionStart),
+      query.start + inserted.length,
+    );
+  };
+
+  /** Backspace or Delete at a mention removes the whole name. */
+  const deleteMention = (key: 'Backspace' | 'Delete'): boolean => {
+    const element = textarea.current;
+    if (!element || element.selectionStart !== element.selectionEnd) return false;
+    const span = mentionToDelete(spans, element.selectionStart, key);
+    if (!span) return false;
+    replaceText(text.slice(0, span.start) + text.slice(span.end), span.start);
+    return true;
   };
 
   const submit = async () => {
@@ -89,8 +123,9 @@ export function CommentComposer({
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(text);
+      await onSubmit(body);
       setText('');
+      setMentions([]);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -98,7 +133,7 @@ export function CommentComposer({
     }
   };
 
-  const tooLong = text.length > Limits.commentBodyMax;
+  const tooLong = body.length > Limits.commentBodyMax;
   const errorId = `${id}-error`;
   return (
     <form
@@ -113,6 +148,7 @@ export function CommentComposer({
         {label}
       </label>
       <div className="comment-composer__field">
+        {spans.length > 0 && <MentionBackdrop ref={backdrop} text={text} spans={spans} />}
         <textarea
           id={`${id}-text`}
           ref={textarea}
@@ -120,7 +156,7 @@ export function CommentComposer({
           value={text}
           rows={3}
           placeholder={t('comments.composer.placeholder')}
-          aria-describedby={`${id}-hint${error !== null ? ` ${errorId}` : ''}`}
+          aria-describedby={`${id}-hint${notified.length > 0 ? ` ${id}-notified` : ''}${error !== null ? ` ${errorId}` : ''}`}
           aria-invalid={tooLong || undefined}
           aria-autocomplete="list"
           aria-expanded={open}
@@ -130,6 +166,9 @@ export function CommentComposer({
           onChange={(event) => {
             setText(event.target.value);
             findQuery(event.target.value, event.target.selectionStart);
+          }}
+          onScroll={(event) => {
+            if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
           }}
           onKeyDown={(event) => {
             if (open) {
@@ -151,7 +190,9 @@ export function CommentComposer({
                 return;
               }
             }
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            if ((event.key === 'Backspace' || event.key === 'Delete') && !event.altKey && !event.ctrlKey) {
+              if (deleteMention(event.key)) event.preventDefault();
+            } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
               void submit();
             } else if (event.key === 'Escape' && onCancel) {
@@ -189,6 +230,11 @@ export function CommentComposer({
           </ul>
         )}
       </div>
+      {notified.length > 0 && (
+        <p id={`${id}-notified`} className="comment-composer__mentions">
+          {t('comments.composer.notifies', { names: notified.join(', ') })}
+        </p>
+      )}
       <p id={`${id}-hint`} className="comment-composer__hint">
         {tooLong
           ? t('comments.composer.tooLongBody', { max: Limits.commentBodyMax })

@@ -14,9 +14,14 @@ export type CommentBodyToken =
   | { type: 'mention'; userId: string; name: string }
   | { type: 'link'; href: string; text: string };
 
+/** A display name as mention markup can hold it (no "]" or line break, at most 120 characters). */
+export function mentionName(name: string): string {
+  return name.replace(/[\]\n]/g, ' ').slice(0, 120);
+}
+
 /** The mention markup for a member, to insert into a body. */
 export function formatMention(name: string, userId: string): string {
-  return `@[${name.replace(/[\]\n]/g, ' ').slice(0, 120)}](${userId})`;
+  return `@[${mentionName(name)}](${userId})`;
 }
 
 /** The distinct user ids mentioned in a body, in order of first mention. */
