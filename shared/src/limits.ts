@@ -10,6 +10,8 @@ export const Limits = {
   commentBodyMax: 10_000,
   /** Distinct members one comment body may @mention. */
   commentMentionsMax: 20,
+  /** Characters of the text after the quote a range anchor keeps, to find a retyped passage's end. */
+  commentFollowMax: 32,
   /** Characters of the quoted text a range comment is anchored to. */
   commentQuoteMax: 5_000,
   /** Base64 characters of one encoded Yjs relative position in a comment anchor. */

@@ -122,7 +122,8 @@ describe('live comment events', () => {
   });
 
   it('tell reviewers to drop a thread that becomes team-only, and nothing after that', async () => {
-    const res = await fx.reviewer.api.request('POST', `/api/documents/${fx.documentId}/comments`, {
+    // opened by another reviewer: its author keeps it (comments-visibility.test.ts)
+    const res = await fx.reviewer2.api.request('POST', `/api/documents/${fx.documentId}/comments`, {
       anchor: { kind: 'clause', clauseId: A1 },
       body: 'Soon hidden',
     });

@@ -55,7 +55,9 @@ export const ThreadCard = memo(function ThreadCard({ live, comments, members, ac
             </span>
           )}
           {thread.visibility === 'team' && (
-            <span className="badge badge--team">{t('comments.thread.teamOnly')}</span>
+            <span className="badge badge--team">
+              {t(thread.seenAsAuthor ? 'comments.thread.teamAndAuthor' : 'comments.thread.teamOnly')}
+            </span>
           )}
           <AnchorBadge anchor={anchor} />
         </div>

@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import type { CommentVisibility } from '@accord/shared';
 import type { CommandContext } from './CommandContext.js';
 import { Comment, type CommentRecord, type StoredAnchorRecord } from '../models/Comment.js';
 import { CommentEvent } from '../models/CommentEvent.js';
@@ -8,6 +7,7 @@ import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { authorSnapshot } from '../queries/authorSnapshot.js';
 import { notifyMentions } from './notifyMentions.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
+import type { ThreadAudience } from '../permissions/commentPermissions.js';
 
 export interface NewComment {
   documentId: Types.ObjectId;
@@ -15,7 +15,7 @@ export interface NewComment {
   parentId: Types.ObjectId | null;
   anchor: StoredAnchorRecord | null;
   /** who sees the thread (a reply follows its thread's) */
-  visibility: CommentVisibility;
+  audience: ThreadAudience;
   body: string;
   /** the members the body @mentions, checked (checkMentions) */
   mentioned: string[];
@@ -54,7 +54,7 @@ export async function addComment(ctx: CommandContext, input: NewComment): Promis
     author: await authorSnapshot(ctx.actor),
     anchor: input.anchor,
     // a reply's own record says "all": who sees it is its thread's first comment's visibility
-    visibility: input.parentId ? 'all' : input.visibility,
+    visibility: input.parentId ? 'all' : input.audience.visibility,
     createdAt: now,
   };
   await Comment.create(record);
@@ -69,7 +69,7 @@ export async function addComment(ctx: CommandContext, input: NewComment): Promis
     threadId: thread,
     commentId,
     revision: 1,
-    visibility: input.visibility,
+    audience: input.audience,
     mentioned: input.mentioned,
   });
   await recordAuditEvent(ctx.logger, {
@@ -87,7 +87,7 @@ export async function addComment(ctx: CommandContext, input: NewComment): Promis
       change: input.parentId ? 'replied' : 'created',
       actorId: ctx.actor.id,
     },
-    input.visibility,
+    input.audience,
   );
   return commentId;
 }

@@ -8,6 +8,7 @@ import type { CommentEventType } from '../models/CommentEvent.js';
 import { appendCommentEvent } from '../comments/appendCommentEvent.js';
 import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
+import { threadAudience } from '../permissions/commentPermissions.js';
 
 type Change = 'deleted' | 'restored' | 'resolved' | 'reopened' | 'visibility' | 'disposition';
 
@@ -33,7 +34,8 @@ export async function changeCommentState(
   spec: StateChange,
 ): Promise<void> {
   const commentId = comment.record._id.toHexString();
-  const previousVisibility = thread.root.visibility;
+  const previous = threadAudience(thread.root);
+  const previousVisibility = previous.visibility;
   const { appended } = await appendCommentEvent(thread.documentId, commentId, ctx.actor, (current) =>
     spec.alreadyDone(current)
       ? null
@@ -66,7 +68,7 @@ export async function changeCommentState(
       change: spec.change,
       actorId: ctx.actor.id,
     },
-    visibility,
-    previousVisibility,
+    { ...previous, visibility },
+    previous,
   );
 }

@@ -27,6 +27,7 @@ export async function createThread(
     clauseId: anchor.clauseId,
     start: anchor.kind === 'range' ? Buffer.from(anchor.start, 'base64') : null,
     end: anchor.kind === 'range' ? Buffer.from(anchor.end, 'base64') : null,
+    follow: anchor.kind === 'range' ? (anchor.follow ?? null) : null,
     // the text the author saw and commented on (if the server's copy already differs, the
     // comment shows as edited at once, which is the truth)
     quote: anchor.kind === 'range' ? anchor.quote : null,
@@ -38,7 +39,7 @@ export async function createThread(
     documentId: document._id,
     parentId: null,
     anchor: storedAnchor,
-    visibility,
+    audience: { visibility, authorId: ctx.actor.id },
     body: input.body,
     mentioned,
     auditData: { clauseId: anchor.clauseId, kind: anchor.kind, visibility },

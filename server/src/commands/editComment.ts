@@ -6,6 +6,7 @@ import { Conflict } from '../errors/ApiError.js';
 import { CommentConflict } from '../errors/CommentConflict.js';
 import { appendCommentEvent } from '../comments/appendCommentEvent.js';
 import { checkMentions } from '../queries/checkMentions.js';
+import { threadAudience } from '../permissions/commentPermissions.js';
 import { notifyMentions } from './notifyMentions.js';
 import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
@@ -37,13 +38,13 @@ export async function editComment(
     return { type: 'revision', revision: current.revision + 1, body };
   });
   if (!appended) return;
-  const visibility = thread.root.visibility;
+  const audience = threadAudience(thread.root);
   await notifyMentions(ctx, {
     documentId,
     threadId: thread.id,
     commentId,
     revision: state.revision,
-    visibility,
+    audience,
     mentioned,
     previously: previousBody ? extractMentions(previousBody) : [],
   });
@@ -56,6 +57,6 @@ export async function editComment(
   broadcastCommentChange(
     ctx.collab,
     { documentId, threadId: thread.id, commentId, change: 'edited', actorId: ctx.actor.id },
-    visibility,
+    audience,
   );
 }

@@ -1,11 +1,11 @@
 import mongoose, { Types } from 'mongoose';
-import type { CommentVisibility, NotificationCreatedEvent } from '@accord/shared';
+import type { NotificationCreatedEvent } from '@accord/shared';
 import type { CommandContext } from './CommandContext.js';
 import { Notification, type NotificationRecord } from '../models/Notification.js';
 import { Membership } from '../models/Membership.js';
 import { DocumentModel } from '../models/Document.js';
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
-import { canSeeThread } from '../permissions/commentPermissions.js';
+import { canSeeThread, type ThreadAudience } from '../permissions/commentPermissions.js';
 import { presentNotification } from '../presenters/presentNotification.js';
 
 export interface MentionInput {
@@ -13,7 +13,8 @@ export interface MentionInput {
   threadId: string;
   commentId: string;
   revision: number;
-  visibility: CommentVisibility;
+  /** who sees the thread */
+  audience: ThreadAudience;
   /** mentioned in this revision */
   mentioned: string[];
   /** mentioned in the previous revision (already notified) */
@@ -38,7 +39,9 @@ export async function notifyMentions(ctx: CommandContext, input: MentionInput): 
       },
       { userId: 1, role: 1 },
     ).lean();
-    const recipients = memberships.filter((m) => canSeeThread(m.role, input.visibility)).map((m) => m.userId);
+    const recipients = memberships
+      .filter((m) => canSeeThread({ userId: m.userId.toHexString(), role: m.role }, input.audience))
+      .map((m) => m.userId);
     if (recipients.length === 0) return;
     const now = new Date();
     const records: NotificationRecord[] = recipients.map((userId) => ({
@@ -69,7 +72,7 @@ export async function notifyMentions(ctx: CommandContext, input: MentionInput): 
       ctx.collab.broadcastEvent(
         input.documentId,
         event,
-        (recipient, role) => recipient === userId && canSeeThread(role, input.visibility),
+        (recipient, role) => recipient === userId && canSeeThread({ userId, role }, input.audience),
       );
     }
   } catch (error) {

@@ -2,6 +2,7 @@ import type { CommandContext } from './CommandContext.js';
 import type { ThreadData } from '../comments/ThreadData.js';
 import { checkMentions } from '../queries/checkMentions.js';
 import { addComment } from './addComment.js';
+import { threadAudience } from '../permissions/commentPermissions.js';
 
 /** Adds a reply to a thread (replies are flat: their parent is the thread's first comment). */
 export async function replyToThread(ctx: CommandContext, thread: ThreadData, body: string): Promise<string> {
@@ -10,7 +11,7 @@ export async function replyToThread(ctx: CommandContext, thread: ThreadData, bod
     documentId: thread.root.record.documentId,
     parentId: thread.root.record._id,
     anchor: null,
-    visibility: thread.root.visibility,
+    audience: threadAudience(thread.root),
     body,
     mentioned,
     auditData: { threadId: thread.id },

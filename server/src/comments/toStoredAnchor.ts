@@ -8,6 +8,7 @@ export function toStoredAnchor(record: StoredAnchorRecord): StoredAnchor {
     clauseId: record.clauseId,
     start: base64(record.start),
     end: base64(record.end),
+    follow: record.follow ?? null,
     quote: record.quote ?? null,
     clause: {
       kind: (record.clause?.kind ?? null) as ClauseKind | null,

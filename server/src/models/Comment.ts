@@ -18,6 +18,8 @@ export interface StoredAnchorRecord {
   clauseId: string;
   start: Buffer | null;
   end: Buffer | null;
+  /** the text after the quote (range anchors written since issue 12); see StoredAnchor.follow */
+  follow?: string | null;
   quote: string | null;
   clause: {
     kind: string | null;
@@ -65,6 +67,7 @@ const anchorSchema = new Schema(
     clauseId: { type: String, required: true },
     start: { type: Buffer, default: null },
     end: { type: Buffer, default: null },
+    follow: { type: String, default: null },
     quote: { type: String, default: null },
     clause: {
       kind: { type: String, default: null },

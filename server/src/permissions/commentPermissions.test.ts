@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { ROLES, type Role } from '@accord/shared';
 import type { CommentState } from '../comments/foldComment.js';
-import { canSeeThread, mayOffer, mayRequest, type CommentAction } from './commentPermissions.js';
+import {
+  canSeeThread,
+  mayOffer,
+  mayRequest,
+  seesThreadAsAuthor,
+  type CommentAction,
+} from './commentPermissions.js';
 
 const author = new Types.ObjectId().toHexString();
 const other = new Types.ObjectId().toHexString();
@@ -75,9 +81,19 @@ describe('comment permissions', () => {
     });
   });
 
-  it('team threads: the drafting team only; no role, nothing', () => {
-    expect(ROLES.filter((role) => canSeeThread(role, 'team'))).toEqual(['drafter', 'coordinator']);
-    expect(ROLES.filter((role) => canSeeThread(role, 'all'))).toEqual([...ROLES]);
-    expect(canSeeThread(null, 'all')).toBe(false);
+  it('team threads: the drafting team and the thread’s author; no role, nothing', () => {
+    const other = (visibility: 'all' | 'team') => ({ visibility, authorId: 'someone else' });
+    const own = (visibility: 'all' | 'team') => ({ visibility, authorId: 'me' });
+    const as = (role: Role | null) => ({ userId: 'me', role });
+    expect(ROLES.filter((role) => canSeeThread(as(role), other('team')))).toEqual(['drafter', 'coordinator']);
+    expect(ROLES.filter((role) => canSeeThread(as(role), other('all')))).toEqual([...ROLES]);
+    // a reviewer's thread made team-only by a coordinator stays with the reviewer (issue 12, bug 8)
+    expect(ROLES.filter((role) => canSeeThread(as(role), own('team')))).toEqual([...ROLES]);
+    expect(ROLES.filter((role) => seesThreadAsAuthor(as(role), own('team')))).toEqual([
+      'observer',
+      'reviewer',
+    ]);
+    expect(canSeeThread(as(null), other('all'))).toBe(false);
+    expect(canSeeThread(as(null), own('team'))).toBe(false);
   });
 });

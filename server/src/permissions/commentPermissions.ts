@@ -132,10 +132,31 @@ export function mayOffer(viewer: CommentViewer, subject: CommentSubject, action:
   return rule.allows(f) && !(rule.alreadyDone?.(f) ?? false) && (rule.offeredWhen?.(f) ?? true);
 }
 
-/** A thread: every member when "all"; the drafting team only when "team". */
-export function canSeeThread(role: Role | null, visibility: CommentVisibility): boolean {
-  const can = abilitiesFor(role);
-  return can.read && (visibility === 'all' || can.edit);
+/** Who a thread is shown to: its visibility, and who opened it. */
+export interface ThreadAudience {
+  visibility: CommentVisibility;
+  /** the author of the thread's first comment */
+  authorId: string;
+}
+
+export function threadAudience(root: CommentState): ThreadAudience {
+  return { visibility: root.visibility, authorId: root.record.authorId.toHexString() };
+}
+
+/**
+ * A thread: every member when "all"; when "team", the drafting team — and whoever opened it, as
+ * long as they are a member. A coordinator may make a reviewer's thread team-only (to keep it
+ * from other reviewers and observers), but a thread never disappears from under its own author
+ * (issue 12, bug 8), who also keeps it after losing a drafting role.
+ */
+export function canSeeThread(viewer: { userId: string; role: Role | null }, thread: ThreadAudience): boolean {
+  const can = abilitiesFor(viewer.role);
+  return can.read && (thread.visibility === 'all' || can.edit || viewer.userId === thread.authorId);
+}
+
+/** Sees a team-only thread only because they opened it (not on the drafting team). */
+export function seesThreadAsAuthor(viewer: CommentViewer, thread: ThreadAudience): boolean {
+  return thread.visibility === 'team' && !abilitiesFor(viewer.role).edit && canSeeThread(viewer, thread);
 }
 
 /** Open a thread; reply. */

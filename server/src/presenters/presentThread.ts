@@ -1,6 +1,11 @@
 import type { PresentedThread, ResolvedAnchor } from '@accord/shared';
 import type { ThreadData } from '../comments/ThreadData.js';
-import { mayOffer, type CommentViewer } from '../permissions/commentPermissions.js';
+import {
+  mayOffer,
+  seesThreadAsAuthor,
+  threadAudience,
+  type CommentViewer,
+} from '../permissions/commentPermissions.js';
 import { presentComment } from './presentComment.js';
 
 /** A thread for one viewer (who may see it: callers check canSeeThread first). */
@@ -16,6 +21,7 @@ export function presentThread(
     documentId: thread.documentId,
     status: root.status,
     visibility: root.visibility,
+    seenAsAuthor: seesThreadAsAuthor(viewer, threadAudience(root)),
     resolvedAt: root.resolvedAt?.toISOString() ?? null,
     resolvedBy: root.resolvedBy,
     anchor: anchor ?? missingAnchor(thread),
@@ -47,5 +53,6 @@ function missingAnchor(thread: ThreadData): ResolvedAnchor {
     end: null,
     originalStart: null,
     originalEnd: null,
+    follow: null,
   };
 }

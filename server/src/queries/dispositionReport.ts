@@ -4,7 +4,7 @@ import { buildDispositionReport } from '../exports/dispositions/buildDisposition
 import { EXPORT_LABELS } from '../exports/exportLabels.js';
 import { commentCache } from '../comments/CommentCache.js';
 import { resolveThreadAnchors } from '../comments/resolveThreadAnchors.js';
-import { canSeeThread, type CommentViewer } from '../permissions/commentPermissions.js';
+import { canSeeThread, threadAudience, type CommentViewer } from '../permissions/commentPermissions.js';
 import { canonicalOf, type TextSource } from './exportSource.js';
 import { readCanonicalDocument, type ReadCanonicalDeps } from './readCanonicalDocument.js';
 
@@ -38,7 +38,7 @@ export async function dispositionReport(
     versionText: frozen.canonical,
     liveText: now,
     threads: all
-      .filter((thread) => canSeeThread(viewer.role, thread.root.visibility))
+      .filter((thread) => canSeeThread(viewer, threadAudience(thread.root)))
       .map((thread) => ({ thread, anchor: anchors.get(thread.id) })),
   });
 }

@@ -1,7 +1,7 @@
 import { Comment } from '../models/Comment.js';
 import { NotFound } from '../errors/ApiError.js';
 import { authorizeDocument, type AuthorizedDocument } from '../permissions/index.js';
-import { canSeeThread, type CommentViewer } from '../permissions/commentPermissions.js';
+import { canSeeThread, threadAudience, type CommentViewer } from '../permissions/commentPermissions.js';
 import type { CommentState } from '../comments/foldComment.js';
 import type { ThreadData } from '../comments/ThreadData.js';
 import { commentCache } from '../comments/CommentCache.js';
@@ -40,7 +40,8 @@ export async function findCommentForViewer(userId: string, commentId: string): P
   threadId ??= (await commentCache.readComment(documentId, commentId)).comment?.threadId.toHexString();
   if (!threadId) throw new NotFound(NOT_FOUND);
   const thread = await loadThread(documentId, threadId);
-  if (!thread || !canSeeThread(authorized.role, thread.root.visibility)) throw new NotFound(NOT_FOUND);
+  if (!thread || !canSeeThread({ userId, role: authorized.role }, threadAudience(thread.root)))
+    throw new NotFound(NOT_FOUND);
   const comment =
     thread.root.record._id.toHexString() === commentId
       ? thread.root

@@ -41,7 +41,7 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
       { documentId: 1, role: 1 },
     ).lean(),
     DocumentModel.find({ _id: mongoose.trusted({ $in: documentIds }) }, { title: 1 }).lean(),
-    Comment.find({ _id: mongoose.trusted({ $in: threadIds }) }, { visibility: 1 }).lean(),
+    Comment.find({ _id: mongoose.trusted({ $in: threadIds }) }, { visibility: 1, authorId: 1 }).lean(),
     CommentEvent.find(
       { commentId: mongoose.trusted({ $in: threadIds }), type: 'visibility' },
       { commentId: 1, seq: 1, visibility: 1 },
@@ -53,6 +53,7 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
   const visibility = new Map<string, CommentVisibility>(
     roots.map((c) => [c._id.toHexString(), c.visibility]),
   );
+  const threadAuthors = new Map(roots.map((c) => [c._id.toHexString(), c.authorId.toHexString()]));
   const latestSeq = new Map<string, number>();
   for (const event of visibilityEvents) {
     const key = event.commentId.toHexString();
@@ -63,8 +64,11 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
   }
   return records.flatMap((record) => {
     const role = roles.get(record.documentId.toHexString()) ?? null;
-    const threadVisibility = visibility.get(record.threadId.toHexString());
-    if (!threadVisibility || !canSeeThread(role, threadVisibility)) return [];
+    const threadId = record.threadId.toHexString();
+    const threadVisibility = visibility.get(threadId);
+    const authorId = threadAuthors.get(threadId) ?? '';
+    if (!threadVisibility || !canSeeThread({ userId, role }, { visibility: threadVisibility, authorId }))
+      return [];
     const isRead = read.has(record._id.toHexString());
     if (unreadOnly && isRead) return [];
     return [{ record, documentTitle: titles.get(record.documentId.toHexString()) ?? '', read: isRead }];

@@ -4,7 +4,12 @@ import type { DocumentRecord } from '../models/Document.js';
 import type { ThreadData } from '../comments/ThreadData.js';
 import type { CommentState } from '../comments/foldComment.js';
 import { resolveThreadAnchors } from '../comments/resolveThreadAnchors.js';
-import { canSeeThread, type CommentViewer } from '../permissions/commentPermissions.js';
+import {
+  canSeeThread,
+  seesThreadAsAuthor,
+  threadAudience,
+  type CommentViewer,
+} from '../permissions/commentPermissions.js';
 import { commentCache } from '../comments/CommentCache.js';
 
 export interface ThreadListing {
@@ -27,10 +32,10 @@ export async function listThreadsForViewer(
   const documentId = document._id.toHexString();
   // every thread's anchor is resolved (and memoised for all viewers); each viewer sees their share
   const { version, threads: all } = await commentCache.threads(documentId);
-  const visible = all.filter((thread) => canSeeThread(viewer.role, thread.root.visibility));
+  const visible = all.filter((thread) => canSeeThread(viewer, threadAudience(thread.root)));
   const anchors = await resolveThreadAnchors(collab, documentId, document.language, all, version);
 
-  const { clauseCounts, facets } = summarise(all, visible, anchors, canSeeThread(viewer.role, 'team'));
+  const { clauseCounts, facets } = summarise(all, visible, anchors, audienceClass(viewer, visible));
   const threads = visible
     .filter((thread) => matches(thread, anchors.get(thread.id), filters))
     .map((thread) => ({ thread, anchor: anchors.get(thread.id) }));
@@ -41,11 +46,21 @@ export async function listThreadsForViewer(
   };
 }
 
+/**
+ * Viewers who see the same threads: the drafting team ('team'), everyone else ('all') — apart from
+ * those outside the team who opened team-only threads, who see those too (one class each).
+ */
+function audienceClass(viewer: CommentViewer, visible: ThreadData[]): string {
+  if (canSeeThread(viewer, { visibility: 'team', authorId: '' })) return 'team';
+  const ownTeamThreads = visible.some((thread) => seesThreadAsAuthor(viewer, threadAudience(thread.root)));
+  return ownTeamThreads ? `author:${viewer.userId}` : 'all';
+}
+
 type Summary = Pick<ThreadListing, 'clauseCounts' | 'facets'>;
-/** per threads list (rebuilt on every comment change): per visibility class, with the anchors used */
+/** per threads list (rebuilt on every comment change): per audience class, with the anchors used */
 const summaries = new WeakMap<
   ThreadData[],
-  Map<boolean, { anchors: Map<string, ResolvedAnchor>; summary: Summary }>
+  Map<string, { anchors: Map<string, ResolvedAnchor>; summary: Summary }>
 >();
 
 /** Counts per clause and filter facets of the visible threads (the same for viewers alike). */
@@ -53,11 +68,11 @@ function summarise(
   all: ThreadData[],
   visible: ThreadData[],
   anchors: Map<string, ResolvedAnchor>,
-  team: boolean,
+  audience: string,
 ): Summary {
   let byClass = summaries.get(all);
   if (!byClass) summaries.set(all, (byClass = new Map()));
-  const known = byClass.get(team);
+  const known = byClass.get(audience);
   if (known && known.anchors === anchors) return known.summary;
   const clauseCounts: Record<string, ClauseCommentCounts> = {};
   const organisations = new Map<string, { id: string; name: string; country: string; threads: number }>();
@@ -113,7 +128,7 @@ function summarise(
       authors: [...authors.values()].sort((a, b) => a.name.localeCompare(b.name)),
     },
   };
-  byClass.set(team, { anchors, summary });
+  byClass.set(audience, { anchors, summary });
   return summary;
 }
 

@@ -49,6 +49,7 @@ function store(doc: Y.Doc, input: AnchorInput): StoredAnchor {
     clauseId: input.clauseId,
     start: input.kind === 'range' ? input.start : null,
     end: input.kind === 'range' ? input.end : null,
+    follow: input.kind === 'range' ? (input.follow ?? null) : null,
     quote: input.kind === 'range' ? input.quote : null,
     clause: resolver.snapshot(input.clauseId)!,
     versionNumber: null,
@@ -65,6 +66,30 @@ function rangeOn(doc: Y.Doc, clauseId: string, phrase: string): StoredAnchor {
   return store(doc, createRangeAnchor(doc, { text, index: from }, { text, index: from + phrase.length }));
 }
 const at = (text: Y.XmlText, phrase: string) => text.toString().indexOf(phrase);
+
+/**
+ * Types `typed` over `selected` one key at a time, as the editor's Yjs binding writes it: each
+ * keystroke's new text is diffed with the old (common prefix and suffix kept), so a typed letter
+ * equal to the one after the caret takes that letter's place in the diff.
+ */
+function typeOver(text: Y.XmlText, selected: string, typed: string, from = at(text, selected)) {
+  const write = (next: string) => {
+    const old = text.toString();
+    let prefix = 0;
+    while (prefix < Math.min(old.length, next.length) && old[prefix] === next[prefix]) prefix++;
+    let suffix = 0;
+    while (
+      suffix < Math.min(old.length, next.length) - prefix &&
+      old[old.length - 1 - suffix] === next[next.length - 1 - suffix]
+    )
+      suffix++;
+    text.delete(prefix, old.length - prefix - suffix);
+    text.insert(prefix, next.slice(prefix, next.length - suffix));
+  };
+  const before = text.toString().slice(0, from);
+  const after = text.toString().slice(from + selected.length);
+  for (let n = 1; n <= typed.length; n++) write(before + typed.slice(0, n) + after);
+}
 
 describe('AnchorResolver', () => {
   it('quotes the selected text and starts attached', () => {
@@ -104,6 +129,39 @@ describe('AnchorResolver', () => {
     text.delete(at(text, 'guarantee'), 'guarantee access to fair justice'.length); // the whole range and more
     r = new AnchorResolver(doc).resolve(anchor);
     expect(r).toMatchObject({ state: 'detached', currentQuote: '', currentClauseId: `${A}P1` });
+  });
+
+  it('covers the new words when the whole quote is typed over (issue 12, bug 7)', () => {
+    const doc = docWith([A, 'Aid', 'Everyone has the right to free legal aid in every dispute.']);
+    const anchor = rangeOn(doc, A, 'free legal aid');
+    expect(anchor.follow).toBe(' in every dispute.');
+    const text = bodyText(doc, A);
+    typeOver(text, 'free legal aid', 'free and quality legal aid');
+    expect(text.toString()).toBe('Everyone has the right to free and quality legal aid in every dispute.');
+    const r = new AnchorResolver(doc).resolve(anchor);
+    expect(r).toMatchObject({ state: 'edited', currentQuote: 'free and quality legal aid' });
+    // an anchor without the text that followed shrinks to what the binding kept (the bug)
+    expect(new AnchorResolver(doc).resolve({ ...anchor, follow: null }).currentQuote).toBe('f');
+    // resolved again from the range it reports (as the browser does), after typing around it
+    text.insert(at(text, ' in every'), ' now');
+    text.insert(at(text, 'free and'), 'truly ');
+    const again = new AnchorResolver(doc).resolve({ ...storedAnchorOf(r), start: r.start, end: r.end });
+    expect(again).toMatchObject({ state: 'edited', currentQuote: 'free and quality legal aid' });
+  });
+
+  it('covers a replacement that shares nothing with the quote; deleted without one, it detaches', () => {
+    const doc = docWith([A, 'Aid', 'Everyone has the right to free legal aid']);
+    const anchor = rangeOn(doc, A, 'free legal aid');
+    expect(anchor.follow).toBe('');
+    const text = bodyText(doc, A);
+    const from = at(text, 'free legal aid');
+    text.delete(from, 'free legal aid'.length);
+    expect(new AnchorResolver(doc).resolve(anchor)).toMatchObject({ state: 'detached', currentQuote: '' });
+    typeOver(text, '', 'gratuitous counsel', from);
+    expect(new AnchorResolver(doc).resolve(anchor)).toMatchObject({
+      state: 'edited',
+      currentQuote: 'gratuitous counsel',
+    });
   });
 
   it('becomes edited when an edit cuts across one end of the range', () => {

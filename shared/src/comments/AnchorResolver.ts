@@ -3,7 +3,13 @@ import type { DocumentLanguage } from '../documentKinds.js';
 import type { AnchorState, ClauseSnapshot, ResolvedAnchor, StoredAnchor } from './anchorTypes.js';
 import { ClauseIndex, type ClauseEntry } from './ClauseIndex.js';
 import { ClauseText } from './ClauseText.js';
-import { decodePosition, encodePosition, resolvePosition } from './relativePositions.js';
+import {
+  decodePosition,
+  encodePosition,
+  isDeleted,
+  resolvePosition,
+  type LivePosition,
+} from './relativePositions.js';
 
 /**
  * Computes the state of comment anchors against a document's current Yjs content. Pure: reads
@@ -61,6 +67,7 @@ export class AnchorResolver {
       original: anchor.clause,
       originalStart: anchor.kind === 'range' ? anchor.start : null,
       originalEnd: anchor.kind === 'range' ? anchor.end : null,
+      follow: anchor.kind === 'range' ? (anchor.follow ?? null) : null,
     };
     if (anchor.kind === 'clause') {
       if (!entry) return { ...base, ...orphaned() };
@@ -105,7 +112,7 @@ export class AnchorResolver {
         currentQuote: live.text,
         clause: clause.snapshot,
         start: anchor.start,
-        end: anchor.end,
+        end: live.end ?? anchor.end,
       };
     }
 
@@ -138,8 +145,13 @@ export class AnchorResolver {
     };
   }
 
-  /** The range's clause and current text, when both positions still lie in live text. */
-  private liveRange(anchor: StoredAnchor): { clause: ClauseEntry; text: string } | undefined {
+  /**
+   * The range's clause and current text, when both positions still lie in live text; `end` is a
+   * fresh end position when the range now ends elsewhere than the stored one says (typed over).
+   */
+  private liveRange(
+    anchor: StoredAnchor,
+  ): { clause: ClauseEntry; text: string; end: string | undefined } | undefined {
     const a = anchor.start ? decodePosition(anchor.start) : null;
     const b = anchor.end ? decodePosition(anchor.end) : null;
     if (!a || !b) return undefined;
@@ -150,9 +162,17 @@ export class AnchorResolver {
     if (!clause) return undefined;
     const text = this.textOf(clause);
     const x = text.offsetOf(from.type, from.index);
-    const y = text.offsetOf(to.type, to.index);
+    let y = text.offsetOf(to.type, to.index);
     if (x === undefined || y === undefined) return undefined;
-    return { clause, text: y > x ? text.value.slice(x, y) : '' };
+    let end: string | undefined;
+    const retyped =
+      b.item && isDeleted(this.doc, b.item) ? typedOverEnd(text, to, y, anchor.follow) : undefined;
+    const point = retyped !== undefined && retyped > x ? text.pointAt(retyped, true) : undefined;
+    if (point) {
+      y = retyped!;
+      end = encodePosition(Y.createRelativePositionFromTypeIndex(point.text, point.index, -1));
+    }
+    return { clause, text: y > x ? text.value.slice(x, y) : '', end };
   }
 
   private findQuote(entry: ClauseEntry, quote: string): { start: string; end: string } | undefined {
@@ -176,6 +196,27 @@ export class AnchorResolver {
     }
     return text;
   }
+}
+
+/**
+ * Where a range ends once its last character was deleted: where the text that followed it starts
+ * (the first place at or after the deleted end, in the same textblock). Text typed over a selection
+ * lands after the deleted characters, and the editor's binding may even match a typed space with
+ * the one after the quote, so neither the stored end nor the character after it marks the end of
+ * the new words; the text that followed does. Undefined without it or when it is gone too.
+ */
+function typedOverEnd(
+  text: ClauseText,
+  to: LivePosition,
+  y: number,
+  follow: string | null | undefined,
+): number | undefined {
+  if (follow === null || follow === undefined) return undefined;
+  const blockEnd = text.runEnd(to.type);
+  if (blockEnd === undefined) return undefined;
+  if (follow === '') return blockEnd;
+  const at = text.value.indexOf(follow, y);
+  return at >= 0 && at + follow.length <= blockEnd ? at : undefined;
 }
 
 function orphaned() {

@@ -50,6 +50,12 @@ export class ClauseText {
     return run ? run.offset + Math.min(index, run.length) : undefined;
   }
 
+  /** Offset in `value` of the end of `text` (undefined when it is not in the subtree). */
+  runEnd(text: Y.AbstractType<any>): number | undefined {
+    const run = this.runByText.get(text as Y.XmlText);
+    return run ? run.offset + run.length : undefined;
+  }
+
   /** The (XmlText, index) at an offset of `value`; an offset on a separator maps to the next run. */
   pointAt(offset: number, preferEnd = false): { text: Y.XmlText; index: number } | undefined {
     for (let i = 0; i < this.runs.length; i++) {

@@ -29,6 +29,13 @@ export interface StoredAnchor {
   start: string | null;
   /** base64 Y.encodeRelativePosition after the last quoted character (assoc -1); range only */
   end: string | null;
+  /**
+   * The text that followed the quote in its textblock (up to 32 characters; '' at its end): once
+   * the quote's last character is deleted, the range reaches up to where this text starts, so a
+   * passage typed over keeps its comment on the new words. Range anchors written before issue 12
+   * have none.
+   */
+  follow?: string | null;
   /** the quoted text at the time of writing; range only */
   quote: string | null;
   /** the clause when the comment was written */
@@ -78,6 +85,8 @@ export interface ResolvedAnchor {
   /** the positions as stored (range only): what storedAnchorOf() hands back to an AnchorResolver */
   originalStart: string | null;
   originalEnd: string | null;
+  /** the text that followed the quote (range only; see StoredAnchor.follow) */
+  follow: string | null;
 }
 
 /** The stored anchor behind a resolved one, to resolve it again locally (e.g. live, in the browser). */
@@ -87,6 +96,7 @@ export function storedAnchorOf(resolved: ResolvedAnchor): StoredAnchor {
     clauseId: resolved.clauseId,
     start: resolved.originalStart,
     end: resolved.originalEnd,
+    follow: resolved.follow,
     quote: resolved.quote,
     clause: resolved.original,
     versionNumber: null,

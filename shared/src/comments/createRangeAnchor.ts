@@ -4,6 +4,7 @@ import { ClauseText } from './ClauseText.js';
 import type { DocumentLanguage } from '../documentKinds.js';
 import { encodePosition, resolvePosition } from './relativePositions.js';
 import type { RangeAnchorInput } from '../schemas/comments.js';
+import { Limits } from '../limits.js';
 
 /** A place in the text: an index into one Y.XmlText of the editor content. */
 export interface TextPoint {
@@ -16,7 +17,9 @@ export interface TextPoint {
  * ProseMirror selection to XmlText + index, e.g. through y-prosemirror's
  * absolutePositionToRelativePosition, then use rangeAnchorFromRelativePositions). The start is
  * bound to the first selected character and the end to the last one, so text typed just before
- * or just after the range stays outside it, and text typed inside stays inside.
+ * or just after the range stays outside it, and text typed inside stays inside. `follow` is the
+ * text after the range in its textblock: when the whole quote is typed over, the range reaches up
+ * to where that text starts, so it covers the new words.
  *
  * The clause is the innermost clause containing both ends. Throws RangeError when the range is
  * empty or not inside one clause.
@@ -37,12 +40,14 @@ export function createRangeAnchor(
   const [startOffset, endOffset] = a <= b ? [a, b] : [b, a];
   const [start, end] = a <= b ? [from, to] : [to, from];
   const quote = text.value.slice(startOffset, endOffset);
+  const blockEnd = text.runEnd(end.text) ?? endOffset;
   if (quote.trim() === '') throw new RangeError('the selection is empty');
   return {
     kind: 'range',
     clauseId: clause.clauseId,
     start: encodePosition(Y.createRelativePositionFromTypeIndex(start.text, start.index, 0)),
     end: encodePosition(Y.createRelativePositionFromTypeIndex(end.text, end.index, -1)),
+    follow: text.value.slice(endOffset, Math.min(blockEnd, endOffset + Limits.commentFollowMax)),
     quote,
   };
 }

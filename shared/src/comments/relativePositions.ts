@@ -18,6 +18,15 @@ export function decodePosition(base64: string): Y.RelativePosition | null {
   }
 }
 
+/** Whether the struct with this id is deleted (or unknown to this document). */
+export function isDeleted(doc: Y.Doc, id: Y.ID): boolean {
+  try {
+    return Y.getItem(doc.store, id).deleted;
+  } catch {
+    return true;
+  }
+}
+
 export interface LivePosition {
   type: Y.AbstractType<any>;
   index: number;

@@ -44,6 +44,8 @@ export const rangeAnchorInput = z.strictObject({
   clauseId,
   start: relativePosition,
   end: relativePosition,
+  /** the text after the quote, up to the end of its textblock: where a retyped range ends */
+  follow: z.string().max(Limits.commentFollowMax).optional(),
   quote: z.string().min(1).max(Limits.commentQuoteMax, `at most ${Limits.commentQuoteMax} characters`),
 });
 export const anchorInput = z.discriminatedUnion('kind', [clauseAnchorInput, rangeAnchorInput]);

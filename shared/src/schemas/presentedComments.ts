@@ -53,6 +53,11 @@ export interface PresentedThread {
   documentId: string;
   status: CommentStatus;
   visibility: CommentVisibility;
+  /**
+   * Team-only, and the viewer (not on the drafting team) sees it because they opened it: the
+   * drafting team and its author see it.
+   */
+  seenAsAuthor: boolean;
   resolvedAt: string | null;
   resolvedBy: PresentedActor | null;
   anchor: ResolvedAnchor;
