@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -70,10 +71,11 @@ const schema = z.object({
   /** failed logins per client IP per window, whatever the emails (a spray across accounts) */
   LOGIN_MAX_ATTEMPTS_PER_IP: int(100, 1),
   /**
-   * password hashes (logins, registrations) computed at once: scrypt runs on libuv's thread pool
-   * (4 threads), which file serving and zlib share; the rest queue
+   * password hashes (logins, registrations) computed at once; the rest queue. scrypt runs on
+   * libuv's thread pool (4 threads), which file serving and zlib share, and keeps a core busy:
+   * by default one core is left to the event loop, and two threads to files
    */
-  PASSWORD_HASHING_CONCURRENCY: int(2, 1),
+  PASSWORD_HASHING_CONCURRENCY: int(Math.max(1, Math.min(2, availableParallelism() - 1)), 1),
   /** password hashes waiting for a turn; beyond it, 429 with Retry-After */
   PASSWORD_HASHING_QUEUE: int(32, 0),
   /** password hashes one client IP may have running or waiting */
