@@ -157,7 +157,7 @@ export class Room {
       this.broadcast(syncMessage(syncProtocol.messageYjsUpdate, update), conn);
       this.forwarded = true;
     }
-    this.moves.beforeClientUpdate();
+    this.moves.beforeClientUpdate(decoded);
     try {
       Y.applyUpdate(this.doc, update, conn);
     } finally {

@@ -18,7 +18,9 @@ export interface GhostAndHome {
  * Create the document with `createGhostKeepingDoc`, which wires the filter.
  */
 export class GhostIndex {
-  private readonly roots = new Set<Y.Item>();
+  /** each ghost's item, with the generation (count of transactions that found ghosts) it was found in */
+  private readonly roots = new Map<Y.Item, number>();
+  private generation = 0;
   /** ghosts found since `takeFound` was last called, with their homes */
   private found: GhostAndHome[] = [];
 
@@ -38,6 +40,22 @@ export class GhostIndex {
       current = parentType(current)?._item ?? null;
     }
     return false;
+  }
+
+  /**
+   * Whether `child`, in the list of the ghost `ghost`, was already a ghost itself when `ghost`
+   * became one (it had moved away before): it is not part of what `ghost` held.
+   */
+  movedAwayBefore(child: Y.Item, ghost: Y.XmlElement): boolean {
+    const found = this.roots.get(child);
+    if (found === undefined) return false;
+    const ghostFound = ghost._item ? this.roots.get(ghost._item) : undefined;
+    return ghostFound === undefined || found < ghostFound;
+  }
+
+  /** When a ghost was found (a larger number: later); undefined for anything else. */
+  generationOf(element: Y.XmlElement): number | undefined {
+    return element._item ? this.roots.get(element._item) : undefined;
   }
 
   /** Every live clause by id (more than one only between a concurrent move and its repair). */
@@ -77,14 +95,37 @@ export class GhostIndex {
     });
     if (removed.length === 0) return;
     const live = this.liveClauses();
+    this.generation++;
+    let created: Map<string, Y.XmlElement> | undefined;
     for (const ghost of removed) {
       if (!isDeletedType(ghost)) continue;
-      const homes = live.get(clauseIdOf(ghost)!);
-      if (!homes) continue;
-      this.roots.add(ghost._item!);
-      this.found.push({ ghost, home: homes[0]! });
+      const id = clauseIdOf(ghost)!;
+      // its home: the live clause with its id, or the copy this transaction made of it (which
+      // may have landed in a clause that had itself moved: the repair then finds it a place)
+      created ??= createdClauses(transaction);
+      const home = live.get(id)?.[0] ?? created.get(id);
+      if (!home || home === ghost) continue;
+      this.roots.set(ghost._item!, this.generation);
+      this.found.push({ ghost, home });
     }
   };
+}
+
+/** The clauses a transaction created, by id. */
+function createdClauses(transaction: Y.Transaction): Map<string, Y.XmlElement> {
+  const found = new Map<string, Y.XmlElement>();
+  for (const [client, after] of transaction.afterState) {
+    const from = transaction.beforeState.get(client) ?? 0;
+    if (after <= from) continue;
+    const structs = transaction.doc.store.clients.get(client)!;
+    for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+      const struct = structs[i]!;
+      const type = struct instanceof Y.Item ? heldType(struct) : null;
+      const id = clauseIdOf(type);
+      if (id !== null && !found.has(id)) found.set(id, type as Y.XmlElement);
+    }
+  }
+  return found;
 }
 
 /** A Y.Doc that keeps the ghosts of moved clauses (see GhostIndex). */

@@ -87,6 +87,20 @@ describe('MoveRepair', () => {
     expect(text).toContain('"C: B: one one"');
   });
 
+  it('a concurrent move sent together with typing and deleting (an editor back from offline) keeps both', () => {
+    const { server, a, b } = setUp();
+    move(a.doc, [0], [], 2);
+    a.send();
+    paragraph(at(b.doc, [0])).delete(0, 4); // "one " goes before the move
+    move(b.doc, [0], [], 1);
+    paragraph(at(b.doc, [1])).insert(3, ' offline'); // typed into b's copy after moving it
+    b.send(); // one update: deletion, move, typing
+    converge(server, a, b);
+    const text = outline(server.doc);
+    expect(text.match(/art1/g)).toHaveLength(1);
+    expect(text).toContain('"one offline"');
+  });
+
   it('a move and a concurrent deletion of the clause: the move wins', () => {
     const { server, a, b } = setUp();
     move(a.doc, [0], [], 2);

@@ -2,11 +2,20 @@ import * as Y from 'yjs';
 import type { GhostIndex } from './GhostIndex.js';
 import { UpdateContents, moveView, staleView, type DecodedUpdate } from './UnitView.js';
 import { translateUnit } from './translateUnit.js';
+import { foldCopy } from './foldCopy.js';
+import { cloneRetained } from './cloneRetained.js';
 import { clauseIdOf, enclosingType, heldType, isDeletedType, parentType } from './yjsInternals.js';
 
-interface Unit {
-  ghost: Y.XmlElement;
-  home: Y.XmlElement;
+/** The innermost deleted clause of a chain whose id lives on: the ghost edits are carried from. */
+function nearestWithHome(
+  chain: Y.XmlElement[],
+  live: Map<string, Y.XmlElement[]>,
+): { ghost: Y.XmlElement; home: Y.XmlElement } | null {
+  for (const ghost of chain) {
+    const home = live.get(clauseIdOf(ghost)!)?.[0];
+    if (home) return { ghost, home };
+  }
+  return null;
 }
 
 /** What a repair did, for the log and the tests. */
@@ -15,7 +24,7 @@ export interface MoveRepairReport {
   moves: number;
   /** clauses whose live copy received edits made in a ghost */
   carried: number;
-  /** duplicate copies from concurrent moves of one clause, removed */
+  /** copies from concurrent moves of one clause, folded into the one that stays */
   merged: number;
 }
 
@@ -24,48 +33,88 @@ export interface MoveRepairReport {
  * and copying). After each client update it:
  * 1. completes moves the update made: what others had typed into the clause, which the mover
  *    had not yet seen, goes into the copy; what others had deleted from it is deleted there;
- * 2. carries edits the update made inside ghosts (copies a move left behind, by a client that
- *    had not yet seen the move) into the live clause, at the corresponding place;
- * 3. resolves concurrent moves of one clause: the copy that reached the server first stays,
- *    later copies are removed (their content is the same clause; anything typed into them
- *    afterwards is carried over by step 2).
+ * 2. carries edits the update made inside ghosts (copies a move left behind, edited by a client
+ *    that had not yet seen the move) into the live clause, at the corresponding place;
+ * 3. resolves concurrent moves of one clause: the clause as the server had it stays where it is
+ *    (the first move to arrive wins), and the later copy is folded into it: what its author
+ *    changed after copying is carried over, then the copy is removed. When the later move took
+ *    the clause along inside a moved chapter without having seen the first move, the clause
+ *    goes where that chapter went, with the server's text and the author's changes.
  * A move and a concurrent deletion of the same clause: the move wins (a deletion of a ghost is
  * not carried over), so no text disappears because two people acted on one clause at once.
  * All of it is one server change that every client receives.
  */
 export class MoveRepair {
+  /** live clauses before the update being applied, when it creates clauses (else null) */
+  private before: Map<string, Y.XmlElement[]> | null = null;
+
   constructor(
     private readonly doc: Y.Doc,
     private readonly ghosts: GhostIndex,
   ) {}
 
-  /** Call before applying a client's update: what was found before is not the update's doing. */
-  beforeClientUpdate(): void {
+  /** Call before applying a client's update. */
+  beforeClientUpdate(decoded: DecodedUpdate): void {
     this.ghosts.takeFound();
+    // only an update that creates clauses (a move, a split, a paste) can be a concurrent move
+    this.before = createsClauses(decoded) ? this.ghosts.liveClauses() : null;
   }
 
   afterClientUpdate(decoded: DecodedUpdate, origin: unknown): MoveRepairReport | null {
     const found = this.ghosts.takeFound();
+    const before = this.before;
+    this.before = null;
     if (this.ghosts.size === 0) return null;
     const update = new UpdateContents(decoded);
+    const made = (element: Y.XmlElement) => update.creates(element._item!.id.client, element._item!.id.clock);
     const live = this.ghosts.liveClauses();
     const homeOf = (clauseId: string): Y.XmlElement | undefined => {
       const homes = live.get(clauseId);
-      // between a concurrent move and its repair: the copy that was there first
-      return homes?.find((h) => !update.creates(h._item!.id.client, h._item!.id.clock)) ?? homes?.[0];
+      return homes?.find((h) => !made(h)) ?? homes?.[0];
+    };
+
+    // clauses the update copied while the server had them elsewhere: concurrent moves
+    const created = new Map<string, Y.XmlElement[]>();
+    for (const struct of decoded.structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) continue;
+      const element = heldType(Y.getItem(this.doc.store, struct.id) as Y.Item);
+      const id = clauseIdOf(element);
+      // (a copy the update deleted again is a step of its author's own moves, not a copy)
+      if (id === null || !before?.has(id) || update.deletes(struct.id.client, struct.id.clock)) continue;
+      created.set(id, [...(created.get(id) ?? []), element as Y.XmlElement]);
+    }
+    /** per clause: the copies to fold, and the clause they fold into (none: it went away) */
+    const copies = new Map<string, Y.XmlElement[]>();
+    const foldTargets = new Map<string, Y.XmlElement>();
+    for (const [id, elements] of created) {
+      const original = before!.get(id)![0]!;
+      if (!update.deletes(original._item!.id.client, original._item!.id.clock)) {
+        copies.set(id, elements);
+        if (!original._item!.deleted) foldTargets.set(id, original);
+      } else if (elements.length > 1) {
+        // the author moved the clause from an old view, then saw the server's and moved that
+        // too: the last copy is the move of what the server had, the earlier ones fold into it
+        const latest = elements.reduce((a, b) => (a._item!.id.clock > b._item!.id.clock ? a : b));
+        copies.set(
+          id,
+          elements.filter((e) => e !== latest),
+        );
+        foldTargets.set(id, latest);
+      }
+    }
+    const isCopy = (element: Y.XmlElement) => {
+      const id = clauseIdOf(element);
+      return id !== null && (copies.get(id)?.includes(element) ?? false);
     };
 
     const moved = new Set(found.map((f) => f.ghost));
-    const stale = new Map<Y.XmlElement, Unit>();
-    const staleClauseIds = new Set<string>();
+    /** for each item in a ghost the update touched: the deleted clauses around it, innermost first */
+    const touched = new Map<Y.AbstractType<any>, Y.XmlElement[]>();
+    /** ghosts the update deleted (it moved or deleted a clause late): what its author saw */
+    const seenGhosts = new Map<string, Y.XmlElement[]>();
     const consider = (item: Y.Item) => {
-      const unit = this.unitOf(item, homeOf);
-      if (!unit || moved.has(unit.ghost)) return;
-      // the update deleted the ghost itself: a deletion (or a move) of the clause by someone who
-      // had not seen it move. The move wins: nothing of that is carried over.
-      const root = unit.ghost._item!;
-      if (update.deletes(root.id.client, root.id.clock)) return;
-      stale.set(unit.ghost, unit);
+      const list = parentType(item);
+      if (list && !touched.has(list)) touched.set(list, this.deletedClausesAround(list));
     };
     for (const struct of decoded.structs) {
       if (struct instanceof Y.Item)
@@ -78,71 +127,119 @@ export class MoveRepair {
         this.forEachStored(client, range.clock, range.len, (item) => {
           if (!item.deleted || update.creates(item.id.client, item.id.clock)) return;
           consider(item);
-          const id = clauseIdOf(heldType(item));
-          if (id !== null) staleClauseIds.add(id);
+          const type = heldType(item);
+          const id = clauseIdOf(type);
+          if (id !== null) seenGhosts.set(id, [...(seenGhosts.get(id) ?? []), type as Y.XmlElement]);
         });
       }
     }
-    const duplicates = this.concurrentCopies(update, live, staleClauseIds);
-    if (found.length === 0 && stale.size === 0 && duplicates.length === 0) return null;
+    for (const [list, chain] of touched) if (chain.length === 0) touched.delete(list);
+    if (found.length === 0 && touched.size === 0 && copies.size === 0) return null;
 
     const report: MoveRepairReport = { moves: 0, carried: 0, merged: 0 };
     const copied = new Set<Y.XmlElement>();
+    const skip = (child: Y.Item, ghost: Y.XmlElement) => {
+      if (this.ghosts.movedAwayBefore(child, ghost)) return true;
+      // a clause moved at once by this update and by someone before: the fold takes care of it
+      const id = clauseIdOf(heldType(child));
+      return id !== null && copies.has(id);
+    };
     this.doc.transact(() => {
-      const mover = moveView(update);
-      for (const { ghost, home } of found) {
-        if (isDeletedType(home) || this.within(ghost, copied)) continue;
-        translateUnit(ghost, home, mover, copied);
-        report.moves++;
+      // 3. first: the copies of concurrent moves
+      for (const [id, all] of copies) {
+        const original = before!.get(id)![0]!;
+        const target = foldTargets.get(id);
+        // what the copies' author saw: a ghost of the clause their update deleted
+        // (an editor back online sends all the deletions it knows: the newest ghost is the one it
+        // saw last)
+        const candidates = (seenGhosts.get(id) ?? []).filter((g) => g !== target && g !== original);
+        const newest = (g: Y.XmlElement) => this.ghosts.generationOf(g) ?? -1;
+        const seen = candidates.reduce<Y.XmlElement | undefined>(
+          (best, g) => (best && newest(best) >= newest(g) ? best : g),
+          undefined,
+        );
+        // a clause inside a copied chapter is folded with the chapter
+        const elements = all.filter((e) => !this.insideCopy(e, isCopy));
+        if (!seen || elements.length === 0) continue;
+        if (target) {
+          for (const copy of elements) foldCopy(seen, copy, target, update, homeOf);
+        } else {
+          // the clause went away with its (moved) container: it follows the container's copy
+          const place = elements.find((e) => !isDeletedType(e) && !this.insideDeleted(e));
+          if (!place) continue;
+          const restored = cloneRetained(original, moveView(update));
+          copied.add(original);
+          insertBefore(place, restored);
+          foldCopy(seen, place, restored, update, homeOf);
+        }
+        for (const copy of elements) if (!isDeletedType(copy)) removeElement(copy);
+        report.merged++;
       }
+      // 1. moves
+      const mover = moveView(update);
+      // (a copy that landed inside a moved clause gets its place in step 2: completed after it)
+      const later: Y.XmlElement[] = [];
+      for (const { ghost, home } of found) {
+        if (isCopy(home) || this.within(ghost, copied)) continue;
+        if (isDeletedType(home)) later.push(ghost);
+        else {
+          translateUnit(ghost, home, mover, copied, (child) => skip(child, ghost));
+          report.moves++;
+        }
+      }
+      // 2. late edits in ghosts, carried to where each clause lives now
       const carrier = staleView(update);
-      for (const { ghost, home } of stale.values()) {
-        if (isDeletedType(home)) continue;
-        translateUnit(ghost, home, carrier, copied);
+      const liveNow = this.ghosts.liveClauses();
+      const stale = new Map<Y.XmlElement, Y.XmlElement>();
+      for (const chain of touched.values()) {
+        const unit = nearestWithHome(chain, liveNow);
+        if (!unit || moved.has(unit.ghost) || isCopy(unit.ghost) || copies.has(clauseIdOf(unit.ghost)!))
+          continue;
+        // the update deleted the ghost itself: a deletion (or a move) of the clause by someone who
+        // had not seen it move. The move wins: nothing of that is carried over.
+        const root = unit.ghost._item!;
+        if (update.deletes(root.id.client, root.id.clock)) continue;
+        stale.set(unit.ghost, unit.home);
+      }
+      for (const [ghost, home] of stale) {
+        translateUnit(ghost, home, carrier, copied, (child) => skip(child, ghost));
         report.carried++;
       }
-      for (const copy of duplicates) {
-        const parent = parentType(copy._item!);
-        if (!parent || copy._item!.deleted) continue;
-        (parent as Y.XmlElement).delete(indexIn(parent, copy._item!), 1);
-        report.merged++;
+      if (later.length > 0) {
+        const placed = this.ghosts.liveClauses();
+        for (const ghost of later) {
+          const home = placed.get(clauseIdOf(ghost)!)?.[0];
+          if (!home) continue;
+          translateUnit(ghost, home, mover, copied, (child) => skip(child, ghost));
+          report.moves++;
+        }
       }
     }, origin);
     return report;
   }
 
-  /**
-   * The nearest clause around an item that is a ghost with a live copy (null when the item is in
-   * live text, or in a clause deleted for good).
-   */
-  private unitOf(item: Y.Item, homeOf: (clauseId: string) => Y.XmlElement | undefined): Unit | null {
-    for (let type = parentType(item); type !== null; type = enclosingType(type)) {
-      if (!isDeletedType(type)) return null;
-      const id = clauseIdOf(type);
-      if (id === null) continue;
-      const home = homeOf(id);
-      if (home && home !== type) return { ghost: type as Y.XmlElement, home };
+  /** The deleted clauses around a list, innermost first (empty when the list is live). */
+  private deletedClausesAround(list: Y.AbstractType<any>): Y.XmlElement[] {
+    const chain: Y.XmlElement[] = [];
+    for (let type: Y.AbstractType<any> | null = list; type !== null; type = enclosingType(type)) {
+      if (!isDeletedType(type)) break;
+      if (clauseIdOf(type) !== null) chain.push(type as Y.XmlElement);
     }
-    return null;
+    return chain;
   }
 
-  /**
-   * Copies of one clause made by this update while another live copy already existed and the
-   * update deleted a ghost of it: two people moved the same clause at once.
-   */
-  private concurrentCopies(
-    update: UpdateContents,
-    live: Map<string, Y.XmlElement[]>,
-    staleClauseIds: Set<string>,
-  ): Y.XmlElement[] {
-    const copies: Y.XmlElement[] = [];
-    for (const id of staleClauseIds) {
-      const homes = live.get(id);
-      if (!homes || homes.length < 2) continue;
-      const made = homes.filter((h) => update.creates(h._item!.id.client, h._item!.id.clock));
-      if (made.length < homes.length) copies.push(...made);
+  private insideCopy(element: Y.XmlElement, isCopy: (e: Y.XmlElement) => boolean): boolean {
+    for (let type = enclosingType(element); type !== null; type = enclosingType(type)) {
+      if (type instanceof Y.XmlElement && isCopy(type)) return true;
     }
-    return copies;
+    return false;
+  }
+
+  private insideDeleted(element: Y.XmlElement): boolean {
+    for (let type = enclosingType(element); type !== null; type = enclosingType(type)) {
+      if (isDeletedType(type)) return true;
+    }
+    return false;
   }
 
   private within(element: Y.XmlElement, copied: Set<Y.XmlElement>): boolean {
@@ -165,6 +262,21 @@ export class MoveRepair {
       index++;
     }
   }
+}
+
+/** Whether an update creates an element with a clause id (its first clauseId attribute). */
+function createsClauses(decoded: DecodedUpdate): boolean {
+  return decoded.structs.some((s) => s instanceof Y.Item && s.parentSub === 'clauseId');
+}
+
+function insertBefore(element: Y.XmlElement, inserted: Y.XmlElement): void {
+  const parent = parentType(element._item!) as Y.XmlElement;
+  parent.insert(indexIn(parent, element._item!), [inserted]);
+}
+
+function removeElement(element: Y.XmlElement): void {
+  const parent = parentType(element._item!) as Y.XmlElement;
+  parent.delete(indexIn(parent, element._item!), 1);
 }
 
 function indexIn(parent: Y.AbstractType<any>, item: Y.Item): number {

@@ -23,6 +23,7 @@ export interface UnitView {
 /** The structs an update carries, by client, as clock ranges. */
 export class UpdateContents {
   private readonly created = new Map<number, Array<[number, number]>>();
+  private clauseIds: Set<string> | undefined;
 
   constructor(readonly decoded: DecodedUpdate) {
     for (const struct of decoded.structs) {
@@ -31,6 +32,19 @@ export class UpdateContents {
       ranges.push([struct.id.clock, struct.id.clock + struct.length]);
       this.created.set(struct.id.client, ranges);
     }
+  }
+
+  /** Clause ids the update gave to elements it created (copies it made when moving clauses). */
+  get createdClauseIds(): Set<string> {
+    if (!this.clauseIds) {
+      this.clauseIds = new Set();
+      for (const struct of this.decoded.structs) {
+        if (!(struct instanceof Y.Item) || struct.parentSub !== 'clauseId') continue;
+        const value = struct.content.getContent()[0];
+        if (typeof value === 'string') this.clauseIds.add(value);
+      }
+    }
+    return this.clauseIds;
   }
 
   creates(client: number, clock: number): boolean {

@@ -17,13 +17,13 @@ export function cloneRetained(element: Y.XmlElement, view: UnitView): Y.XmlEleme
     const child = heldType(item);
     if (!child || view.role(item, item.id.clock) !== 'new') continue;
     if (child instanceof Y.XmlElement) children.push(cloneRetained(child, view));
-    else if (child instanceof Y.XmlText) children.push(cloneText(child, view));
+    else if (child instanceof Y.XmlText) children.push(cloneRetainedText(child, view));
   }
   copy.insert(0, children);
   return copy;
 }
 
-function cloneText(text: Y.XmlText, view: UnitView): Y.XmlText {
+export function cloneRetainedText(text: Y.XmlText, view: UnitView): Y.XmlText {
   const delta: Array<{ insert: string; attributes?: Record<string, unknown> }> = [];
   const attributes = new Map<string, unknown>();
   for (const item of listItems(text)) {

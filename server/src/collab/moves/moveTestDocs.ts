@@ -91,30 +91,54 @@ export class TestServer {
   private readonly repair: MoveRepair;
   constructor() {
     const { doc, ghosts } = createGhostKeepingDoc();
+    doc.clientID = 1;
     this.doc = doc;
     this.repair = new MoveRepair(doc, ghosts);
   }
+  /** called after each update and its repair (tests check invariants there) */
+  onReceive?: () => void;
   receive(update: Uint8Array): void {
     const decoded = Y.decodeUpdate(update);
-    this.repair.beforeClientUpdate();
+    this.repair.beforeClientUpdate(decoded);
     Y.applyUpdate(this.doc, update, 'client');
     this.repair.afterClientUpdate(decoded, 'server');
+    this.onReceive?.();
   }
 }
 
 /** A client whose outgoing updates are held until `send` (to force interleavings). */
+let nextClientId = 1000;
+
+/** Starts client ids again from the same number (before a reproducible run). */
+export function resetClientIds(): void {
+  nextClientId = 1000;
+}
+
 export class TestClient {
+  // fixed client ids: Yjs orders concurrent insertions by them, so a run is reproducible
   readonly doc = new Y.Doc();
   private held: Uint8Array[] = [];
   constructor(private readonly server: TestServer) {
+    this.doc.clientID = nextClientId++;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== 'remote') this.held.push(update);
     });
     this.pull();
   }
+  /** Sends what the client did since the last send as one update (as a client back online does). */
   send(): void {
-    for (const update of this.held.splice(0)) this.server.receive(update);
+    const held = this.held.splice(0);
+    if (held.length > 0) this.server.receive(Y.mergeUpdates(held));
   }
+  /**
+   * Comes back online: sends what the server lacks as y-websocket's sync step 2 does (with the
+   * client's whole delete set), forgetting what it held.
+   */
+  reconnect(): void {
+    this.held = [];
+    this.server.receive(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.server.doc)));
+  }
+
   pull(): void {
     const missing = Y.encodeStateAsUpdate(this.server.doc, Y.encodeStateVector(this.doc));
     Y.applyUpdate(this.doc, missing, 'remote');
