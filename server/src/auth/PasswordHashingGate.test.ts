@@ -47,4 +47,19 @@ describe('PasswordHashingGate', () => {
     await expect(gate.run('a', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await gate.run('a', async () => 'again')).toBe('again');
   });
+
+  it('lets waiting clients take turns: a flooding client does not make another wait behind all of its work', async () => {
+    const gate = new PasswordHashingGate({ concurrency: 1, queue: 10, perClient: 10 });
+    const order: string[] = [];
+    const hold = deferred();
+    const first = gate.run('flood', () => hold.promise);
+    const runs = [
+      ...Array.from({ length: 5 }, (_, i) => gate.run('flood', async () => void order.push(`flood ${i}`))),
+      gate.run('user', async () => void order.push('user')),
+    ];
+    hold.resolve();
+    await Promise.all([first, ...runs]);
+    expect(order.indexOf('user')).toBe(1);
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
 });
