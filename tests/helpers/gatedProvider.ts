@@ -41,11 +41,12 @@ function gatedSocketClass(cookie: string, gate: Gate): typeof WebSocket {
       const own = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
       Object.defineProperty(this, 'onmessage', {
         get: () => own.get!.call(this),
-        set: (handler: ((event: WebSocket.MessageEvent) => void) | null) =>
+        set: (handler: ((event: WebSocket.MessageEvent) => void) | null) => {
           own.set!.call(
             this,
             handler && ((event: WebSocket.MessageEvent) => gate.receive(() => handler(event))),
-          ),
+          );
+        },
       });
     }
     override send(data: unknown): void {

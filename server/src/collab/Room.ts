@@ -163,12 +163,12 @@ export class Room {
     } finally {
       this.forwarded = false;
     }
-    this.repairMoves(decoded);
+    this.repairMoves(decoded, kind);
   }
 
-  private repairMoves(decoded: ReturnType<typeof Y.decodeUpdate>): void {
+  private repairMoves(decoded: ReturnType<typeof Y.decodeUpdate>, kind: 'update' | 'sync-step-2'): void {
     try {
-      const report = this.moves.afterClientUpdate(decoded, SERVER);
+      const report = this.moves.afterClientUpdate(decoded, SERVER, kind);
       if (report)
         this.deps.logger.debug({ documentId: this.documentId, ...report }, 'repaired moved clauses');
     } catch (error) {

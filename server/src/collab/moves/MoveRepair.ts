@@ -60,12 +60,16 @@ export class MoveRepair {
     this.before = createsClauses(decoded) ? this.ghosts.liveClauses() : null;
   }
 
-  afterClientUpdate(decoded: DecodedUpdate, origin: unknown): MoveRepairReport | null {
+  afterClientUpdate(
+    decoded: DecodedUpdate,
+    origin: unknown,
+    kind: 'update' | 'sync-step-2' = 'update',
+  ): MoveRepairReport | null {
     const found = this.ghosts.takeFound();
     const before = this.before;
     this.before = null;
     if (this.ghosts.size === 0) return null;
-    const update = new UpdateContents(decoded);
+    const update = new UpdateContents(decoded, kind === 'sync-step-2');
     const made = (element: Y.XmlElement) => update.creates(element._item!.id.client, element._item!.id.clock);
     const live = this.ghosts.liveClauses();
     const homeOf = (clauseId: string): Y.XmlElement | undefined => {
@@ -162,7 +166,8 @@ export class MoveRepair {
         const elements = all.filter((e) => !this.insideCopy(e, isCopy));
         if (!seen || elements.length === 0) continue;
         if (target) {
-          for (const copy of elements) foldCopy(seen, copy, target, update, homeOf);
+          for (const copy of elements)
+            foldCopy(seen, copy, target, update, homeOf, (g) => this.ghosts.generationOf(g));
         } else {
           // the clause went away with its (moved) container: it follows the container's copy
           const place = elements.find((e) => !isDeletedType(e) && !this.insideDeleted(e));
@@ -170,7 +175,7 @@ export class MoveRepair {
           const restored = cloneRetained(original, moveView(update));
           copied.add(original);
           insertBefore(place, restored);
-          foldCopy(seen, place, restored, update, homeOf);
+          foldCopy(seen, place, restored, update, homeOf, (g) => this.ghosts.generationOf(g));
         }
         for (const copy of elements) if (!isDeletedType(copy)) removeElement(copy);
         report.merged++;

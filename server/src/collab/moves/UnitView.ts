@@ -5,6 +5,7 @@ import * as Y from 'yjs';
  * repaired:
  * - `seen`: part of the text both copies share, used to line them up;
  * - `new`: to be carried into the live copy;
+ * - `own`: content the update itself wrote and deleted (typed, then moved): its copy stays;
  * - `placeholder`: content the update's author saw that the server has since deleted (its copy in
  *   the live clause is deleted too);
  * - `skip`: nothing to do.
@@ -12,7 +13,7 @@ import * as Y from 'yjs';
 /** A Yjs update as `Y.decodeUpdate` reads it. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
-export type Role = 'seen' | 'new' | 'placeholder' | 'skip';
+export type Role = 'seen' | 'new' | 'placeholder' | 'own' | 'skip';
 
 export interface UnitView {
   role(item: Y.Item, clock: number): Role;
@@ -25,7 +26,14 @@ export class UpdateContents {
   private readonly created = new Map<number, Array<[number, number]>>();
   private clauseIds: Set<string> | undefined;
 
-  constructor(readonly decoded: DecodedUpdate) {
+  constructor(
+    readonly decoded: DecodedUpdate,
+    /**
+     * the update carries every deletion its author knows (y-websocket's sync step 2, sent on
+     * reconnecting), not just the ones it made: a deleted item in it may have been deleted long ago
+     */
+    readonly wholeDeleteSet = false,
+  ) {
     for (const struct of decoded.structs) {
       if (struct instanceof Y.Skip) continue;
       const ranges = this.created.get(struct.id.client) ?? [];
@@ -72,7 +80,13 @@ export function moveView(update: UpdateContents): UnitView {
   return {
     role(item, clock) {
       const seen = update.deletes(item.id.client, clock);
-      if (item.content instanceof Y.ContentDeleted) return seen ? 'placeholder' : 'skip';
+      if (item.content instanceof Y.ContentDeleted) {
+        // (from an editor back online, a deleted item may be one it knew deleted long ago: its
+        // copy cannot be told apart from text it typed, so nothing is deleted on its account)
+        if (!seen || update.wholeDeleteSet) return 'skip';
+        // (the author's editor dropped the content of what it typed and moved in one go)
+        return update.creates(item.id.client, clock) ? 'own' : 'placeholder';
+      }
       if (seen) return 'seen';
       return update.creates(item.id.client, clock) ? 'skip' : 'new';
     },

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { UpdateContents } from './UnitView.js';
 import { cloneRetained, cloneRetainedText } from './cloneRetained.js';
-import { PLACEHOLDER, carryInto, entryKey, lineUp, type SourceEntry } from './listEdits.js';
+import { PLACEHOLDER, lineUp } from './lineUp.js';
+import { carryInto, entryKey, type SourceEntry } from './listEdits.js';
 import { attributeOf, attributesOf, clauseIdOf, heldType, isDeletedType, listItems } from './yjsInternals.js';
 
 type AnyType = Y.AbstractType<any>;
@@ -20,9 +21,11 @@ export function foldCopy(
   home: Y.XmlElement,
   update: UpdateContents,
   homeOf: (clauseId: string) => Y.XmlElement | undefined,
+  /** when a ghost was found (GhostIndex.generationOf): the newer, the more recently seen */
+  generationOf: (element: Y.XmlElement) => number | undefined,
 ): void {
   foldUnit(ghost, copy, home, update, homeOf);
-  const ghostClauses = retainedClauses(ghost, update);
+  const ghostClauses = retainedClauses(ghost, update, generationOf);
   const visit = (element: Y.XmlElement) => {
     for (const entry of copyEntries(element, update, false)) {
       const child = heldType(entry.item);
@@ -169,7 +172,10 @@ function seenEntries(list: AnyType, update: UpdateContents, isText: boolean): So
       )
         continue;
       if (content instanceof Y.ContentDeleted) {
-        entries.push({ item, key: PLACEHOLDER, role: 'placeholder', deleted: false });
+        // (not from an editor back online: its deletions include ones it knew of long ago, and a
+        // placeholder could then stand for text it typed; see UnitView's moveView)
+        if (!update.wholeDeleteSet)
+          entries.push({ item, key: PLACEHOLDER, role: 'placeholder', deleted: false });
       } else if (isText && content instanceof Y.ContentString) {
         entries.push({ item, key: content.str[i]!, role: 'seen', deleted: false });
       } else {
@@ -184,15 +190,25 @@ function seenEntries(list: AnyType, update: UpdateContents, isText: boolean): So
  * Every clause inside a ghost (kept deleted content included), by clause id: the one the
  * update's author saw (deleted by their update), not an older copy that had moved away before.
  */
-function retainedClauses(ghost: Y.XmlElement, update: UpdateContents): Map<string, Y.XmlElement> {
+function retainedClauses(
+  ghost: Y.XmlElement,
+  update: UpdateContents,
+  generationOf: (element: Y.XmlElement) => number | undefined,
+): Map<string, Y.XmlElement> {
   const found = new Map<string, Y.XmlElement>();
+  // (an editor back online sends every deletion it knows: among the copies it deleted, the one
+  // that became a ghost last is the one it saw)
+  const rank = (element: Y.XmlElement) =>
+    update.deletes(element._item!.id.client, element._item!.id.clock) ? (generationOf(element) ?? 0) + 1 : 0;
   const visit = (type: AnyType) => {
     for (const item of listItems(type)) {
       const child = heldType(item);
       if (!(child instanceof Y.XmlElement)) continue;
       const id = clauseIdOf(child);
-      if (id !== null && (!found.has(id) || update.deletes(item.id.client, item.id.clock)))
-        found.set(id, child);
+      if (id !== null) {
+        const current = found.get(id);
+        if (!current || rank(child) > rank(current)) found.set(id, child);
+      }
       visit(child);
     }
   };

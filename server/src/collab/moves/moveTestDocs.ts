@@ -96,13 +96,14 @@ export class TestServer {
     this.repair = new MoveRepair(doc, ghosts);
   }
   /** called after each update and its repair (tests check invariants there) */
-  onReceive?: () => void;
-  receive(update: Uint8Array): void {
+  onReceive?: (before: string) => void;
+  receive(update: Uint8Array, kind: 'update' | 'sync-step-2' = 'update'): void {
+    const before = this.onReceive ? outline(this.doc) : '';
     const decoded = Y.decodeUpdate(update);
     this.repair.beforeClientUpdate(decoded);
     Y.applyUpdate(this.doc, update, 'client');
-    this.repair.afterClientUpdate(decoded, 'server');
-    this.onReceive?.();
+    this.repair.afterClientUpdate(decoded, 'server', kind);
+    this.onReceive?.(before);
   }
 }
 
@@ -136,7 +137,7 @@ export class TestClient {
    */
   reconnect(): void {
     this.held = [];
-    this.server.receive(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.server.doc)));
+    this.server.receive(Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.server.doc)), 'sync-step-2');
   }
 
   pull(): void {

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { UnitView } from './UnitView.js';
 import { cloneRetained, cloneRetainedText } from './cloneRetained.js';
-import { PLACEHOLDER, carryInto, entryKey, type SourceEntry } from './listEdits.js';
+import { OWN, PLACEHOLDER } from './lineUp.js';
+import { carryInto, entryKey, type SourceEntry } from './listEdits.js';
 import { attributeOf, clauseIdOf, heldType, listItems } from './yjsInternals.js';
 
 type AnyType = Y.AbstractType<any>;
@@ -66,21 +67,24 @@ function ghostEntries(
       for (let i = 0; i < content.str.length; i++) {
         const clock = item.id.clock + i;
         const role = view.role(item, clock);
-        if (role !== 'skip')
+        if (role !== 'skip' && role !== 'own')
           entries.push({ item, key: content.str[i]!, role, deleted: view.deletes(item, clock) });
       }
       continue;
     }
     if (content instanceof Y.ContentDeleted) {
       for (let i = 0; i < content.len; i++) {
-        if (view.role(item, item.id.clock + i) === 'placeholder') {
+        const role = view.role(item, item.id.clock + i);
+        if (role === 'placeholder') {
           entries.push({ item, key: PLACEHOLDER, role: 'placeholder', deleted: false });
+        } else if (role === 'own') {
+          entries.push({ item, key: OWN, role: 'seen', deleted: false });
         }
       }
       continue;
     }
     const role = view.role(item, item.id.clock);
-    if (role === 'skip') continue;
+    if (role === 'skip' || role === 'own') continue;
     const child = heldType(item);
     const make =
       child instanceof Y.XmlElement
