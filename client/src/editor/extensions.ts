@@ -10,6 +10,7 @@ import { ActionWithFields } from './actionFields/ActionWithFields';
 import type { DocumentComments } from '../comments/DocumentComments';
 import type { ClauseDeletion } from './deletion/ClauseDeletion';
 import { ClauseDeletionExtension } from './deletion/ClauseDeletionExtension';
+import { FollowMovedClause } from './followMovedClause';
 
 export interface EditorExtensionsOptions {
   ydoc: Y.Doc;
@@ -50,5 +51,7 @@ export function editorExtensions({
     // comment anchors as decorations (never in the document) and the clause comment button
     CommentHighlights.configure({ comments }),
     ClauseDeletionExtension.configure({ deletion }),
+    // the caret stays with a clause someone else moves
+    FollowMovedClause,
   ];
 }

@@ -128,10 +128,20 @@ function createdClauses(transaction: Y.Transaction): Map<string, Y.XmlElement> {
   return found;
 }
 
+/** The client ids the server writes under (below any an editor is likely to draw). */
+export const SERVER_CLIENT_IDS = { from: 1, to: 1 << 16 };
+
 /** A Y.Doc that keeps the ghosts of moved clauses (see GhostIndex). */
 export function createGhostKeepingDoc(): { doc: Y.Doc; ghosts: GhostIndex } {
   let ghosts: GhostIndex | undefined;
   const doc = new Y.Doc({ gc: true, gcFilter: (item) => !(ghosts?.keeps(item) ?? false) });
+  // The server writes under a small client id: Yjs places concurrent insertions at one spot in
+  // client id order, smallest first, so text the server carries to a moved clause lands before
+  // what its author types there meanwhile (editors' ids are random 32-bit numbers). Random within
+  // the range, so that two processes are unlikely to share one; several instances will need ids
+  // handed out per instance (DESIGN.md, several instances).
+  doc.clientID =
+    SERVER_CLIENT_IDS.from + Math.floor(Math.random() * (SERVER_CLIENT_IDS.to - SERVER_CLIENT_IDS.from));
   ghosts = new GhostIndex(doc);
   return { doc, ghosts };
 }
