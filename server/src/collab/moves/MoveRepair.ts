@@ -71,8 +71,10 @@ export class MoveRepair {
     if (this.ghosts.size === 0) return null;
     const update = new UpdateContents(decoded, kind === 'sync-step-2');
     const made = (element: Y.XmlElement) => update.creates(element._item!.id.client, element._item!.id.clock);
-    const live = this.ghosts.liveClauses();
+    // (a walk of the whole document: only when something needs a clause's live copy)
+    let live: Map<string, Y.XmlElement[]> | undefined;
     const homeOf = (clauseId: string): Y.XmlElement | undefined => {
+      live ??= this.ghosts.liveClauses();
       const homes = live.get(clauseId);
       return homes?.find((h) => !made(h)) ?? homes?.[0];
     };
