@@ -159,6 +159,23 @@ describe('renderCanonical', () => {
 });
 
 describe('fragmentToJson', () => {
+  it('renders a document nested 20,000 deep (stored before the server refused it) without overflowing', () => {
+    const ydoc = new Y.Doc();
+    ydoc.transact(() => {
+      let parent: Y.XmlFragment | Y.XmlElement = ydoc.getXmlFragment('default');
+      for (let i = 0; i < 20_000; i++) {
+        const point: Y.XmlElement = new Y.XmlElement('point');
+        parent.insert(0, [point]);
+        parent = point;
+      }
+      parent.insert(0, [new Y.XmlText('deepest words')]);
+    });
+    const json = fragmentToJson(ydoc);
+    const rendering = renderCanonical(json, 'en');
+    expect(rendering.problems.some((p) => p.code === 'unknown_node_type')).toBe(true);
+    expect(JSON.stringify(json)).toContain('deepest words');
+  });
+
   it('reads the Yjs fragment the editor writes (y-tiptap) back to the same document', () => {
     for (const id of ['agreement', 'action_plan'] as const) {
       const json = templates[id].build({ language: 'pt' });
