@@ -94,6 +94,16 @@ const schema = z.object({
   COLLAB_MAX_CONNECTIONS_PER_USER: int(20, 1),
   COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: int(200, 1),
   COLLAB_MAX_MESSAGES_PER_SECOND: int(200, 1),
+  /** awareness queries one connection may send per second (each answer carries every state) */
+  COLLAB_MAX_AWARENESS_QUERIES_PER_SECOND: int(5, 1),
+  /** bytes of one client's awareness state (its JSON) */
+  COLLAB_MAX_AWARENESS_STATE_BYTES: int(8 * 1024, 256),
+  /** bytes a socket may have queued for sending: a client that does not read is closed beyond */
+  COLLAB_MAX_SEND_BACKLOG_BYTES: int(4 * 1024 * 1024, 64 * 1024),
+  /** bytes of messages one connection may send while its document loads */
+  COLLAB_MAX_EARLY_BYTES: int(4 * 1024 * 1024, 1024),
+  /** bytes of one connection's updates waiting for content the server does not have */
+  COLLAB_MAX_PENDING_BYTES: int(2 * 1024 * 1024, 1024),
   /** group commit: queued updates are written at most this long after they arrive */
   COLLAB_FLUSH_MS: int(20, 1),
   /** fold stored updates into a snapshot once a document has this many */
@@ -126,6 +136,11 @@ export type Env = Readonly<{
     maxConnectionsPerUser: number;
     maxConnectionsPerDocument: number;
     maxMessagesPerSecond: number;
+    maxAwarenessQueriesPerSecond: number;
+    maxAwarenessStateBytes: number;
+    maxSendBacklogBytes: number;
+    maxEarlyBytes: number;
+    maxPendingBytes: number;
     flushMs: number;
     compactAfter: number;
     idleUnloadMs: number;
@@ -189,6 +204,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       maxConnectionsPerUser: e.COLLAB_MAX_CONNECTIONS_PER_USER,
       maxConnectionsPerDocument: e.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT,
       maxMessagesPerSecond: e.COLLAB_MAX_MESSAGES_PER_SECOND,
+      maxAwarenessQueriesPerSecond: e.COLLAB_MAX_AWARENESS_QUERIES_PER_SECOND,
+      maxAwarenessStateBytes: e.COLLAB_MAX_AWARENESS_STATE_BYTES,
+      maxSendBacklogBytes: e.COLLAB_MAX_SEND_BACKLOG_BYTES,
+      maxEarlyBytes: e.COLLAB_MAX_EARLY_BYTES,
+      maxPendingBytes: e.COLLAB_MAX_PENDING_BYTES,
       flushMs: e.COLLAB_FLUSH_MS,
       compactAfter: e.COLLAB_COMPACT_AFTER,
       idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,

@@ -15,12 +15,28 @@ export const CloseCode = {
   MESSAGE_TOO_LARGE: 4413,
   /** Applying the update would make the document larger than allowed. */
   DOCUMENT_TOO_LARGE: 4414,
+  /**
+   * The connection's updates that wait for content the server never received (they cannot be
+   * applied yet) passed the limit (COLLAB_MAX_PENDING_BYTES).
+   */
+  PENDING_TOO_LARGE: 4415,
+  /**
+   * The update would leave the document invalid for the editor schema (content of the wrong kind,
+   * an unknown shared type, node, mark or attribute, nesting too deep); nothing of it was applied.
+   */
+  INVALID_DOCUMENT: 4422,
+  /** One client's awareness state (cursor, name) was larger than allowed. */
+  AWARENESS_TOO_LARGE: 4431,
   /** The client speaks a document schema version this server does not know: reload the page. */
   UNSUPPORTED_SCHEMA_VERSION: 4426,
   /** The document could not be loaded from the database; nothing was stored. */
   LOAD_FAILED: 4500,
   /** The server is shutting down after storing every document; reconnect later. */
   SHUTTING_DOWN: 4503,
+  /** The connection did not read what it was sent: its send backlog passed the limit. */
+  SEND_BACKLOG_FULL: 4507,
+  /** The connection sent more than allowed (in bytes) while the document was loading. */
+  LOADING_BUFFER_FULL: 4508,
   /** The connection sent more messages per second than allowed. */
   RATE_LIMITED: 4529,
   /** The user or the document already has the maximum number of connections. */

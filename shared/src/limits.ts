@@ -26,6 +26,14 @@ export const Limits = {
    * what would overflow the stack of the checks and renderers that walk it.
    */
   contentJsonDepthMax: 128,
+  /**
+   * Deepest nesting of elements in a collaborative document (the root's children are at depth 1).
+   * The schema's deepest structure (chapter, article, numbered paragraph, nested points) stays far
+   * below; the collaboration server refuses updates that nest deeper.
+   */
+  documentNestingMax: 32,
+  /** Bytes of one node attribute's JSON value, or one mark's, in a collaborative document. */
+  documentAttributeBytes: 16 * 1024,
   /** Largest file POST /api/imports/preview reads (.docx or Markdown). */
   importBytes: 10 * 1024 * 1024,
 } as const;

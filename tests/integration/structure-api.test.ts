@@ -334,18 +334,19 @@ describe('GET /outline and /content', () => {
 
   it('reports content that does not fit the schema to coordinators only, and never drops it', async () => {
     expect((await outline(coordinator, documentId)).problems).toEqual([]);
-    // an old or buggy client writes an element the schema does not know, inside an article
+    // a buggy client writes a heading where the schema does not expect one, at the end of an
+    // article (elements the schema does not know are refused by the collaboration server)
     const chapter = firstChapter(writer.doc);
     const article = chapter.get(1) as Y.XmlElement;
-    const alien = new Y.XmlElement('marquee');
-    alien.insert(0, [new Y.XmlText('text only an old client wrote')]);
-    article.insert(article.length, [alien]);
+    const misplaced = new Y.XmlElement('clauseHeading');
+    misplaced.insert(0, [new Y.XmlText('text only an old client wrote')]);
+    article.insert(article.length, [misplaced]);
     await waitFor(
       async () => ((await outline(coordinator, documentId)).problems ?? []).length > 0,
       'the problem',
     );
     const seen = await outline(coordinator, documentId);
-    expect(seen.problems!.map((p) => p.code)).toContain('unknown_node_type');
+    expect(seen.problems!.map((p) => p.code)).toContain('invalid_content');
     expect((await outline(observer, documentId)).problems).toBeUndefined();
     const content = await coordinator.api.request('GET', `/api/documents/${documentId}/content`);
     expect(JSON.stringify(content.body.tree)).toContain('text only an old client wrote');

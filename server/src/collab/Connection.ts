@@ -1,10 +1,21 @@
 import { WebSocket } from 'ws';
-import { abilitiesFor, type Role } from '@accord/shared';
+import { CloseCode, abilitiesFor, type Role } from '@accord/shared';
 
 export interface ConnectionUser {
   id: string;
   name: string;
   colour: string;
+}
+
+/** Per-connection limits (env.ts, COLLAB_*). */
+export interface ConnectionLimits {
+  maxMessagesPerSecond: number;
+  /** awareness queries (each answered with every client's state) per second */
+  maxAwarenessQueriesPerSecond: number;
+  /** bytes sent to the socket and not yet taken by the client */
+  maxSendBacklogBytes: number;
+  /** bytes of messages kept while the document loads */
+  maxEarlyBytes: number;
 }
 
 let nextId = 1;
@@ -20,16 +31,21 @@ export class Connection {
   lastQueuedSeq = 0;
   /** messages that arrived while the document was loading */
   readonly early: Uint8Array[] = [];
-  private tokens: number;
-  private refilledAt = Date.now();
+  /** bytes in `early` */
+  earlyBytes = 0;
+  /** bytes of this connection's updates that wait for content the server does not have */
+  pendingBytes = 0;
+  private readonly messages: TokenBucket;
+  private readonly awarenessQueries: TokenBucket;
 
   constructor(
     readonly socket: WebSocket,
     readonly user: ConnectionUser,
     public role: Role,
-    private readonly maxMessagesPerSecond: number,
+    readonly limits: ConnectionLimits,
   ) {
-    this.tokens = maxMessagesPerSecond;
+    this.messages = new TokenBucket(limits.maxMessagesPerSecond);
+    this.awarenessQueries = new TokenBucket(limits.maxAwarenessQueriesPerSecond);
   }
 
   get canWrite(): boolean {
@@ -40,8 +56,18 @@ export class Connection {
     return this.socket.readyState === WebSocket.OPEN;
   }
 
+  /**
+   * Sends a message, unless the client is not reading what it is sent: once the socket's
+   * backlog would pass the limit, the connection is closed instead (the backlog stops growing;
+   * the close frame follows what is queued).
+   */
   send(message: Uint8Array): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(message);
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.bufferedAmount + message.byteLength > this.limits.maxSendBacklogBytes) {
+      this.close(CloseCode.SEND_BACKLOG_FULL, 'the connection does not read what it is sent');
+      return;
+    }
+    this.socket.send(message);
   }
 
   close(code: number, reason: string): void {
@@ -50,11 +76,27 @@ export class Connection {
     }
   }
 
-  /** Token bucket: a burst of one second's allowance, refilled continuously. */
   takeMessageToken(): boolean {
+    return this.messages.take();
+  }
+
+  takeAwarenessQueryToken(): boolean {
+    return this.awarenessQueries.take();
+  }
+}
+
+/** Token bucket: a burst of one second's allowance, refilled continuously. */
+class TokenBucket {
+  private tokens: number;
+  private refilledAt = Date.now();
+
+  constructor(private readonly perSecond: number) {
+    this.tokens = perSecond;
+  }
+
+  take(): boolean {
     const now = Date.now();
-    const rate = this.maxMessagesPerSecond;
-    this.tokens = Math.min(rate, this.tokens + ((now - this.refilledAt) * rate) / 1000);
+    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.refilledAt) * this.perSecond) / 1000);
     this.refilledAt = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

@@ -13,6 +13,7 @@ import { readTitle } from './documentTitle.js';
 import { mergeUpdates } from './mergeUpdates.js';
 import { createGhostKeepingDoc } from './moves/GhostIndex.js';
 import { MoveRepair } from './moves/MoveRepair.js';
+import { checkClientUpdate, type Missing } from './checkClientUpdate.js';
 
 export interface RoomDeps {
   /** the title node's text changed (debounced); keeps the document's name in step with its text */
@@ -21,7 +22,23 @@ export interface RoomDeps {
   queue: PersistenceQueue;
   logger: Logger;
   maxDocumentBytes: number;
+  /** bytes of one connection's updates waiting for content the server does not have */
+  maxPendingBytes: number;
+  /** bytes of one client's awareness state */
+  maxAwarenessStateBytes: number;
   compactAfter: number;
+}
+
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+type UpdateKind = 'update' | 'sync-step-2';
+
+/** A client's update that hangs off content the server does not have yet (see Room.park). */
+interface PendingUpdate {
+  conn: Connection;
+  update: Uint8Array;
+  kind: UpdateKind;
+  /** what it waits for (checkClientUpdate): it is checked again only once that may be here */
+  waitsFor: Missing['waitsFor'];
 }
 
 const LOAD = Symbol('load');
@@ -79,6 +96,10 @@ export class Room {
   private forwarded = false;
   /** sync step 2 with the whole state (what a joining client without a copy needs), between changes */
   private fullStateMessage: Uint8Array | null = null;
+  /** clients' updates waiting for content the server does not have, oldest first */
+  private pending: PendingUpdate[] = [];
+  /** bytes in `pending` */
+  private pendingBytes = 0;
 
   constructor(
     readonly documentId: string,
@@ -129,16 +150,21 @@ export class Room {
     return this.fullStateMessage;
   }
 
+  get maxAwarenessStateBytes(): number {
+    return this.deps.maxAwarenessStateBytes;
+  }
+
   /**
-   * Applies a client's update, after checking it decodes and fits in the size limit. In a quiet
-   * room the update is sent on to the others as soon as it is known to be well-formed, before
-   * the server spends time applying it (as a relay would); see onDocUpdate for the rest.
+   * Applies a client's update, after checking it decodes, fits in the size limit and keeps the
+   * document valid for the editor (checkClientUpdate), all before any part of it touches the
+   * document or another client. In a quiet room the update is then sent on to the others at once,
+   * before the server spends time applying it (as a relay would); see onDocUpdate for the rest.
    */
-  applyClientUpdate(conn: Connection, update: Uint8Array, kind: 'update' | 'sync-step-2'): void {
-    if (this.byteSize + update.byteLength > this.deps.maxDocumentBytes) {
+  applyClientUpdate(conn: Connection, update: Uint8Array, kind: UpdateKind): void {
+    if (this.byteSize + this.unappliedBytes() + update.byteLength > this.deps.maxDocumentBytes) {
       throw new CollabError(CloseCode.DOCUMENT_TOO_LARGE, 'document size limit reached');
     }
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    let decoded: Decoded;
     try {
       // decoding the whole update first means a truncated or corrupt one is refused before
       // any part of it touches the document or another client
@@ -146,10 +172,24 @@ export class Room {
     } catch {
       throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed Yjs update');
     }
+    const verdict = checkClientUpdate(this.doc, decoded);
+    if (verdict !== 'ok' && 'waitsFor' in verdict) return this.park(conn, update, kind, verdict);
+    if (verdict !== 'ok') throw new CollabError(CloseCode.INVALID_DOCUMENT, verdict.invalid);
+    this.integrate(conn, update, decoded, kind, true);
+    if (this.pending.length > 0) this.retryPending();
+  }
+
+  private integrate(
+    conn: Connection,
+    update: Uint8Array,
+    decoded: Decoded,
+    kind: UpdateKind,
+    mayForward: boolean,
+  ): void {
     // (a sync step 2 is not sent on as it is: besides what the server lacks, it carries the
     // client's whole delete set, which the others have; applying it yields just the news)
     const busy = this.countOutgoing();
-    if (kind === 'update' && !this.batching && !busy) {
+    if (mayForward && kind === 'update' && !this.batching && !busy) {
       // the first update of this turn of the event loop goes out at once; whatever else
       // arrives in the same turn is merged and sent at its end (sendOutbox)
       this.batching = true;
@@ -157,6 +197,10 @@ export class Room {
       this.broadcast(syncMessage(syncProtocol.messageYjsUpdate, update), conn);
       this.forwarded = true;
     }
+    const store = this.doc.store;
+    const pendingDsBefore = store.pendingDs;
+    const pendingStructsBefore = store.pendingStructs;
+    const yjsPendingBefore = this.yjsPendingBytes();
     this.moves.beforeClientUpdate(decoded);
     try {
       Y.applyUpdate(this.doc, update, conn);
@@ -164,9 +208,105 @@ export class Room {
       this.forwarded = false;
     }
     this.repairMoves(decoded, kind);
+    // what Yjs keeps back itself (deletions of content it has not seen) counts as pending too
+    const grown = this.yjsPendingBytes() - yjsPendingBefore;
+    if (grown > 0) {
+      conn.pendingBytes += grown;
+      if (conn.pendingBytes > this.deps.maxPendingBytes) {
+        store.pendingDs = pendingDsBefore;
+        store.pendingStructs = pendingStructsBefore;
+        throw new CollabError(CloseCode.PENDING_TOO_LARGE, 'too many updates that cannot be applied');
+      }
+    } else if (store.pendingDs === null && store.pendingStructs === null) {
+      conn.pendingBytes = this.pendingBytesOf(conn);
+    }
   }
 
-  private repairMoves(decoded: ReturnType<typeof Y.decodeUpdate>, kind: 'update' | 'sync-step-2'): void {
+  /**
+   * Keeps an update that hangs off content the server does not have (e.g. typed in one tab
+   * after text another tab has not sent yet): it is checked and applied once that content
+   * arrives. Bounded per connection and counted against the document's size; dropped when its
+   * connection closes (the client sends it again on its next sync).
+   */
+  private park(conn: Connection, update: Uint8Array, kind: UpdateKind, { waitsFor }: Missing): void {
+    if (conn.pendingBytes + update.byteLength > this.deps.maxPendingBytes) {
+      throw new CollabError(CloseCode.PENDING_TOO_LARGE, 'too many updates that cannot be applied');
+    }
+    conn.pendingBytes += update.byteLength;
+    this.pendingBytes += update.byteLength;
+    this.pending.push({ conn, update, kind, waitsFor });
+  }
+
+  /** Applies the waiting updates whose content arrived, until none more can be. */
+  private retryPending(): void {
+    for (let progress = true; progress && this.pending.length > 0;) {
+      progress = false;
+      // a copy: entries leave the list as they are applied
+      for (const entry of this.pending.slice()) {
+        if (!entry.conn.open) {
+          this.dropPending(entry.conn);
+          continue;
+        }
+        if (!this.mayHaveArrived(entry.waitsFor)) continue;
+        const decoded = Y.decodeUpdate(entry.update);
+        const verdict = checkClientUpdate(this.doc, decoded);
+        if (verdict !== 'ok' && 'waitsFor' in verdict) {
+          entry.waitsFor = verdict.waitsFor;
+          continue;
+        }
+        this.removePending(entry);
+        if (verdict !== 'ok') {
+          entry.conn.close(CloseCode.INVALID_DOCUMENT, verdict.invalid);
+          this.dropPending(entry.conn);
+          continue;
+        }
+        try {
+          this.integrate(entry.conn, entry.update, decoded, entry.kind, false);
+        } catch (error) {
+          if (!(error instanceof CollabError)) throw error;
+          entry.conn.close(error.closeCode, error.message);
+          this.dropPending(entry.conn);
+        }
+        progress = true;
+      }
+    }
+  }
+
+  private mayHaveArrived(waitsFor: Missing['waitsFor']): boolean {
+    for (const [client, clock] of waitsFor) if (Y.getState(this.doc.store, client) > clock) return true;
+    return false;
+  }
+
+  private removePending(entry: PendingUpdate): void {
+    const index = this.pending.indexOf(entry);
+    if (index < 0) return;
+    this.pending.splice(index, 1);
+    this.pendingBytes -= entry.update.byteLength;
+    entry.conn.pendingBytes = Math.max(0, entry.conn.pendingBytes - entry.update.byteLength);
+  }
+
+  /** Forgets a connection's waiting updates (it closed, or was refused). */
+  dropPending(conn: Connection): void {
+    for (const entry of this.pending.filter((e) => e.conn === conn)) this.removePending(entry);
+  }
+
+  private pendingBytesOf(conn: Connection): number {
+    let bytes = 0;
+    for (const entry of this.pending) if (entry.conn === conn) bytes += entry.update.byteLength;
+    return bytes;
+  }
+
+  /** Bytes received but not (yet) part of the document: they count against its size limit. */
+  private unappliedBytes(): number {
+    return this.pendingBytes + this.yjsPendingBytes();
+  }
+
+  private yjsPendingBytes(): number {
+    const store = this.doc.store;
+    return (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+  }
+
+  private repairMoves(decoded: Decoded, kind: UpdateKind): void {
     try {
       const report = this.moves.afterClientUpdate(decoded, SERVER, kind);
       if (report)

@@ -15,6 +15,8 @@ export interface RoomRegistryOptions {
   queue: PersistenceQueue;
   logger: Logger;
   maxDocumentBytes: number;
+  maxPendingBytes: number;
+  maxAwarenessStateBytes: number;
   maxPayloadBytes: number;
   maxConnectionsPerDocument: number;
   compactAfter: number;
@@ -139,6 +141,7 @@ export class RoomRegistry {
         room.state = 'ready';
         for (const conn of room.connections) {
           room.greet(conn);
+          conn.earlyBytes = 0;
           for (const message of conn.early.splice(0)) this.receive(room, conn, message);
         }
       },
@@ -163,6 +166,11 @@ export class RoomRegistry {
       }
       if (!conn.takeMessageToken()) throw new CollabError(CloseCode.RATE_LIMITED, 'too many messages');
       if (room.state === 'loading') {
+        conn.earlyBytes += message.byteLength;
+        if (conn.earlyBytes > conn.limits.maxEarlyBytes) {
+          conn.early.length = 0;
+          throw new CollabError(CloseCode.LOADING_BUFFER_FULL, 'too much sent while the document loads');
+        }
         conn.early.push(message);
         return;
       }
@@ -183,6 +191,8 @@ export class RoomRegistry {
 
   private leave(room: Room, conn: Connection): void {
     if (!room.connections.delete(conn)) return;
+    conn.early.length = 0;
+    room.dropPending(conn);
     if (conn.clientId !== null && room.state === 'ready') {
       // null origin: the removal goes to everyone left in the room
       removeAwareness(room, conn.clientId);

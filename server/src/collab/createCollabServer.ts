@@ -82,6 +82,8 @@ export function createCollabServer({
     queue,
     logger,
     maxDocumentBytes: limits.maxDocumentBytes,
+    maxPendingBytes: limits.maxPendingBytes,
+    maxAwarenessStateBytes: limits.maxAwarenessStateBytes,
     maxPayloadBytes: limits.maxPayloadBytes,
     maxConnectionsPerDocument: limits.maxConnectionsPerDocument,
     compactAfter: limits.compactAfter,
@@ -116,7 +118,12 @@ export function createCollabServer({
     if (closing) return refuse(socket, 503, 'The server is shutting down.');
     const { documentId, user, role } = decision;
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const conn = new Connection(ws, user, role, limits.maxMessagesPerSecond);
+      const conn = new Connection(ws, user, role, {
+        maxMessagesPerSecond: limits.maxMessagesPerSecond,
+        maxAwarenessQueriesPerSecond: limits.maxAwarenessQueriesPerSecond,
+        maxSendBacklogBytes: limits.maxSendBacklogBytes,
+        maxEarlyBytes: limits.maxEarlyBytes,
+      });
       ws.on('error', (error) => logger.debug({ err: error, userId: user.id }, 'collaboration socket error'));
       if (!decision.schemaSupported) {
         return conn.close(

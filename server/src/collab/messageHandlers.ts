@@ -6,7 +6,7 @@ import type { Connection } from './Connection.js';
 import { awarenessMessage, type Room } from './Room.js';
 import type { PersistenceQueue } from './PersistenceQueue.js';
 import { CollabError } from './CollabError.js';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessUpdate.js';
+import { AwarenessStateTooLarge, decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessUpdate.js';
 
 export interface HandlerContext {
   room: Room;
@@ -38,7 +38,15 @@ function handleSync({ room, conn }: HandlerContext, decoder: decoding.Decoder): 
 }
 
 function handleAwareness({ room, conn }: HandlerContext, decoder: decoding.Decoder): void {
-  const entries = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder));
+  let entries;
+  try {
+    entries = decodeAwarenessUpdate(decoding.readVarUint8Array(decoder), room.maxAwarenessStateBytes);
+  } catch (error) {
+    if (error instanceof AwarenessStateTooLarge) {
+      throw new CollabError(CloseCode.AWARENESS_TOO_LARGE, 'awareness state too large');
+    }
+    throw error;
+  }
   for (const entry of entries) {
     if (conn.clientId === null) {
       const taken = [...room.connections].some((c) => c !== conn && c.clientId === entry.clientId);
@@ -56,6 +64,10 @@ function handleAwareness({ room, conn }: HandlerContext, decoder: decoding.Decod
 }
 
 function handleQueryAwareness({ room, conn }: HandlerContext): void {
+  // each answer carries every client's state: a flood of one-byte queries would multiply them
+  if (!conn.takeAwarenessQueryToken()) {
+    throw new CollabError(CloseCode.RATE_LIMITED, 'too many awareness queries');
+  }
   conn.send(awarenessMessage(room.awareness, Array.from(room.awareness.getStates().keys())));
 }
 
