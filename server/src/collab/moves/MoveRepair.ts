@@ -200,8 +200,7 @@ export class MoveRepair {
       const stale = new Map<Y.XmlElement, Y.XmlElement>();
       for (const chain of touched.values()) {
         const unit = nearestWithHome(chain, liveNow);
-        if (!unit || moved.has(unit.ghost) || isCopy(unit.ghost) || copies.has(clauseIdOf(unit.ghost)!))
-          continue;
+        if (!unit || moved.has(unit.ghost) || isCopy(unit.ghost)) continue;
         // the update deleted the ghost itself: a deletion (or a move) of the clause by someone who
         // had not seen it move. The move wins: nothing of that is carried over.
         const root = unit.ghost._item!;
