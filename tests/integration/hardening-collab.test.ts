@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { CloseCode, MessageType } from '@accord/shared';
+import { CloseCode, MessageType, encodeSaved } from '@accord/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
 import {
@@ -270,7 +270,7 @@ describe('updates that never apply (item 3)', () => {
     expect((await owner.request('GET', '/api/health')).status).toBe(200);
   });
 
-  it('applies an update once what it depends on arrives (from another connection)', async () => {
+  it('applies an update once what it depends on arrives (from another connection), and only then says it is saved', async () => {
     const documentId = await newDocument('Pending resolves');
     const doc = new Y.Doc();
     appendParagraph(doc, 'first tab');
@@ -281,10 +281,15 @@ describe('updates that never apply (item 3)', () => {
     const tab2 = await openRawSocket(server.wsUrl, owner.cookie, documentId);
     await waitFor(() => tab2.messages.length > 0, 'the greeting (the document loaded)');
     tab2.socket.send(syncUpdateMessage(second));
+    tab2.socket.send(encodeSaved(7));
     expect(await outcome(tab2)).toBe('answered');
+    const saved = () => tab2.messages.some((m) => m[0] === MessageType.ACCORD_SAVED && m[1] === 7);
+    // the server handled the question before the sync step 1 it answered: no answer yet
+    expect(saved()).toBe(false);
     const tab1 = await openRawSocket(server.wsUrl, owner.cookie, documentId);
     tab1.socket.send(syncUpdateMessage(first));
     expect(await outcome(tab1)).toBe('answered');
+    await waitFor(saved, 'tab 2 told its update is saved');
     await waitFor(
       async () => (await editorContent(documentId)).paragraphs.join('|') === 'first tab|second tab',
       'both paragraphs stored',

@@ -100,6 +100,8 @@ export class Room {
   private pending: PendingUpdate[] = [];
   /** bytes in `pending` */
   private pendingBytes = 0;
+  /** called once a connection has no update waiting any more (see whenApplied) */
+  private appliedWaiters = new Map<Connection, (() => void)[]>();
 
   constructor(
     readonly documentId: string,
@@ -283,6 +285,29 @@ export class Room {
     this.pending.splice(index, 1);
     this.pendingBytes -= entry.update.byteLength;
     entry.conn.pendingBytes = Math.max(0, entry.conn.pendingBytes - entry.update.byteLength);
+    const waiters = this.appliedWaiters.get(entry.conn);
+    if (waiters && !this.hasPending(entry.conn)) {
+      this.appliedWaiters.delete(entry.conn);
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  /** Whether some of the connection's updates wait for content the server does not have. */
+  hasPending(conn: Connection): boolean {
+    return this.pending.some((e) => e.conn === conn);
+  }
+
+  /**
+   * Settles once none of the connection's updates wait any more (applied, or dropped with the
+   * connection): only then can the connection be told what it sent is saved.
+   */
+  whenApplied(conn: Connection): Promise<void> {
+    if (!this.hasPending(conn)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiters = this.appliedWaiters.get(conn);
+      if (waiters) waiters.push(resolve);
+      else this.appliedWaiters.set(conn, [resolve]);
+    });
   }
 
   /** Forgets a connection's waiting updates (it closed, or was refused). */

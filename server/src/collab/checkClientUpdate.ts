@@ -78,6 +78,8 @@ const jsonBytes = (value: unknown): number => {
  */
 export function checkClientUpdate(doc: Y.Doc, decoded: Decoded): UpdateVerdict {
   const store = doc.store;
+  const typing = checkTyping(store, decoded.structs);
+  if (typing !== null) return typing;
   const byClient = new Map<number, Struct[]>();
   for (const struct of decoded.structs) {
     let list = byClient.get(struct.id.client);
@@ -236,6 +238,40 @@ export function checkClientUpdate(doc: Y.Doc, decoded: Decoded): UpdateVerdict {
     }
   }
   return waitsFor.size > 0 ? { waitsFor } : 'ok';
+}
+
+/**
+ * The common case, a keystroke: characters, marks or deleted content placed next to an item of
+ * an existing text, without gaps. Null for any other update (the general check then decides).
+ */
+function checkTyping(store: Y.Doc['store'], structs: readonly Struct[]): 'ok' | Invalid | null {
+  let client = -1;
+  let end = 0;
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || struct.parent !== null) return null;
+    const content = struct.content;
+    const isFormat = content instanceof Y.ContentFormat;
+    if (!isFormat && !(content instanceof Y.ContentString) && !(content instanceof Y.ContentDeleted)) {
+      return null;
+    }
+    if (struct.id.client !== client) {
+      client = struct.id.client;
+      end = Y.getState(store, client);
+    }
+    if (struct.id.clock > end) return null;
+    end = Math.max(end, struct.id.clock + struct.length);
+    const neighbour = struct.origin ?? struct.rightOrigin;
+    if (!neighbour || neighbour.clock >= Y.getState(store, neighbour.client)) return null;
+    const next = Y.getItem(store, neighbour);
+    if (!(next instanceof Y.Item) || !(next.parent instanceof Y.XmlText) || next.parentSub !== null)
+      return null;
+    if (isFormat) {
+      const element: unknown = next.parent._item?.parent;
+      const problem = checkMark(content, element instanceof Y.XmlElement ? element.nodeName : null);
+      if (problem) return { invalid: problem };
+    }
+  }
+  return 'ok';
 }
 
 /** The container a shared type already in the document is. */

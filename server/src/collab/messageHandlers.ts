@@ -76,13 +76,18 @@ function handleHello({ conn }: HandlerContext, decoder: decoding.Decoder): void 
   conn.speaksAccord = true;
 }
 
-function handleSaved({ conn, queue }: HandlerContext, decoder: decoding.Decoder): void {
+function handleSaved({ room, conn, queue }: HandlerContext, decoder: decoding.Decoder): void {
   const n = readSaved(decoder);
   conn.speaksAccord = true;
   const answer = () => conn.send(encodeSaved(n));
-  const needed = conn.lastQueuedSeq;
-  if (needed <= queue.storedThrough) answer();
-  else void queue.whenStored(needed).then(answer);
+  const answerOnceStored = () => {
+    const needed = conn.lastQueuedSeq;
+    if (needed <= queue.storedThrough) answer();
+    else void queue.whenStored(needed).then(answer);
+  };
+  // an update still waiting for content the server lacks is not saved yet
+  if (room.hasPending(conn)) void room.whenApplied(conn).then(answerOnceStored);
+  else answerOnceStored();
 }
 
 /** y-websocket's authentication message: Accord authenticates with the session cookie instead. */
