@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, uniqueEmail, type NewUser } from '../helpers/api.js';
+import { UpgradeRefused, openRawSocket } from '../helpers/collab.js';
 
 // Issue 13, item 11: the smaller holes — the Origin check ignored the scheme, the CSP let the page
 // open WebSockets to any host, common and blank passwords were accepted, bidi controls made
@@ -34,6 +35,21 @@ describe('Origin check', () => {
       { origin: `http://${host}` },
     );
     expect(same.status).toBe(201);
+  });
+});
+
+describe('Origin check on the collaboration socket', () => {
+  it('refuses an upgrade from the same host under another scheme', async () => {
+    const host = new URL(server.url).host;
+    const created = await user.api.request('POST', '/api/documents', { title: 'Socket scheme' });
+    const documentId = created.body.document.id as string;
+    const refused = await openRawSocket(server.wsUrl, user.api.cookie, documentId, {
+      origin: `https://${host}`,
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UpgradeRefused);
+    expect((refused as UpgradeRefused).status).toBe(403);
+    const same = await openRawSocket(server.wsUrl, user.api.cookie, documentId, { origin: `http://${host}` });
+    same.socket.close();
   });
 });
 

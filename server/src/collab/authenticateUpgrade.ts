@@ -34,6 +34,8 @@ export async function authenticateUpgrade(
   sessionMiddleware: RequestHandler,
   allowedOrigins: readonly string[],
   cache: AccessCache,
+  /** a proxy is believed (TRUST_PROXY): the scheme the browser used is then the proxy's to say */
+  behindProxy = false,
 ): Promise<UpgradeDecision> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const match = PATH.exec(url.pathname);
@@ -41,7 +43,14 @@ export async function authenticateUpgrade(
   const documentId = match[1]!;
   const origin = req.headers.origin;
   // no Origin header: a non-browser client, judged by its session alone
-  if (origin !== undefined && !isAllowedOrigin(origin, req.headers.host, allowedOrigins)) {
+  // without a proxy, the scheme is the socket's own: the same host under the other scheme is
+  // another origin (with a proxy, PUBLIC_URL names the one origin; see isAllowedOrigin)
+  const scheme = behindProxy
+    ? undefined
+    : (req.socket as { encrypted?: boolean }).encrypted
+      ? 'https'
+      : 'http';
+  if (origin !== undefined && !isAllowedOrigin(origin, req.headers.host, allowedOrigins, scheme)) {
     return { ok: false, status: 403, message: 'This origin may not open Accord documents.' };
   }
   const cookie = sessionCookie(req.headers.cookie);

@@ -109,7 +109,13 @@ export function createCollabServer({
     if (closing) return refuse(socket, 503, 'The server is shutting down.');
     let decision;
     try {
-      decision = await authenticateUpgrade(req, sessionMiddleware, env.allowedOrigins, access);
+      decision = await authenticateUpgrade(
+        req,
+        sessionMiddleware,
+        env.allowedOrigins,
+        access,
+        env.trustProxy !== false,
+      );
     } catch (error) {
       logger.error({ err: error }, 'collaboration upgrade failed');
       return refuse(socket, 500, 'The server could not check this connection.');
