@@ -3,7 +3,15 @@ import type { UpdateContents } from './UnitView.js';
 import { cloneRetained, cloneRetainedText } from './cloneRetained.js';
 import { PLACEHOLDER, lineUp } from './lineUp.js';
 import { carryInto, entryKey, type SourceEntry } from './listEdits.js';
-import { attributeOf, attributesOf, clauseIdOf, heldType, isDeletedType, listItems } from './yjsInternals.js';
+import {
+  attributeOf,
+  attributesOf,
+  clauseIdOf,
+  enclosingType,
+  heldType,
+  isDeletedType,
+  listItems,
+} from './yjsInternals.js';
 
 type AnyType = Y.AbstractType<any>;
 
@@ -24,7 +32,18 @@ export function foldCopy(
   /** when a ghost was found (GhostIndex.generationOf): the newer, the more recently seen */
   generationOf: (element: Y.XmlElement) => number | undefined,
 ): void {
-  foldUnit(ghost, copy, home, update, homeOf);
+  // a clause's live copy outside the copy being folded (one only inside it goes along with it)
+  const inCopy = (element: Y.XmlElement) => {
+    for (let type: Y.AbstractType<any> | null = element; type !== null; type = enclosingType(type)) {
+      if (type === copy) return true;
+    }
+    return false;
+  };
+  const elsewhere: HomeOf = (id) => {
+    const found = homeOf(id);
+    return found && !inCopy(found) ? found : undefined;
+  };
+  foldUnit(ghost, copy, home, update, elsewhere);
   const ghostClauses = retainedClauses(ghost, update, generationOf);
   const visit = (element: Y.XmlElement) => {
     for (const entry of copyEntries(element, update, false)) {
@@ -32,8 +51,8 @@ export function foldCopy(
       if (!(child instanceof Y.XmlElement)) continue;
       const id = clauseIdOf(child);
       const twin = id === null ? undefined : ghostClauses.get(id);
-      const target = id === null ? undefined : homeOf(id);
-      if (twin && target && !isDeletedType(target)) foldUnit(twin, child, target, update, homeOf);
+      const target = id === null ? undefined : elsewhere(id);
+      if (twin && target && !isDeletedType(target)) foldUnit(twin, child, target, update, elsewhere);
       visit(child);
     }
   };
