@@ -43,7 +43,7 @@ export function foldCopy(
     const found = homeOf(id);
     return found && !inCopy(found) ? found : undefined;
   };
-  foldUnit(ghost, copy, home, update, elsewhere);
+  foldUnit(ghost, copy, home, update, elsewhere, generationOf);
   const ghostClauses = retainedClauses(ghost, update, generationOf);
   const visit = (element: Y.XmlElement) => {
     for (const entry of copyEntries(element, update, false)) {
@@ -52,7 +52,8 @@ export function foldCopy(
       const id = clauseIdOf(child);
       const twin = id === null ? undefined : ghostClauses.get(id);
       const target = id === null ? undefined : elsewhere(id);
-      if (twin && target && !isDeletedType(target)) foldUnit(twin, child, target, update, elsewhere);
+      if (twin && target && !isDeletedType(target))
+        foldUnit(twin, child, target, update, elsewhere, generationOf);
       visit(child);
     }
   };
@@ -67,12 +68,19 @@ function foldUnit(
   home: Y.XmlElement,
   update: UpdateContents,
   homeOf: HomeOf,
+  generationOf: (element: Y.XmlElement) => number | undefined,
 ): void {
   for (const [key, value] of Object.entries(attributesOf(copy))) {
     if (key === 'clauseId' || value === attributeOf(ghost, key) || value === home.getAttribute(key)) continue;
     home.setAttribute(key, value as string);
   }
-  foldList(ghost, copy, home, update, homeOf);
+  // (what had moved away from the ghost before it became one is not part of what its author saw)
+  const unit = generationOf(ghost);
+  const older = (element: Y.XmlElement) => {
+    const found = generationOf(element);
+    return found !== undefined && (unit === undefined || found < unit);
+  };
+  foldList(ghost, copy, home, update, homeOf, older);
 }
 
 function foldList(
@@ -81,9 +89,13 @@ function foldList(
   home: AnyType,
   update: UpdateContents,
   homeOf: HomeOf,
+  older: (element: Y.XmlElement) => boolean,
 ): void {
   const isText = ghost instanceof Y.XmlText;
-  const base = seenEntries(ghost, update, isText);
+  const base = seenEntries(ghost, update, isText).filter((e) => {
+    const child = heldType(e.item);
+    return !(child instanceof Y.XmlElement && older(child));
+  });
   const copied = copyEntries(copy, update, isText);
   const matched = lineUp(
     base.map((e) => e.key),
@@ -129,7 +141,7 @@ function foldList(
     const copyChild = twinInCopy.get(entry) ? heldType(twinInCopy.get(entry)!.item) : null;
     const homeChild = heldType(twin.item);
     if (ghostChild && copyChild && homeChild && clauseIdOf(ghostChild) === null) {
-      foldList(ghostChild, copyChild, homeChild, update, homeOf);
+      foldList(ghostChild, copyChild, homeChild, update, homeOf, older);
     }
   }
 }
