@@ -8,7 +8,8 @@ import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { articleElement, clauseId, paragraphId } from '../helpers/commentsFixture.js';
 import { Gate, openGatedProvider } from '../helpers/gatedProvider.js';
 import { clauseById, clauseElements, documentJson, firstText, moveClause } from '../helpers/clauseTrees.js';
-import { SeededRandom } from '../helpers/seededRandom.js';
+// the same generator as the in-process randomized run (server/src/collab/moves/randomMoves.ts)
+import { SeededRandom } from '../../server/dist/collab/moves/SeededRandom.js';
 
 /**
  * Randomized: 4 stock y-websocket clients move articles and chapters, type and delete words at

@@ -1,26 +1,10 @@
 import * as Y from 'yjs';
 import { TestClient, TestServer, copyOf, resetClientIds } from './moveTestDocs.js';
+import { SeededRandom } from './SeededRandom.js';
 
 // A randomized run of moves, typing and deletions on the in-process test server (see
 // moveTestDocs): quick enough to try thousands of seeds; the integration test runs the same kind
 // of run against the real server.
-
-class Random {
-  constructor(private state: number) {}
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)]!;
-  }
-}
 
 function clauses(doc: Y.Doc): Y.XmlElement[] {
   const found: Y.XmlElement[] = [];
@@ -65,7 +49,7 @@ export function randomRun(
   /** for debugging a failing seed: called after every update the server takes */
   watch?: (log: string[], server: TestServer, before: string) => void,
 ): RandomRunResult {
-  const random = new Random(seed);
+  const random = new SeededRandom(seed);
   resetClientIds();
   const server = new TestServer();
   const seedClient = new TestClient(server);
