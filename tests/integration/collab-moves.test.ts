@@ -217,6 +217,28 @@ describe('moving a clause never loses a word', () => {
     expect(clauseText(clauseById(result, y))).toBe('Y|beta kept');
   });
 
+  it('an editor offline moves an article in which someone deleted a word: the word stays deleted', async () => {
+    const [x, y] = [clauseId(), clauseId()];
+    const { documentId, clients } = await documentWith(() => [
+      article(x, 'X', 'The parties shall provide free legal aid'),
+      article(y, 'Y', 'beta'),
+    ]);
+    const [offline, deleter] = clients as [Client, Client];
+    offline.provider.disconnect();
+    await waitFor(() => !offline.provider.wsconnected, 'the editor to go offline');
+    paragraph(deleter.doc, x).delete(25, 5); // " free"
+    await new Promise((r) => setTimeout(r, 300)); // the deletion reaches the server
+    // offline: typing into the article, then moving it below Y (the typing is moved with it)
+    paragraph(offline.doc, x).insert(40, ', promptly');
+    moveClause(offline.doc, x, null, 1);
+    offline.provider.connect(); // sync step 2 carries every deletion the editor knows
+    await whenSynced(offline.provider);
+    const result = await converge(documentId, clients);
+    expect(topLevelIds(result)).toEqual([y, x]);
+    expect(countClause(result, x)).toBe(1);
+    expect(clauseText(clauseById(result, x))).toBe('X|The parties shall provide legal aid, promptly');
+  });
+
   it('moving a chapter carries its articles, and text typed into them meanwhile', async () => {
     const [c1, c2, a1, a2, a3] = [clauseId(), clauseId(), clauseId(), clauseId(), clauseId()];
     const { documentId, clients } = await documentWith(() => [

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { DeletedText } from './DeletedText.js';
 import { clauseIdOf, heldType, isDeletedType, listItems, parentType } from './yjsInternals.js';
 
 /** A clause's removed copy (a ghost) and the live clause with its id (its home). */
@@ -23,6 +24,8 @@ export class GhostIndex {
   private generation = 0;
   /** ghosts found since `takeFound` was last called, with their homes */
   private found: GhostAndHome[] = [];
+  /** the text of characters recently garbage-collected (see DeletedText) */
+  readonly deletedText = new DeletedText();
 
   constructor(private readonly doc: Y.Doc) {
     doc.on('afterTransaction', this.onAfterTransaction);
@@ -134,7 +137,13 @@ export const SERVER_CLIENT_IDS = { from: 1, to: 1 << 16 };
 /** A Y.Doc that keeps the ghosts of moved clauses (see GhostIndex). */
 export function createGhostKeepingDoc(): { doc: Y.Doc; ghosts: GhostIndex } {
   let ghosts: GhostIndex | undefined;
-  const doc = new Y.Doc({ gc: true, gcFilter: (item) => !(ghosts?.keeps(item) ?? false) });
+  const gcFilter = (item: Y.Item): boolean => {
+    if (!ghosts) return true;
+    if (ghosts.keeps(item)) return false;
+    ghosts.deletedText.record(item);
+    return true;
+  };
+  const doc = new Y.Doc({ gc: true, gcFilter });
   // The server writes under a small client id: Yjs places concurrent insertions at one spot in
   // client id order, smallest first, so text the server carries to a moved clause lands before
   // what its author types there meanwhile (editors' ids are random 32-bit numbers). Random within

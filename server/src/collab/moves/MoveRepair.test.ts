@@ -101,6 +101,31 @@ describe('MoveRepair', () => {
     expect(text).toContain('"one offline"');
   });
 
+  it('an editor back online with a move keeps a deletion made meanwhile, and its own typing', () => {
+    const { server, a, b } = setUp();
+    paragraph(at(a.doc, [1])).delete(3, 4); // "two two" -> "two"
+    a.send();
+    // b, offline, saw "two two": it types after it and moves art2 to the end
+    paragraph(at(b.doc, [1])).insert(7, ' six');
+    move(b.doc, [1], [], 2);
+    b.reconnect(); // sync step 2: every deletion b knows, " two" among them
+    converge(server, a, b);
+    expect(outline(server.doc)).toContain('article art2\n  "two six"');
+    expect(outline(server.doc).match(/art2/g)).toHaveLength(1);
+  });
+
+  it('an editor back online with a move does not delete its copy of a word it had deleted itself', () => {
+    const { server, a, b } = setUp();
+    paragraph(at(b.doc, [1])).delete(3, 4); // b deletes " two", online
+    b.send();
+    a.pull();
+    move(b.doc, [1], [], 0); // then moves art2, offline
+    paragraph(at(b.doc, [0])).insert(3, ' two'); // and types " two" again in its copy
+    b.reconnect();
+    converge(server, a, b);
+    expect(outline(server.doc)).toContain('article art2\n  "two two"');
+  });
+
   it('a move and a concurrent deletion of the clause: the move wins', () => {
     const { server, a, b } = setUp();
     move(a.doc, [0], [], 2);

@@ -69,7 +69,9 @@ export class MoveRepair {
     const before = this.before;
     this.before = null;
     if (this.ghosts.size === 0) return null;
-    const update = new UpdateContents(decoded, kind === 'sync-step-2');
+    const update = new UpdateContents(decoded, kind === 'sync-step-2', (client, clock) =>
+      this.ghosts.deletedText.charAt(client, clock),
+    );
     const made = (element: Y.XmlElement) => update.creates(element._item!.id.client, element._item!.id.clock);
     // (a walk of the whole document: only when something needs a clause's live copy)
     let live: Map<string, Y.XmlElement[]> | undefined;

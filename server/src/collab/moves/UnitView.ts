@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { PLACEHOLDER } from './lineUp.js';
 
 /**
  * What one entry of a ghost (a character, an element, an attribute value) is to the update being
@@ -19,6 +20,8 @@ export interface UnitView {
   role(item: Y.Item, clock: number): Role;
   /** whether the update deleted this entry of the ghost (a deletion to carry over) */
   deletes(item: Y.Item, clock: number): boolean;
+  /** what a placeholder stands for in the line-up (see UpdateContents.placeholderKey) */
+  placeholderKey(item: Y.Item, clock: number): string;
 }
 
 /** The structs an update carries, by client, as clock ranges. */
@@ -33,6 +36,8 @@ export class UpdateContents {
      * reconnecting), not just the ones it made: a deleted item in it may have been deleted long ago
      */
     readonly wholeDeleteSet = false,
+    /** the text of a deleted character the server garbage-collected, while still known */
+    private readonly deletedChar: (client: number, clock: number) => string | undefined = () => undefined,
   ) {
     for (const struct of decoded.structs) {
       if (struct instanceof Y.Skip) continue;
@@ -64,6 +69,19 @@ export class UpdateContents {
     return Y.isDeleted(this.decoded.ds, Y.createID(client, clock));
   }
 
+  /**
+   * The line-up key of a character the update's author saw and the server has since deleted:
+   * the placeholder with the character when the server still knows it (its copy must then be
+   * that character), the bare placeholder when not. Null when it cannot be used: from an editor
+   * back online, whose deletions include ones it knew of long ago, a bare placeholder could
+   * stand for text it typed at that place.
+   */
+  placeholderKey(client: number, clock: number): string | null {
+    const known = this.deletedChar(client, clock);
+    if (known !== undefined) return PLACEHOLDER + known;
+    return this.wholeDeleteSet ? null : PLACEHOLDER;
+  }
+
   /** Whether the update deletes anything or creates anything (a move needs both). */
   get hasDeletions(): boolean {
     return this.decoded.ds.clients.size > 0;
@@ -81,16 +99,19 @@ export function moveView(update: UpdateContents): UnitView {
     role(item, clock) {
       const seen = update.deletes(item.id.client, clock);
       if (item.content instanceof Y.ContentDeleted) {
-        // (from an editor back online, a deleted item may be one it knew deleted long ago: its
-        // copy cannot be told apart from text it typed, so nothing is deleted on its account)
-        if (!seen || update.wholeDeleteSet) return 'skip';
+        if (!seen) return 'skip';
         // (the author's editor dropped the content of what it typed and moved in one go)
-        return update.creates(item.id.client, clock) ? 'own' : 'placeholder';
+        if (update.creates(item.id.client, clock)) return update.wholeDeleteSet ? 'skip' : 'own';
+        // (from an editor back online, a deleted item may be one it knew deleted long ago: its
+        // copy is told apart from text it typed only when the server still knows the text)
+        return update.placeholderKey(item.id.client, clock) === null ? 'skip' : 'placeholder';
       }
       if (seen) return 'seen';
       return update.creates(item.id.client, clock) ? 'skip' : 'new';
     },
     deletes: () => false,
+    // (role() says placeholder only when the key is known)
+    placeholderKey: (item, clock) => update.placeholderKey(item.id.client, clock) ?? PLACEHOLDER,
   };
 }
 
@@ -109,5 +130,6 @@ export function staleView(update: UpdateContents): UnitView {
     deletes(item, clock) {
       return update.deletes(item.id.client, clock) && !update.creates(item.id.client, clock);
     },
+    placeholderKey: () => PLACEHOLDER,
   };
 }

@@ -7,7 +7,7 @@ import { attributesOf, heldType, listItems } from './yjsInternals.js';
  * someone added to a clause that has since moved, with its text and formatting, ready to be
  * inserted into the clause's live copy.
  */
-export function cloneRetained(element: Y.XmlElement, view: UnitView): Y.XmlElement {
+export function cloneRetained(element: Y.XmlElement, view: Pick<UnitView, 'role'>): Y.XmlElement {
   const copy = new Y.XmlElement(element.nodeName);
   for (const [key, value] of Object.entries(attributesOf(element))) {
     copy.setAttribute(key, value as string);
@@ -23,7 +23,7 @@ export function cloneRetained(element: Y.XmlElement, view: UnitView): Y.XmlEleme
   return copy;
 }
 
-export function cloneRetainedText(text: Y.XmlText, view: UnitView): Y.XmlText {
+export function cloneRetainedText(text: Y.XmlText, view: Pick<UnitView, 'role'>): Y.XmlText {
   const delta: Array<{ insert: string; attributes?: Record<string, unknown> }> = [];
   const attributes = new Map<string, unknown>();
   for (const item of listItems(text)) {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { UpdateContents } from './UnitView.js';
 import { cloneRetained, cloneRetainedText } from './cloneRetained.js';
-import { PLACEHOLDER, lineUp } from './lineUp.js';
+import { isPlaceholder, lineUp } from './lineUp.js';
 import { carryInto, entryKey, type SourceEntry } from './listEdits.js';
 import {
   attributeOf,
@@ -117,7 +117,7 @@ function foldList(
     }
   };
   base.forEach((entry, i) => {
-    if (entry.key === PLACEHOLDER) return;
+    if (isPlaceholder(entry.key)) return;
     // a clause the author moved elsewhere in the same update is not deleted: it is folded itself
     const id = clauseIdOf(heldType(entry.item));
     if (id !== null && matched.index[i]! < 0 && update.createdClauseIds.has(id)) return;
@@ -203,10 +203,8 @@ function seenEntries(list: AnyType, update: UpdateContents, isText: boolean): So
       )
         continue;
       if (content instanceof Y.ContentDeleted) {
-        // (not from an editor back online: its deletions include ones it knew of long ago, and a
-        // placeholder could then stand for text it typed; see UnitView's moveView)
-        if (!update.wholeDeleteSet)
-          entries.push({ item, key: PLACEHOLDER, role: 'placeholder', deleted: false });
+        const key = update.placeholderKey(item.id.client, item.id.clock + i);
+        if (key !== null) entries.push({ item, key, role: 'placeholder', deleted: false });
       } else if (isText && content instanceof Y.ContentString) {
         entries.push({ item, key: content.str[i]!, role: 'seen', deleted: false });
       } else {

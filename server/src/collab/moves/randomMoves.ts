@@ -38,6 +38,8 @@ export interface RandomRunResult {
   problems: string[];
   /** deleted words that came back (see the check) */
   resurrected: number;
+  /** which they were, with the round they came back in */
+  resurrectedWords: string[];
   typed: number;
   deleted: number;
 }
@@ -84,6 +86,7 @@ export function randomRun(
   const log: string[] = [];
   const problems: string[] = [];
   const resurrected = new Set<string>();
+  const resurrectedWords: string[] = [];
   let serial = 0;
   for (let round = 0; round < rounds && problems.length === 0; round++) {
     const stale = clients.map(() => random.next() < 0.5);
@@ -187,10 +190,19 @@ export function randomRun(
       if (deleted.has(w)) {
         // a deletion made while an offline editor moved the clause twice can be undone (the
         // word comes back, once): counted, not a failure; a word twice is one
-        if (found === 1) resurrected.add(w);
-        else if (found > 1) problems.push(`round ${round}: deleted ${w} appears ${found} times`);
+        if (found === 1 && !resurrected.has(w)) {
+          resurrected.add(w);
+          resurrectedWords.push(`${w} (round ${round})`);
+        } else if (found > 1) problems.push(`round ${round}: deleted ${w} appears ${found} times`);
       } else if (found !== 1) problems.push(`round ${round}: ${w} appears ${found} times, not 1`);
     }
   }
-  return { log, problems, resurrected: resurrected.size, typed: typed.size, deleted: deleted.size };
+  return {
+    log,
+    problems,
+    resurrected: resurrected.size,
+    resurrectedWords,
+    typed: typed.size,
+    deleted: deleted.size,
+  };
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { UnitView } from './UnitView.js';
 import { cloneRetained, cloneRetainedText } from './cloneRetained.js';
-import { OWN, PLACEHOLDER } from './lineUp.js';
+import { OWN } from './lineUp.js';
 import { carryInto, entryKey, type SourceEntry } from './listEdits.js';
 import { attributeOf, clauseIdOf, heldType, listItems } from './yjsInternals.js';
 
@@ -76,7 +76,8 @@ function ghostEntries(
       for (let i = 0; i < content.len; i++) {
         const role = view.role(item, item.id.clock + i);
         if (role === 'placeholder') {
-          entries.push({ item, key: PLACEHOLDER, role: 'placeholder', deleted: false });
+          const key = view.placeholderKey(item, item.id.clock + i);
+          entries.push({ item, key, role: 'placeholder', deleted: false });
         } else if (role === 'own') {
           entries.push({ item, key: OWN, role: 'seen', deleted: false });
         }
