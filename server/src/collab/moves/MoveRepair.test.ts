@@ -137,6 +137,31 @@ describe('MoveRepair', () => {
     expect(outline(server.doc).match(/art1/g)).toHaveLength(1);
   });
 
+  it('two people move one article into chapters the other moved: one article, where the first put it', () => {
+    const server = new TestServer();
+    const seed = new TestClient(server);
+    seed.doc
+      .getXmlFragment('default')
+      .insert(0, [
+        clause('chapter', 'ch0', [], [clause('article', 'a', ['alpha'])]),
+        clause('chapter', 'ch1', [], []),
+        clause('chapter', 'ch2', [], []),
+      ]);
+    seed.send();
+    const [x, y] = [new TestClient(server), new TestClient(server)];
+    move(x.doc, [0, 0], [1], 0); // x: the article into ch1
+    move(x.doc, [2], [], 0); // x: ch2 to the top
+    paragraph(at(y.doc, [0, 0])).insert(5, ' beta'); // y, not having seen x: types into it,
+    move(y.doc, [0, 0], [2], 0); // moves it into ch2,
+    move(y.doc, [1], [], 0); // and moves ch1 to the top
+    x.send();
+    y.send();
+    converge(server, x, y);
+    // (ch1 and ch2 both went to the top: their order follows the clients' ids)
+    expect(outline(server.doc)).toContain('chapter ch1\n  article a\n    "alpha beta"');
+    expect(outline(server.doc).match(/article a/g)).toHaveLength(1);
+  });
+
   it('moving a chapter carries text typed into its articles', () => {
     const server = new TestServer();
     const seed = new TestClient(server);

@@ -4,7 +4,15 @@ import { UpdateContents, moveView, staleView, type DecodedUpdate } from './UnitV
 import { translateUnit } from './translateUnit.js';
 import { foldCopy } from './foldCopy.js';
 import { cloneRetained } from './cloneRetained.js';
-import { clauseIdOf, enclosingType, heldType, isDeletedType, parentType } from './yjsInternals.js';
+import {
+  clauseIdOf,
+  enclosingType,
+  hasEnclosing,
+  heldType,
+  isDeletedType,
+  parentType,
+} from './yjsInternals.js';
+import { insertBefore, removeElement } from './treeEdits.js';
 
 /** The innermost deleted clause of a chain whose id lives on: the ghost edits are carried from. */
 function nearestWithHome(
@@ -146,11 +154,19 @@ export class MoveRepair {
 
     const report: MoveRepairReport = { moves: 0, carried: 0, merged: 0 };
     const copied = new Set<Y.XmlElement>();
+    /**
+     * copies of a clause that went away with its container while the copy landed in a container
+     * that had moved too: folded once steps 1 and 2 have carried the clause where it goes
+     */
+    const deferred = new Map<string, { seen: Y.XmlElement; copies: Y.XmlElement[] }>();
     const skip = (child: Y.Item, ghost: Y.XmlElement) => {
       if (this.ghosts.movedAwayBefore(child, ghost)) return true;
       // a clause moved at once by this update and by someone before: the fold takes care of it
-      const id = clauseIdOf(heldType(child));
-      return id !== null && copies.has(id);
+      const held = heldType(child);
+      const id = clauseIdOf(held);
+      if (id === null) return false;
+      const later = deferred.get(id);
+      return later ? later.copies.includes(held as Y.XmlElement) : copies.has(id);
     };
     this.doc.transact(() => {
       // 3. first: the copies of concurrent moves
@@ -167,15 +183,18 @@ export class MoveRepair {
           undefined,
         );
         // a clause inside a copied chapter is folded with the chapter
-        const elements = all.filter((e) => !this.insideCopy(e, isCopy));
+        const elements = all.filter((e) => !hasEnclosing(e, (t) => t instanceof Y.XmlElement && isCopy(t)));
         if (!seen || elements.length === 0) continue;
         if (target) {
           for (const copy of elements)
             foldCopy(seen, copy, target, update, homeOf, (g) => this.ghosts.generationOf(g));
         } else {
           // the clause went away with its (moved) container: it follows the container's copy
-          const place = elements.find((e) => !isDeletedType(e) && !this.insideDeleted(e));
-          if (!place) continue;
+          const place = elements.find((e) => !isDeletedType(e) && !hasEnclosing(e, isDeletedType));
+          if (!place) {
+            deferred.set(id, { seen, copies: elements });
+            continue;
+          }
           const restored = cloneRetained(original, moveView(update));
           copied.add(original);
           insertBefore(place, restored);
@@ -189,7 +208,8 @@ export class MoveRepair {
       // (a copy that landed inside a moved clause gets its place in step 2: completed after it)
       const later: Y.XmlElement[] = [];
       for (const { ghost, home } of found) {
-        if (isCopy(home) || this.within(ghost, copied)) continue;
+        if (isCopy(home) || copied.has(ghost) || hasEnclosing(ghost, (t) => copied.has(t as Y.XmlElement)))
+          continue;
         if (isDeletedType(home)) later.push(ghost);
         else {
           translateUnit(ghost, home, mover, copied, (child) => skip(child, ghost));
@@ -212,6 +232,17 @@ export class MoveRepair {
       for (const [ghost, home] of stale) {
         translateUnit(ghost, home, carrier, copied, (child) => skip(child, ghost));
         report.carried++;
+      }
+      for (const [id, { seen, copies: elements }] of deferred) {
+        const target = this.ghosts
+          .liveClauses()
+          .get(id)
+          ?.find((e) => !elements.includes(e));
+        if (!target) continue;
+        for (const copy of elements)
+          foldCopy(seen, copy, target, update, homeOf, (g) => this.ghosts.generationOf(g));
+        for (const copy of elements) if (!isDeletedType(copy)) removeElement(copy);
+        report.merged++;
       }
       if (later.length > 0) {
         const placed = this.ghosts.liveClauses();
@@ -236,27 +267,6 @@ export class MoveRepair {
     return chain;
   }
 
-  private insideCopy(element: Y.XmlElement, isCopy: (e: Y.XmlElement) => boolean): boolean {
-    for (let type = enclosingType(element); type !== null; type = enclosingType(type)) {
-      if (type instanceof Y.XmlElement && isCopy(type)) return true;
-    }
-    return false;
-  }
-
-  private insideDeleted(element: Y.XmlElement): boolean {
-    for (let type = enclosingType(element); type !== null; type = enclosingType(type)) {
-      if (isDeletedType(type)) return true;
-    }
-    return false;
-  }
-
-  private within(element: Y.XmlElement, copied: Set<Y.XmlElement>): boolean {
-    for (let type: Y.AbstractType<any> | null = element; type !== null; type = enclosingType(type)) {
-      if (copied.has(type as Y.XmlElement)) return true;
-    }
-    return false;
-  }
-
   /** Calls `visit` for each stored item covering the clock range (GC'd ranges are skipped). */
   private forEachStored(client: number, clock: number, length: number, visit: (item: Y.Item) => void): void {
     const end = clock + length;
@@ -275,22 +285,4 @@ export class MoveRepair {
 /** Whether an update creates an element with a clause id (its first clauseId attribute). */
 function createsClauses(decoded: DecodedUpdate): boolean {
   return decoded.structs.some((s) => s instanceof Y.Item && s.parentSub === 'clauseId');
-}
-
-function insertBefore(element: Y.XmlElement, inserted: Y.XmlElement): void {
-  const parent = parentType(element._item!) as Y.XmlElement;
-  parent.insert(indexIn(parent, element._item!), [inserted]);
-}
-
-function removeElement(element: Y.XmlElement): void {
-  const parent = parentType(element._item!) as Y.XmlElement;
-  parent.delete(indexIn(parent, element._item!), 1);
-}
-
-function indexIn(parent: Y.AbstractType<any>, item: Y.Item): number {
-  let index = 0;
-  for (let current = parent._start; current !== null && current !== item; current = current.right) {
-    if (!current.deleted && current.countable) index += current.length;
-  }
-  return index;
 }

@@ -60,3 +60,11 @@ export function enclosingType(type: AnyType): AnyType | null {
   const item = type._item;
   return item === null ? null : parentType(item);
 }
+
+/** Whether a type enclosing `type` (not `type` itself) satisfies `test`. */
+export function hasEnclosing(type: AnyType, test: (enclosing: AnyType) => boolean): boolean {
+  for (let current = enclosingType(type); current !== null; current = enclosingType(current)) {
+    if (test(current)) return true;
+  }
+  return false;
+}
