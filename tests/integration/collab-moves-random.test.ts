@@ -226,10 +226,9 @@ describe('randomized moves, typing and deletions', () => {
       const counts = wordCounts(doc);
       for (const word of typed) {
         const found = counts.get(word) ?? 0;
-        // a deletion made while an offline editor moved the clause twice can be undone (the
-        // word comes back once): counted and reported, not a failure; twice is one
+        // a deleted word stays deleted, also when an editor offline moved its clause
         if (deleted.has(word) && found === 1) resurrected.add(word);
-        const ok = deleted.has(word) ? found <= 1 : found === 1;
+        const ok = deleted.has(word) ? found === 0 : found === 1;
         if (!ok) {
           const where = clauseElements(doc)
             .filter((e) => e.toString().includes(word))
