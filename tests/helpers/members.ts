@@ -26,3 +26,19 @@ export async function addMember(
   }
   return id;
 }
+
+/**
+ * `invitee` accepts, through the real API, their pending invitation to the document (one sent
+ * from the interface, say). Throws unless there is one and it is accepted.
+ */
+export async function acceptInvitationTo(invitee: { api: ApiClient }, documentId: string): Promise<void> {
+  const listed = await invitee.api.request('GET', '/api/invitations');
+  const invitation = (listed.body.invitations ?? []).find(
+    (i: { document: { id: string } }) => i.document.id === documentId,
+  );
+  if (!invitation) throw new Error(`no invitation to ${documentId}: ${JSON.stringify(listed.body)}`);
+  const accepted = await invitee.api.request('POST', `/api/invitations/${invitation.id}/accept`);
+  if (accepted.status !== 200) {
+    throw new Error(`acceptance: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  }
+}
