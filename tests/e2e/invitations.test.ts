@@ -70,7 +70,7 @@ describe('inviting someone who has no account yet', () => {
     await panel.getByRole('button', { name: 'Invite' }).click();
     await panel.getByText(`Invitation sent to ${beaEmail} as Reviewer.`).waitFor();
     const invited = panel.getByTestId('invitation-row');
-    await invited.getByText(beaEmail).waitFor();
+    await invited.getByText(beaEmail, { exact: true }).waitFor();
     await invited.getByText('Invited, not yet accepted').waitFor();
     // the coordinator can change the offered role before it is accepted
     await invited.getByLabel(`Role offered to ${beaEmail}`).selectOption('drafter');
@@ -96,7 +96,7 @@ describe('inviting someone who has no account yet', () => {
     // the coordinator sees her join (live), with her email; the invitation is gone
     await panel.getByText('Bea Mensah', { exact: true }).waitFor(WAIT);
     await expect.poll(() => panel.getByTestId('invitation-row').count(), WAIT).toBe(0);
-    await panel.getByText(beaEmail).waitFor();
+    await panel.getByText(beaEmail, { exact: true }).waitFor();
     await shot(pageA, '03-joined');
 
     // Bea (not a coordinator) sees names, never emails
