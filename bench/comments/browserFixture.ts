@@ -134,16 +134,16 @@ export async function createCommentedDocument(
       kind: 'other',
     })
   ).document.id as string;
-  await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, {
-    email: drafter.email,
-    role: 'drafter',
-  });
-  for (const r of reviewers) {
-    await coordinator.api.ok('POST', `/api/documents/${documentId}/members`, {
-      email: r.email,
-      role: 'reviewer',
+  // people join by accepting an invitation
+  const join = async (member: Member, role: 'drafter' | 'reviewer') => {
+    const { invitation } = await coordinator.api.ok('POST', `/api/documents/${documentId}/invitations`, {
+      email: member.email,
+      role,
     });
-  }
+    await member.api.ok('POST', `/api/invitations/${invitation.id as string}/accept`);
+  };
+  await join(drafter, 'drafter');
+  for (const r of reviewers) await join(r, 'reviewer');
 
   const t0 = performance.now();
   const writer = openProvider(server.wsUrl, drafter.api.cookie, documentId);

@@ -12,6 +12,8 @@ import { createHealthRouter } from './routes/createHealthRouter.js';
 import { createAuthRouter } from './routes/createAuthRouter.js';
 import { createDocumentsRouter } from './routes/createDocumentsRouter.js';
 import { createMembersRouter } from './routes/createMembersRouter.js';
+import { createDocumentInvitationsRouter } from './routes/createDocumentInvitationsRouter.js';
+import { createInvitationsRouter } from './routes/createInvitationsRouter.js';
 import { createDocumentCommentsRouter } from './routes/createDocumentCommentsRouter.js';
 import { createCommentsRouter } from './routes/createCommentsRouter.js';
 import { createNotificationsRouter } from './routes/createNotificationsRouter.js';
@@ -66,6 +68,8 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware }));
   api.use('/documents', createDocumentsRouter({ logger, collab }));
   api.use('/documents', createMembersRouter({ logger, collab }));
+  api.use('/documents', createDocumentInvitationsRouter({ logger, collab }));
+  api.use('/invitations', createInvitationsRouter({ logger, collab }));
   const floods = new CommentFloodLimiter(env.commentRate);
   api.use('/documents', createDocumentCommentsRouter({ logger, collab, floods }));
   api.use('/comments', createCommentsRouter({ logger, collab, floods }));

@@ -70,6 +70,14 @@ const schema = z.object({
   LOGIN_WINDOW_SECONDS: int(900, 1),
   /** failed logins per client IP per window, whatever the emails (a spray across accounts) */
   LOGIN_MAX_ATTEMPTS_PER_IP: int(100, 1),
+  /** registrations per client IP per window, whatever their outcome (accounts made in bulk) */
+  REGISTRATION_MAX_PER_IP: int(200, 1),
+  /**
+   * registrations per client IP per window answered 409 email_taken (the answer that says an
+   * address has an account); beyond it every registration from that IP waits for the window
+   */
+  REGISTRATION_TAKEN_MAX_PER_IP: int(10, 1),
+  REGISTRATION_WINDOW_SECONDS: int(3600, 1),
   /**
    * password hashes (logins, registrations) computed at once; the rest queue. scrypt runs on
    * libuv's thread pool (4 threads), which file serving and zlib share, and keeps a core busy:
@@ -127,6 +135,7 @@ export type Env = Readonly<{
   logLevel: string;
   clientDist: string | undefined;
   login: { maxAttempts: number; maxAttemptsPerIp: number; windowMs: number };
+  registration: { maxPerIp: number; maxTakenPerIp: number; windowMs: number };
   passwordHashing: { concurrency: number; queue: number; perIp: number };
   commentRate: { maxComments: number; commentWindowMs: number; maxMentions: number; mentionWindowMs: number };
   scryptCost: number;
@@ -185,6 +194,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       maxAttempts: e.LOGIN_MAX_ATTEMPTS,
       maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
       windowMs: e.LOGIN_WINDOW_SECONDS * 1000,
+    },
+    registration: {
+      maxPerIp: e.REGISTRATION_MAX_PER_IP,
+      maxTakenPerIp: e.REGISTRATION_TAKEN_MAX_PER_IP,
+      windowMs: e.REGISTRATION_WINDOW_SECONDS * 1000,
     },
     passwordHashing: {
       concurrency: e.PASSWORD_HASHING_CONCURRENCY,

@@ -23,6 +23,8 @@ import './models/Migration.js';
 import './models/Version.js';
 import './models/VersionProposal.js';
 import './models/WorkflowEvent.js';
+import './models/Invitation.js';
+import './models/InvitationOutcome.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;

@@ -10,6 +10,10 @@ export const ErrorCode = {
   NOT_FOUND: 'not_found',
   EMAIL_TAKEN: 'email_taken',
   ALREADY_MEMBER: 'already_member',
+  /** the address has a pending invitation to the document already */
+  ALREADY_INVITED: 'already_invited',
+  /** the invitation was accepted, declined, withdrawn, changed or has expired */
+  INVITATION_CLOSED: 'invitation_closed',
   LAST_COORDINATOR: 'last_coordinator',
   CONFLICT: 'conflict',
   /** a comment changed since the client read it (concurrent edit or stale baseRevision) */

@@ -34,6 +34,8 @@ export const Limits = {
   documentNestingMax: 32,
   /** Bytes of one node attribute's JSON value, or one mark's, in a collaborative document. */
   documentAttributeBytes: 16 * 1024,
+  /** Days a pending invitation can be accepted before it expires. */
+  invitationDays: 30,
   /** Largest file POST /api/imports/preview reads (.docx or Markdown). */
   importBytes: 10 * 1024 * 1024,
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiClient, newUser, uniqueEmail, type NewUser } from '../helpers/api.js';
+import { acceptInvitationTo } from '../helpers/members.js';
 import { createDocument } from './helpers/createDocument.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 
@@ -88,7 +89,10 @@ describe('two people drafting one document in their browsers', () => {
       await members.getByLabel('Email address').fill(user.email);
       await members.getByLabel('Role', { exact: true }).selectOption(role);
       await members.getByRole('button', { name: 'Invite' }).click();
-      await members.getByText(`${user.name} was added as`).waitFor();
+      await members.getByText(`Invitation sent to ${user.email}`).waitFor();
+      // they accept (invitations.test.ts in e2e goes through the invitee's interface)
+      await acceptInvitationTo(user, documentPath.split('/').pop()!);
+      await members.getByText(user.name, { exact: true }).waitFor();
     }
     await members.getByText(bea.email).waitFor();
     // roles can be changed in place

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 import { selectText } from './helpers/selectText.js';
+import { addMember } from '../helpers/members.js';
 
 const PASSWORD = 'correct horse battery';
 const WAIT = { timeout: 15_000, interval: 100 };
@@ -94,11 +95,7 @@ describe('clause comments in the browser', () => {
       [bea, 'drafter'],
       [olu, 'observer'],
     ] as const) {
-      const added = await ana.api.request('POST', `/api/documents/${created.body.document.id}/members`, {
-        email: user.email,
-        role,
-      });
-      expect(added.status).toBe(201);
+      await addMember(ana.api, created.body.document.id, user, role);
     }
   });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
+import { addMember } from '../helpers/members.js';
 
 // Issue 12, bugs 1, 2, 4, 5 and 6: panels that cover each other, the caret after a click into a
 // commented clause, moving articles from the toolbar and the outline, deleting clauses.
@@ -65,11 +66,7 @@ describe('issue 12: the editor, the outline and the panels beside the text', () 
     const created = await ana.api.request('POST', '/api/documents', { title, kind: 'agreement' });
     expect(created.status).toBe(201);
     const documentId = created.body.document.id as string;
-    const added = await ana.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: bea.email,
-      role: 'drafter',
-    });
-    expect(added.status).toBe(201);
+    await addMember(ana.api, documentId, bea, 'drafter');
     const outlineRes = await ana.api.request('GET', `/api/documents/${documentId}/outline`);
     const clauses = outlineRes.body.clauses as Array<{ clauseId: string; kind: string; heading: string }>;
     const articleId = (heading: string) =>

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { createDocument } from './helpers/createDocument.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
+import { addMember } from '../helpers/members.js';
 
 // Issue 19 in the browser: one person drags an article in the outline while another is typing
 // in it. Yjs moves by deleting and copying; the server carries what was typed into the old copy
@@ -59,11 +60,7 @@ describe('moving a clause while someone types in it', () => {
       fromTemplate: true,
     });
     const documentId = documentPath.split('/').pop()!;
-    const added = await ana.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: bea.email,
-      role: 'drafter',
-    });
-    expect(added.status).toBe(201);
+    await addMember(ana.api, documentId, bea, 'drafter');
     const pageB = await newPage();
     await signIn(pageB, bea, documentPath);
     await expect.poll(async () => (await articleTexts(pageB)).length, WAIT).toBe(5);

@@ -5,6 +5,7 @@ import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { openProvider, waitFor, whenSynced } from '../helpers/collab.js';
 import { createDocument } from './helpers/createDocument.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
+import { addMember } from '../helpers/members.js';
 
 // Issue 4 in the browser: the outline panel (live numbers, navigation, reordering by drag and
 // drop and by keyboard), action fields, and importing a Markdown file through the preview.
@@ -66,11 +67,7 @@ describe('document structure in the browser', () => {
       [bea, 'drafter'],
       [olu, 'observer'],
     ] as const) {
-      const added = await ana.api.request('POST', `/api/documents/${documentId}/members`, {
-        email: user.email,
-        role,
-      });
-      expect(added.status).toBe(201);
+      await addMember(ana.api, documentId, user, role);
     }
 
     // the outline lists the template's chapters and articles with their live numbers
@@ -223,10 +220,7 @@ describe('document structure in the browser', () => {
     });
     expect(created.status).toBe(201);
     const planPath = `/documents/${created.body.document.id}`;
-    await ana.api.request('POST', `/api/documents/${created.body.document.id}/members`, {
-      email: olu.email,
-      role: 'observer',
-    });
+    await addMember(ana.api, created.body.document.id, olu, 'observer');
     const page = await newPage();
     await signIn(page, ana, planPath);
     const first = page.locator('.ProseMirror section[data-type="action"]').first();
@@ -269,7 +263,7 @@ describe('document structure in the browser', () => {
       language: 'en',
     });
     const id = created.body.document.id as string;
-    await ana.api.request('POST', `/api/documents/${id}/members`, { email: bea.email, role: 'drafter' });
+    await addMember(ana.api, id, bea, 'drafter');
     // another client stores a status the schema does not know (the server keeps it and reports it)
     const provider = openProvider(e2e.server.wsUrl, ana.api.cookie, id);
     try {

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { ApiClient, newUser, uniqueEmail, type NewUser } from '../helpers/api.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 import { selectText } from './helpers/selectText.js';
+import { addMember } from '../helpers/members.js';
 
 // Issue 12, bugs 10–13: what a new user hits on "My documents", in the editor, when printing and
 // when registering or signing in.
@@ -51,11 +52,7 @@ describe('issue 12: usability of the document page and the account forms', () =>
     expect(created.status).toBe(201);
     documentId = created.body.document.id;
     documentPath = `/documents/${documentId}`;
-    const added = await ana.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: bea.email,
-      role: 'drafter',
-    });
-    expect(added.status).toBe(201);
+    await addMember(ana.api, documentId, bea, 'drafter');
   });
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { ACCORD_PROTOCOL_VERSION, MessageType, encodeHello, readEvent } from '@accord/shared';
 import { ApiClient, newUser, type NewUser } from './api.js';
 import { openProvider, openRawSocket, waitFor, whenSynced, type RawSocket } from './collab.js';
+import { addMember } from './members.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -89,11 +90,7 @@ export async function createCommentsFixture(url: string): Promise<CommentsFixtur
     [reviewer2, 'reviewer'],
     [observer, 'observer'],
   ] as const) {
-    const res = await coordinator.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: member.email,
-      role,
-    });
-    if (res.status !== 201) throw new Error(`member: ${res.status} ${JSON.stringify(res.body)}`);
+    await addMember(coordinator.api, documentId, member, role);
   }
   return { documentId, coordinator, drafter, reviewer, reviewer2, observer };
 }

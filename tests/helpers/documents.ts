@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
 import type { Role } from '@accord/shared';
 import type { NewUser } from './api.js';
+import { addMember } from './members.js';
 
-/** A document created by `coordinator` (201, or the test fails), with `members` added in their roles. */
+/** A document created by `coordinator` (201, or the test fails), with `members` invited and accepted in their roles. */
 export async function createDocumentWithMembers(
   coordinator: NewUser,
   body: Record<string, unknown>,
@@ -12,11 +13,7 @@ export async function createDocumentWithMembers(
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const documentId = created.body.document.id as string;
   for (const [user, role] of members) {
-    const added = await coordinator.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: user.email,
-      role,
-    });
-    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    await addMember(coordinator.api, documentId, user, role);
   }
   return documentId;
 }

@@ -9,6 +9,7 @@ import { CloseCode, MessageType, encodeSaved } from '@accord/shared';
 import type { WebsocketProvider } from 'y-websocket';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 import {
   appendParagraph,
   openProvider,
@@ -43,7 +44,7 @@ async function setup(env: Record<string, string> = {}) {
   const d = await newUser(drafter);
   const documentId: string = (await owner.request('POST', '/api/documents', { title: 'Durability' })).body
     .document.id;
-  await owner.request('POST', `/api/documents/${documentId}/members`, { email: d.email, role: 'drafter' });
+  await addMember(owner, documentId, d, 'drafter');
   return { server, owner, drafter, documentId };
 }
 

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { openProvider, waitFor, whenSynced } from '../helpers/collab.js';
+import { addMember } from '../helpers/members.js';
 import {
   createCommentsFixture,
   articleElement,
@@ -56,10 +57,7 @@ async function documentWith(
     [fx.drafter, 'drafter'],
     [fx.reviewer, 'reviewer'],
   ] as const) {
-    await fx.coordinator.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: member.email,
-      role,
-    });
+    await addMember(fx.coordinator.api, documentId, member, role);
   }
   const writer = openProvider(server.wsUrl, fx.coordinator.api.cookie, documentId);
   open.push(writer);

@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { CloseCode, MessageType } from '@accord/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 import {
   UpgradeRefused,
   appendParagraph,
@@ -43,10 +44,7 @@ beforeAll(async () => {
   memberEmail = (await newUser(member)).email;
   const created = await owner.request('POST', '/api/documents', { title: 'Security test' });
   documentId = created.body.document.id;
-  await owner.request('POST', `/api/documents/${documentId}/members`, {
-    email: memberEmail,
-    role: 'drafter',
-  });
+  await addMember(owner, documentId, { email: memberEmail, api: member }, 'drafter');
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { MongoClient } from 'mongodb';
 import { inject } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 import { appendParagraph, openProvider, paragraphs, waitFor, whenSynced } from '../helpers/collab.js';
 import type { WebsocketProvider } from 'y-websocket';
 
@@ -34,8 +35,8 @@ beforeAll(async () => {
   const r = await newUser(observer);
   const created = await owner.request('POST', '/api/documents', { title: 'Sync test' });
   documentId = created.body.document.id;
-  await owner.request('POST', `/api/documents/${documentId}/members`, { email: d.email, role: 'drafter' });
-  await owner.request('POST', `/api/documents/${documentId}/members`, { email: r.email, role: 'observer' });
+  await addMember(owner, documentId, d, 'drafter');
+  await addMember(owner, documentId, r, 'observer');
   void o;
 });
 

@@ -5,6 +5,7 @@ import { ACCORD_PROTOCOL_VERSION, MessageType, encodeHello, readEvent } from '@a
 import type { WebsocketProvider } from 'y-websocket';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 import { openProvider, openRawSocket, waitFor, whenSynced } from '../helpers/collab.js';
 
 let server: TestServer;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const d = await newUser(drafter);
   drafterId = d.id;
   documentId = (await owner.request('POST', '/api/documents', { title: 'First name' })).body.document.id;
-  await owner.request('POST', `/api/documents/${documentId}/members`, { email: d.email, role: 'drafter' });
+  await addMember(owner, documentId, d, 'drafter');
 });
 
 afterAll(async () => {

@@ -6,9 +6,15 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startServer({
-    // these tests race many hashes from one address; the hashing gate has its own test
-    // (hardening-login.test.ts)
-    env: { LOGIN_MAX_ATTEMPTS: '5', ALLOWED_ORIGINS: 'http://allowed.test', PASSWORD_HASHING_PER_IP: '32' },
+    // these tests race many hashes (and 11 registrations of a taken email) from one address; the
+    // hashing gate and the registration limits have their own tests (hardening-login.test.ts,
+    // hardening-discovery.test.ts)
+    env: {
+      LOGIN_MAX_ATTEMPTS: '5',
+      ALLOWED_ORIGINS: 'http://allowed.test',
+      PASSWORD_HASHING_PER_IP: '32',
+      REGISTRATION_TAKEN_MAX_PER_IP: '100',
+    },
   });
 });
 

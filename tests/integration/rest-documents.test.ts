@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 
 let server: TestServer;
 let owner: NewUser;
@@ -19,11 +20,7 @@ beforeAll(async () => {
   documentId = created.body.document.id;
   for (const role of ['observer', 'reviewer', 'drafter', 'coordinator'] as const) {
     byRole[role] = await newUser(new ApiClient(server.url), { name: role });
-    const added = await owner.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: byRole[role].email,
-      role,
-    });
-    expect(added.status).toBe(201);
+    await addMember(owner.api, documentId, byRole[role], role);
   }
 });
 
@@ -92,10 +89,7 @@ describe('GET /api/documents', () => {
       expect((await api.request('POST', '/api/documents', { title })).status).toBe(201);
     }
     // and one shared with me as a reviewer
-    await owner.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: me.email,
-      role: 'reviewer',
-    });
+    await addMember(owner.api, documentId, { email: me.email, api }, 'reviewer');
     const res = await api.request('GET', '/api/documents');
     expect(res.status).toBe(200);
     expect(res.body.documents.map((d: { title: string }) => d.title)).toEqual([

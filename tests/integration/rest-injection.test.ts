@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, uniqueEmail, type NewUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 
 /**
  * Every REST input refuses NoSQL-injection shapes, wrong types, unknown fields, oversized values
@@ -14,7 +15,15 @@ let owner: NewUser;
 let member: NewUser;
 let documentId: string;
 
-const COLLECTIONS = ['users', 'organisations', 'documents', 'memberships', 'audit_events'];
+const COLLECTIONS = [
+  'users',
+  'organisations',
+  'documents',
+  'memberships',
+  'invitations',
+  'invitation_outcomes',
+  'audit_events',
+];
 
 async function snapshot(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
@@ -30,10 +39,7 @@ beforeAll(async () => {
   owner = await newUser(new ApiClient(server.url), { name: 'Owner' });
   member = await newUser(new ApiClient(server.url), { name: 'Member' });
   documentId = (await owner.api.request('POST', '/api/documents', { title: 'Target' })).body.document.id;
-  await owner.api.request('POST', `/api/documents/${documentId}/members`, {
-    email: member.email,
-    role: 'observer',
-  });
+  await addMember(owner.api, documentId, member, 'observer');
 });
 
 afterAll(async () => {
@@ -118,9 +124,9 @@ const endpoints: Endpoint[] = [
     valid: () => ({ title: 'Renamed' }),
   },
   {
-    name: 'add member',
+    name: 'invite',
     method: 'POST',
-    path: () => `/api/documents/${documentId}/members`,
+    path: () => `/api/documents/${documentId}/invitations`,
     as: () => owner.api,
     valid: () => ({ email: member.email, role: 'drafter' }),
   },
@@ -179,10 +185,14 @@ describe('path parameters', () => {
         ['GET', `/api/documents/${id}`, undefined],
         ['PATCH', `/api/documents/${id}`, { title: 'x' }],
         ['GET', `/api/documents/${id}/members`, undefined],
-        ['POST', `/api/documents/${id}/members`, { email: member.email, role: 'observer' }],
+        ['POST', `/api/documents/${id}/invitations`, { email: member.email, role: 'observer' }],
         ['PATCH', `/api/documents/${documentId}/members/${id}`, { role: 'drafter' }],
         ['DELETE', `/api/documents/${documentId}/members/${id}`, undefined],
         ['DELETE', `/api/documents/${id}/members/${member.id}`, undefined],
+        ['PATCH', `/api/documents/${documentId}/invitations/${id}`, { role: 'drafter' }],
+        ['DELETE', `/api/documents/${documentId}/invitations/${id}`, undefined],
+        ['POST', `/api/invitations/${id}/accept`, undefined],
+        ['POST', `/api/invitations/${id}/decline`, undefined],
       ];
       for (const [method, path, body] of requests) {
         const res = await owner.api.request(method, path, body);

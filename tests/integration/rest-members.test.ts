@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import mongoose from 'mongoose';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { ApiClient, newUser, uniqueEmail, type NewUser } from '../helpers/api.js';
+import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 
 let server: TestServer;
 let db: mongoose.Connection;
@@ -26,17 +27,14 @@ async function team() {
   const members = {} as Record<'observer' | 'reviewer' | 'drafter', NewUser>;
   for (const role of ['observer', 'reviewer', 'drafter'] as const) {
     members[role] = await newUser(new ApiClient(server.url), { name: role });
-    await owner.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: members[role].email,
-      role,
-    });
+    await addMember(owner.api, documentId, members[role], role);
   }
   const stranger = await newUser(new ApiClient(server.url), { name: 'Stranger' });
   return { owner, documentId, stranger, ...members };
 }
 
 describe('GET /api/documents/:id/members', () => {
-  it('lists the members for any member, with canManage only for coordinators', async () => {
+  it('lists the members for any member, with canManage and emails only for coordinators', async () => {
     const t = await team();
     const asOwner = await t.owner.api.request('GET', `/api/documents/${t.documentId}/members`);
     expect(asOwner.status).toBe(200);
@@ -75,11 +73,25 @@ describe('GET /api/documents/:id/members', () => {
         canManage: true,
       },
     ]);
+    expect(asOwner.body.invitations).toEqual([]);
     for (const role of ['observer', 'reviewer', 'drafter'] as const) {
       const res = await t[role].api.request('GET', `/api/documents/${t.documentId}/members`);
       expect(res.status, role).toBe(200);
       expect(res.body.members).toHaveLength(4);
       expect(res.body.members.every((m: { canManage: boolean }) => m.canManage === false)).toBe(true);
+      // issue 12: only coordinators get the members' emails (and the pending invitations)
+      expect(res.body.members.map((m: { name: string }) => m.name)).toEqual([
+        'Owner',
+        'observer',
+        'reviewer',
+        'drafter',
+      ]);
+      expect(
+        res.body.members.some((m: object) => 'email' in m),
+        role,
+      ).toBe(false);
+      expect(JSON.stringify(res.body), role).not.toMatch(/@example\.org/);
+      expect(res.body.invitations, role).toBeUndefined();
     }
     expect(JSON.stringify(asOwner.body)).not.toMatch(/passwordHash|scrypt/);
   });
@@ -90,94 +102,6 @@ describe('GET /api/documents/:id/members', () => {
     expect(
       (await new ApiClient(server.url).request('GET', `/api/documents/${t.documentId}/members`)).status,
     ).toBe(401);
-  });
-});
-
-describe('POST /api/documents/:id/members', () => {
-  it('lets a coordinator add an existing account with a role (201), and the document appears in their list', async () => {
-    const t = await team();
-    const res = await t.owner.api.request('POST', `/api/documents/${t.documentId}/members`, {
-      email: t.stranger.email.toUpperCase(),
-      role: 'drafter',
-    });
-    expect(res.status).toBe(201);
-    expect(res.body.member).toEqual({
-      userId: t.stranger.id,
-      email: t.stranger.email,
-      name: 'Stranger',
-      organisation: null,
-      role: 'drafter',
-      canManage: true,
-    });
-    const theirs = await t.stranger.api.request('GET', '/api/documents');
-    expect(theirs.body.documents.map((d: { id: string }) => d.id)).toContain(t.documentId);
-    expect((await t.stranger.api.request('GET', `/api/documents/${t.documentId}`)).body.document.role).toBe(
-      'drafter',
-    );
-  });
-
-  it('answers 404 with a clear message when nobody has an account with that email', async () => {
-    const t = await team();
-    const res = await t.owner.api.request('POST', `/api/documents/${t.documentId}/members`, {
-      email: uniqueEmail('unknown'),
-      role: 'reviewer',
-    });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('not_found');
-    expect(res.body.error.message).toMatch(/register/i);
-  });
-
-  it('answers 409 already_member for a member, also when invited many times at once', async () => {
-    const t = await team();
-    const again = await t.owner.api.request('POST', `/api/documents/${t.documentId}/members`, {
-      email: t.reviewer.email,
-      role: 'drafter',
-    });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('already_member');
-    const answers = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        t.owner.api.request('POST', `/api/documents/${t.documentId}/members`, {
-          email: t.stranger.email,
-          role: 'observer',
-        }),
-      ),
-    );
-    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
-    expect(answers.filter((a) => a.status === 409)).toHaveLength(9);
-    const members = await t.owner.api.request('GET', `/api/documents/${t.documentId}/members`);
-    expect(members.body.members.filter((m: { userId: string }) => m.userId === t.stranger.id)).toHaveLength(
-      1,
-    );
-  });
-
-  it.each(['observer', 'reviewer', 'drafter'] as const)('refuses a %s with 403', async (role) => {
-    const t = await team();
-    const res = await t[role].api.request('POST', `/api/documents/${t.documentId}/members`, {
-      email: t.stranger.email,
-      role: 'observer',
-    });
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('forbidden');
-    expect((await t.stranger.api.request('GET', `/api/documents/${t.documentId}`)).status).toBe(404);
-  });
-
-  it('refuses a non-member with 404 and an invalid role with 400', async () => {
-    const t = await team();
-    const other = await newUser(new ApiClient(server.url));
-    expect(
-      (
-        await t.stranger.api.request('POST', `/api/documents/${t.documentId}/members`, {
-          email: other.email,
-          role: 'observer',
-        })
-      ).status,
-    ).toBe(404);
-    const bad = await t.owner.api.request('POST', `/api/documents/${t.documentId}/members`, {
-      email: other.email,
-      role: 'owner',
-    });
-    expect(bad.status).toBe(400);
   });
 });
 
@@ -322,17 +246,31 @@ describe('audit trail', () => {
       .toArray();
     expect(events.map((e) => e.action)).toEqual([
       'document.created',
+      'invitation.created',
       'member.added',
+      'invitation.created',
       'member.added',
+      'invitation.created',
       'member.added',
       'document.renamed',
       'member.role_changed',
       'member.removed',
     ]);
-    expect(events.every((e) => e.actorId.toHexString() === t.owner.id)).toBe(true);
-    expect(events[4]!.data).toEqual({ from: 'Team document', to: 'Renamed' });
-    expect(events[5]!.subjectUserId.toHexString()).toBe(t.observer.id);
-    expect(events[5]!.data).toEqual({ from: 'observer', to: 'reviewer' });
+    // each member added themselves by accepting the owner's invitation; the rest is the owner's
+    const added = events.filter((e) => e.action === 'member.added');
+    expect(added.map((e) => e.actorId.toHexString())).toEqual([t.observer.id, t.reviewer.id, t.drafter.id]);
+    expect(added.map((e) => e.subjectUserId.toHexString())).toEqual([
+      t.observer.id,
+      t.reviewer.id,
+      t.drafter.id,
+    ]);
+    expect(added[0]!.data).toMatchObject({ role: 'observer', invitedBy: t.owner.id });
+    const byOwner = events.filter((e) => e.action !== 'member.added');
+    expect(byOwner.every((e) => e.actorId.toHexString() === t.owner.id)).toBe(true);
+    expect(events[1]!.data).toMatchObject({ email: t.observer.email, role: 'observer' });
+    expect(events[7]!.data).toEqual({ from: 'Team document', to: 'Renamed' });
+    expect(events[8]!.subjectUserId.toHexString()).toBe(t.observer.id);
+    expect(events[8]!.data).toEqual({ from: 'observer', to: 'reviewer' });
     const registered = await db.collection('audit_events').countDocuments({
       action: 'user.registered',
       actorId: new mongoose.Types.ObjectId(t.owner.id),
@@ -347,10 +285,12 @@ describe('audit trail', () => {
     const before = await count();
     await t.drafter.api.request('PATCH', `/api/documents/${t.documentId}`, { title: 'Nope' });
     await t.owner.api.request('DELETE', `/api/documents/${t.documentId}/members/${t.owner.id}`);
-    await t.owner.api.request('POST', `/api/documents/${t.documentId}/members`, {
+    const again = await t.owner.api.request('POST', `/api/documents/${t.documentId}/invitations`, {
       email: t.drafter.email,
       role: 'observer',
     });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_member');
     expect(await count()).toBe(before);
   });
 });

@@ -4,6 +4,7 @@ import { newClauseId } from '@accord/shared';
 import type { WebsocketProvider } from 'y-websocket';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 import { openProvider, waitFor, whenSynced } from '../helpers/collab.js';
 
 let server: TestServer;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await newUser(a);
   const userB = await newUser(b);
   documentId = (await a.request('POST', '/api/documents', { title: 'Ids' })).body.document.id;
-  await a.request('POST', `/api/documents/${documentId}/members`, { email: userB.email, role: 'drafter' });
+  await addMember(a, documentId, userB, 'drafter');
 });
 
 afterAll(async () => {

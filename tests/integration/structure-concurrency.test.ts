@@ -11,6 +11,7 @@ import {
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { openProvider, waitFor, whenSynced } from '../helpers/collab.js';
+import { addMember } from '../helpers/members.js';
 
 /**
  * Two real y-websocket clients edit the structure at the same time (both offline, then both
@@ -62,10 +63,7 @@ async function session(articles = 6): Promise<Session> {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const documentId = res.body.document.id as string;
   for (const user of [alice, bob]) {
-    await coordinator.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: user.email,
-      role: 'drafter',
-    });
+    await addMember(coordinator.api, documentId, user, 'drafter');
   }
   const a = openProvider(server.wsUrl, alice.api.cookie, documentId, new Y.Doc());
   const b = openProvider(server.wsUrl, bob.api.cookie, documentId, new Y.Doc());

@@ -11,8 +11,11 @@ import type {
   DocumentKind,
   DocumentLanguage,
   OrganisationKind,
+  MembersResponse,
   PresentedDocument,
+  PresentedInvitation,
   PresentedMember,
+  PresentedReceivedInvitation,
   PresentedUser,
   Role,
 } from '@accord/shared';
@@ -52,12 +55,32 @@ export const accordApi = {
     apiRequest<{ document: PresentedDocument }>(documentPath(id), { method: 'PATCH', body: { title } }),
 
   listMembers: (id: string, signal?: AbortSignal) =>
-    apiRequest<{ members: PresentedMember[] }>(`${documentPath(id)}/members`, signal ? { signal } : {}),
-  addMember: (id: string, email: string, role: Role) =>
-    apiRequest<{ member: PresentedMember }>(`${documentPath(id)}/members`, {
+    apiRequest<MembersResponse>(`${documentPath(id)}/members`, signal ? { signal } : {}),
+  invite: (id: string, email: string, role: Role) =>
+    apiRequest<{ invitation: PresentedInvitation }>(`${documentPath(id)}/invitations`, {
       method: 'POST',
       body: { email, role },
     }),
+  changeInvitationRole: (id: string, invitationId: string, role: Role) =>
+    apiRequest<{ invitation: PresentedInvitation }>(
+      `${documentPath(id)}/invitations/${encodeURIComponent(invitationId)}`,
+      { method: 'PATCH', body: { role } },
+    ),
+  revokeInvitation: (id: string, invitationId: string) =>
+    apiRequest<void>(`${documentPath(id)}/invitations/${encodeURIComponent(invitationId)}`, {
+      method: 'DELETE',
+    }),
+  listReceivedInvitations: (signal?: AbortSignal) =>
+    apiRequest<{ invitations: PresentedReceivedInvitation[] }>('/api/invitations', signal ? { signal } : {}),
+  acceptInvitation: (invitationId: string) =>
+    apiRequest<{ document: PresentedDocument }>(
+      `/api/invitations/${encodeURIComponent(invitationId)}/accept`,
+      {
+        method: 'POST',
+      },
+    ),
+  declineInvitation: (invitationId: string) =>
+    apiRequest<void>(`/api/invitations/${encodeURIComponent(invitationId)}/decline`, { method: 'POST' }),
   changeMemberRole: (id: string, userId: string, role: Role) =>
     apiRequest<{ member: PresentedMember }>(`${documentPath(id)}/members/${encodeURIComponent(userId)}`, {
       method: 'PATCH',

@@ -1,15 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Limits, ROLES, type PresentedMember, type Role } from '@accord/shared';
+import { Limits, ROLES, type PresentedInvitation, type Role } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
-import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
 import { FormField } from '../components/FormField';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 
 interface InviteMemberFormProps {
   documentId: string;
-  onInvited(member: PresentedMember): void;
+  onInvited(invitation: PresentedInvitation): void;
 }
 
 export function InviteMemberForm({ documentId, onInvited }: InviteMemberFormProps) {
@@ -26,19 +25,15 @@ export function InviteMemberForm({ documentId, onInvited }: InviteMemberFormProp
     setPending(true);
     setResult(null);
     try {
-      const { member } = await accordApi.addMember(documentId, email.trim(), role);
-      onInvited(member);
+      const { invitation } = await accordApi.invite(documentId, email.trim(), role);
+      onInvited(invitation);
       setEmail('');
       setResult({
         tone: 'success',
-        text: t('members.invited', { name: member.name, role: t(`roles.${member.role}`) }),
+        text: t('members.invited', { email: invitation.email, role: t(`roles.${invitation.role}`) }),
       });
     } catch (caught) {
-      const text =
-        caught instanceof ApiError && caught.code === 'not_found'
-          ? t('members.userNotFound')
-          : errorMessage(caught);
-      setResult({ tone: 'error', text });
+      setResult({ tone: 'error', text: errorMessage(caught) });
     } finally {
       setPending(false);
     }

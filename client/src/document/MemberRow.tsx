@@ -29,7 +29,7 @@ export function MemberRow({ member, isSelf, onChangeRole, onRemove }: MemberRowP
           {member.name}
           {isSelf && <span className="member__self"> ({t('members.you')})</span>}
         </span>
-        <span className="member__detail">{member.email}</span>
+        {member.email && <span className="member__detail">{member.email}</span>}
         {member.organisation && <span className="member__detail">{member.organisation.name}</span>}
       </div>
       <div className="member__role">

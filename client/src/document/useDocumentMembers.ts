@@ -1,11 +1,12 @@
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
-import type { PresentedMember } from '@accord/shared';
+import type { PresentedInvitation, PresentedMember } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 
 export type MembersState =
   | { status: 'loading' }
   | { status: 'failed'; error: unknown }
-  | { status: 'ready'; members: PresentedMember[] };
+  /** `invitations`: the pending ones, for those who manage members (the server sends them no one else) */
+  | { status: 'ready'; members: PresentedMember[]; invitations: PresentedInvitation[] | null };
 
 /**
  * The members of a document, loaded again whenever `refreshKey` changes; the setter lets the
@@ -20,7 +21,9 @@ export function useDocumentMembers(
     const controller = new AbortController();
     accordApi
       .listMembers(documentId, controller.signal)
-      .then(({ members }) => setState({ status: 'ready', members }))
+      .then(({ members, invitations }) =>
+        setState({ status: 'ready', members, invitations: invitations ?? null }),
+      )
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setState({ status: 'failed', error });
       });

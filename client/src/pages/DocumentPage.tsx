@@ -44,6 +44,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [reloadKey, setReloadKey] = useState(0);
   const [membersKey, setMembersKey] = useState(0);
+  const [membersFocus, setMembersFocus] = useState(0);
   useDocumentTitle(loaded.status === 'ready' ? loaded.document.title : null);
 
   const sessionEnded = useCallback(() => {
@@ -143,6 +144,17 @@ export function DocumentPage({ documentId }: { documentId: string }) {
           <span>{t(`documentLanguages.${document.language}`)}</span>
           <span aria-hidden="true">·</span>
           <RoleBadge role={document.role} />
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            data-testid="members-button"
+            onClick={() => {
+              if (view.name !== 'text') show({ name: 'text' });
+              setMembersFocus((n) => n + 1);
+            }}
+          >
+            {t(document.abilities.manage ? 'members.showManage' : 'members.show')}
+          </button>
         </div>
         <div className="doc-page__status" aria-label={t('document.status')} role="group">
           <ConnectionStatus status={state.connection} />
@@ -220,6 +232,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
             document={document}
             currentUserId={user.id}
             refreshKey={membersKey}
+            focusRequest={membersFocus}
             onOwnMembershipChanged={() => setReloadKey((key) => key + 1)}
           />
         </aside>

@@ -8,6 +8,7 @@ import { LoadingState } from '../components/LoadingState';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { CreateDocumentForm } from '../documents/CreateDocumentForm';
 import { DocumentList } from '../documents/DocumentList';
+import { ReceivedInvitations } from '../documents/ReceivedInvitations';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { useSession } from '../session/useSession';
 
@@ -53,6 +54,7 @@ export function DocumentsPage() {
       </div>
       <div className="documents-page__layout">
         <section aria-label={t('documents.listLabel')} className="documents-page__list">
+          <ReceivedInvitations />
           {state.status === 'loading' && <LoadingState label={t('documents.loading')} />}
           {state.status === 'failed' && (
             <Alert tone="error">

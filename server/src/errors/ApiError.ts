@@ -123,6 +123,22 @@ export class AlreadyMember extends ApiError {
   }
 }
 
+export class AlreadyInvited extends ApiError {
+  readonly status = 409;
+  readonly code = ErrorCode.ALREADY_INVITED;
+  constructor() {
+    super('This address has a pending invitation to the document already; change its role or withdraw it.');
+  }
+}
+
+export class InvitationClosed extends ApiError {
+  readonly status = 409;
+  readonly code = ErrorCode.INVITATION_CLOSED;
+  constructor() {
+    super('This invitation was accepted, declined, withdrawn or changed, or it has expired.');
+  }
+}
+
 export class LastCoordinator extends ApiError {
   readonly status = 409;
   readonly code = ErrorCode.LAST_COORDINATOR;

@@ -14,6 +14,7 @@ export interface MemberViewer {
 /**
  * One member of a document. `canManage` says whether the requesting user may change or remove
  * this membership: they must be able to manage members, and the last coordinator is untouchable.
+ * The email goes to those who manage members only (issue 12): the others see name and organisation.
  */
 export function presentMember(
   membership: Pick<MembershipRecord, 'role'>,
@@ -22,12 +23,13 @@ export function presentMember(
   viewer: MemberViewer,
 ): PresentedMember {
   const lastCoordinator = membership.role === 'coordinator' && viewer.coordinatorCount <= 1;
+  const manages = abilitiesFor(viewer.role).manage;
   return {
     userId: user._id.toHexString(),
-    email: user.email,
+    ...(manages ? { email: user.email } : {}),
     name: user.name,
     organisation: presentOrganisation(organisation),
     role: membership.role,
-    canManage: abilitiesFor(viewer.role).manage && !lastCoordinator,
+    canManage: manages && !lastCoordinator,
   };
 }

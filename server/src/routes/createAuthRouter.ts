@@ -8,6 +8,7 @@ import type { SessionMiddleware } from '../auth/createSessionMiddleware.js';
 import { SESSION_COOKIE } from '../auth/createSessionMiddleware.js';
 import { LoginRateLimiter } from '../auth/LoginRateLimiter.js';
 import { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
+import { RegistrationLimiter } from '../auth/RegistrationLimiter.js';
 import { assertStrongPassword } from '../auth/assertStrongPassword.js';
 import { authenticateLocal } from '../auth/authenticateLocal.js';
 import { logIn } from '../auth/logIn.js';
@@ -38,6 +39,7 @@ export function createAuthRouter({
   const { maxAttempts, maxAttemptsPerIp, windowMs } = env.login;
   const limiter = new LoginRateLimiter({ maxAttempts, windowMs });
   const ipLimiter = new LoginRateLimiter({ maxAttempts: maxAttemptsPerIp, windowMs });
+  const registrations = new RegistrationLimiter(env.registration);
   // one gate for every password hash (logins and registrations alike)
   const hashing = new PasswordHashingGate({
     concurrency: env.passwordHashing.concurrency,
@@ -48,8 +50,9 @@ export function createAuthRouter({
   router.post('/register', async (req, res) => {
     const body = validate(registerBody, req.body);
     assertStrongPassword(body.password, body);
-    const { user, organisation } = await hashing.run(req.ip ?? 'unknown', () =>
-      registerUser({ logger, scryptCost: env.scryptCost }, body),
+    const ip = req.ip ?? 'unknown';
+    const { user, organisation } = await registrations.run(ip, () =>
+      hashing.run(ip, () => registerUser({ logger, scryptCost: env.scryptCost }, body)),
     );
     await logIn(req, user);
     res.status(201).json({ user: presentUser(user, organisation) });

@@ -1,21 +1,32 @@
 import { Router } from 'express';
-import { addMemberBody, documentIdParams, memberParams, updateMemberBody } from '@accord/shared';
+import {
+  abilitiesFor,
+  documentIdParams,
+  memberParams,
+  updateMemberBody,
+  type MembersResponse,
+} from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { CollabControl } from '../collab/CollabControl.js';
 import { requireUser } from '../auth/requireUser.js';
 import { authorizeDocument } from '../permissions/index.js';
-import { addMember } from '../commands/addMember.js';
 import { changeMemberRole } from '../commands/changeMemberRole.js';
 import { removeMember } from '../commands/removeMember.js';
 import { countCoordinators } from '../queries/countCoordinators.js';
 import { listMembers } from '../queries/listMembers.js';
+import { openInvitations } from '../queries/openInvitations.js';
+import { presentInvitation } from '../presenters/presentInvitation.js';
 import { findOrganisation } from '../queries/findOrganisation.js';
 import { presentMember } from '../presenters/presentMember.js';
 import { User } from '../models/User.js';
 import { NotFound } from '../errors/ApiError.js';
 import { validate } from './validate.js';
 
-/** /api/documents/:id/members: list (any member), add, change role, remove (coordinators). */
+/**
+ * /api/documents/:id/members: list (any member; coordinators also get the pending invitations and
+ * the members' emails), change role, remove (coordinators). People join by accepting an
+ * invitation (createDocumentInvitationsRouter).
+ */
 export function createMembersRouter({ logger, collab }: { logger: Logger; collab: CollabControl }): Router {
   const router = Router({ mergeParams: true });
 
@@ -23,28 +34,19 @@ export function createMembersRouter({ logger, collab }: { logger: Logger; collab
     const user = requireUser(req);
     const { id } = validate(documentIdParams, req.params);
     const { role } = await authorizeDocument(user.id, id, 'read');
-    const rows = await listMembers(id);
+    const manages = abilitiesFor(role).manage;
+    const [rows, invitations] = await Promise.all([
+      listMembers(id),
+      manages ? openInvitations({ documentId: id }) : Promise.resolve(null),
+    ]);
     const coordinatorCount = rows.filter((r) => r.membership.role === 'coordinator').length;
-    res.json({
+    const body: MembersResponse = {
       members: rows.map((r) =>
         presentMember(r.membership, r.user, r.organisation, { role, coordinatorCount }),
       ),
-    });
-  });
-
-  router.post('/:id/members', async (req, res) => {
-    const actor = requireUser(req);
-    const { id } = validate(documentIdParams, req.params);
-    const body = validate(addMemberBody, req.body);
-    const { role } = await authorizeDocument(actor.id, id, 'manage');
-    const { membership, user } = await addMember({ logger, collab, actor }, id, body);
-    const [organisation, coordinatorCount] = await Promise.all([
-      findOrganisation(user.organisationId?.toHexString() ?? null),
-      countCoordinators(id),
-    ]);
-    res
-      .status(201)
-      .json({ member: presentMember(membership, user, organisation, { role, coordinatorCount }) });
+      ...(invitations ? { invitations: invitations.map(presentInvitation) } : {}),
+    };
+    res.json(body);
   });
 
   router.patch('/:id/members/:userId', async (req, res) => {

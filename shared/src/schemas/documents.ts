@@ -53,16 +53,5 @@ export const updateDocumentBody = z
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
 export type UpdateDocumentBody = z.infer<typeof updateDocumentBody>;
 
-export const addMemberBody = z.strictObject({
-  email: z
-    .string()
-    .trim()
-    .max(Limits.emailMax)
-    .pipe(z.email())
-    .transform((value) => value.toLowerCase()),
-  role: z.enum(ROLES),
-});
-export type AddMemberBody = z.infer<typeof addMemberBody>;
-
 export const updateMemberBody = z.strictObject({ role: z.enum(ROLES) });
 export type UpdateMemberBody = z.infer<typeof updateMemberBody>;

@@ -39,7 +39,8 @@ export interface PresentedDocument {
 
 export interface PresentedMember {
   userId: string;
-  email: string;
+  /** sent to coordinators only (issue 12): other members see names and organisations */
+  email?: string;
   name: string;
   organisation: PresentedOrganisation | null;
   role: Role;

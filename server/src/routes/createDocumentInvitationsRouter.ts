@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import { documentIdParams, documentInvitationParams, inviteBody, updateInvitationBody } from '@accord/shared';
+import type { Logger } from '../logger.js';
+import type { CollabControl } from '../collab/CollabControl.js';
+import { requireUser } from '../auth/requireUser.js';
+import { authorizeDocument } from '../permissions/index.js';
+import { inviteMember } from '../commands/inviteMember.js';
+import { changeInvitationRole } from '../commands/changeInvitationRole.js';
+import { revokeInvitation } from '../commands/revokeInvitation.js';
+import { presentInvitation } from '../presenters/presentInvitation.js';
+import { validate } from './validate.js';
+
+/**
+ * /api/documents/:id/invitations (coordinators): invite an email address with a role, change the
+ * role of a pending invitation, withdraw it. Inviting answers 201 with the pending invitation
+ * whether or not the address has an account.
+ */
+export function createDocumentInvitationsRouter({
+  logger,
+  collab,
+}: {
+  logger: Logger;
+  collab: CollabControl;
+}): Router {
+  const router = Router({ mergeParams: true });
+
+  router.post('/:id/invitations', async (req, res) => {
+    const actor = requireUser(req);
+    const { id } = validate(documentIdParams, req.params);
+    const body = validate(inviteBody, req.body);
+    await authorizeDocument(actor.id, id, 'manage');
+    const invitation = await inviteMember({ logger, collab, actor }, id, body);
+    res.status(201).json({ invitation: presentInvitation(invitation) });
+  });
+
+  router.patch('/:id/invitations/:invitationId', async (req, res) => {
+    const actor = requireUser(req);
+    const params = validate(documentInvitationParams, req.params);
+    const body = validate(updateInvitationBody, req.body);
+    await authorizeDocument(actor.id, params.id, 'manage');
+    const invitation = await changeInvitationRole(
+      { logger, collab, actor },
+      params.id,
+      params.invitationId,
+      body.role,
+    );
+    res.json({ invitation: presentInvitation(invitation) });
+  });
+
+  router.delete('/:id/invitations/:invitationId', async (req, res) => {
+    const actor = requireUser(req);
+    const params = validate(documentInvitationParams, req.params);
+    await authorizeDocument(actor.id, params.id, 'manage');
+    await revokeInvitation({ logger, collab, actor }, params.id, params.invitationId);
+    res.status(204).end();
+  });
+
+  return router;
+}
