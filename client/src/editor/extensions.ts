@@ -11,6 +11,7 @@ import type { DocumentComments } from '../comments/DocumentComments';
 import type { ClauseDeletion } from './deletion/ClauseDeletion';
 import { ClauseDeletionExtension } from './deletion/ClauseDeletionExtension';
 import { FollowMovedClause } from './followMovedClause';
+import { CaretKeepsItsPlace } from './caretKeepsItsPlace';
 
 export interface EditorExtensionsOptions {
   ydoc: Y.Doc;
@@ -48,6 +49,9 @@ export function editorExtensions({
     // the server replaces `user` with the signed-in user's name and colour; carets show what
     // awareness says, so nobody can appear under another name
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
+    // the caret stays after the character it was after when others' changes arrive (before the
+    // plugins below, which handle carets whose character went away)
+    CaretKeepsItsPlace,
     // comment anchors as decorations (never in the document) and the clause comment button
     CommentHighlights.configure({ comments }),
     ClauseDeletionExtension.configure({ deletion }),

@@ -1,0 +1,89 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state';
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+
+type SyncState =
+  { type: Y.XmlFragment; doc: Y.Doc; binding: { mapping: Map<unknown, unknown> } | null } | undefined;
+type SyncMeta = { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
+
+const isRemote = (tr: Transaction) => {
+  const meta = tr.getMeta(ySyncPluginKey) as SyncMeta;
+  return meta?.isChangeOrigin === true && meta.isUndoRedoOperation !== true;
+};
+
+/** Whether a Yjs type and every type around it are live (not in a deleted clause). */
+function isLive(type: Y.AbstractType<unknown>): boolean {
+  for (let item = type._item; item !== null; item = (item.parent as Y.AbstractType<unknown>)._item) {
+    if (item.deleted) return false;
+  }
+  return true;
+}
+
+/**
+ * Keeps the caret where Yjs says it is when others' changes arrive: after the same character it
+ * was after. The Yjs binding (y-tiptap) second-guesses that place whenever the caret's paragraph
+ * changed (it then keeps the caret at the same offset in the paragraph), so text someone else
+ * added before the caret (or the server carried there after a move) pushed the caret back into
+ * the words this person had just typed, and their next keystrokes landed among them.
+ * Only a caret whose character is still there is placed: a caret in a clause that was moved or
+ * split away is left to FollowMovedClause and CaretStaysWithText.
+ */
+export const CaretKeepsItsPlace = Extension.create({
+  name: 'caretKeepsItsPlace',
+
+  addProseMirrorPlugins() {
+    // this editor's caret as a Yjs position, after the last change it saw
+    const last: { caret: Y.RelativePosition | null } = { caret: null };
+    return [
+      new Plugin({
+        key: new PluginKey('caretKeepsItsPlace'),
+        view: () => ({
+          update: (view) => {
+            const sync = ySyncPluginKey.getState(view.state) as SyncState;
+            last.caret = null;
+            if (!sync?.binding || !view.state.selection.empty) return;
+            try {
+              last.caret = absolutePositionToRelativePosition(
+                view.state.selection.head,
+                sync.type,
+                sync.binding.mapping as never,
+              );
+            } catch {
+              last.caret = null;
+            }
+          },
+        }),
+        appendTransaction(transactions, _oldState, newState) {
+          const changing = transactions.filter((tr) => tr.docChanged);
+          if (changing.length === 0 || !changing.every(isRemote)) return null;
+          const caret = last.caret;
+          const sync = ySyncPluginKey.getState(newState) as SyncState;
+          if (!caret || !sync?.binding || !newState.selection.empty) return null;
+          // the character before the caret (or the caret's text, at its start) is still there
+          const at = Y.createAbsolutePositionFromRelativePosition(caret, sync.doc);
+          if (!at || !isLive(at.type)) return null;
+          if (caret.item) {
+            const left = Y.getItem(sync.doc.store, caret.item);
+            if (!(left instanceof Y.Item) || left.deleted) return null;
+          }
+          const pos = relativePositionToAbsolutePosition(
+            sync.doc,
+            sync.type,
+            caret,
+            sync.binding.mapping as never,
+          );
+          if (pos === null || pos === newState.selection.head || pos > newState.doc.content.size) return null;
+          if (!newState.doc.resolve(pos).parent.isTextblock) return null;
+          return newState.tr
+            .setSelection(TextSelection.create(newState.doc, pos))
+            .setMeta('addToHistory', false);
+        },
+      }),
+    ];
+  },
+});
