@@ -11,6 +11,7 @@ import type { DocumentComments } from '../comments/DocumentComments';
 import type { ClauseDeletion } from './deletion/ClauseDeletion';
 import { ClauseDeletionExtension } from './deletion/ClauseDeletionExtension';
 import { FollowMovedClause } from './followMovedClause';
+import { CaretStaysWithText } from './caretStaysWithText';
 
 export interface EditorExtensionsOptions {
   ydoc: Y.Doc;
@@ -53,5 +54,7 @@ export function editorExtensions({
     ClauseDeletionExtension.configure({ deletion }),
     // the caret stays with a clause someone else moves
     FollowMovedClause,
+    // each person's caret stays with the text they type when others' changes arrive
+    CaretStaysWithText,
   ];
 }
