@@ -114,9 +114,20 @@ describe('issue 12, bug 3: two people typing at the same spot', () => {
     const { typist, splitter, before } = await twoAtTheEnd(spot, 'Agreement split before a caret');
     await typist.keyboard.type(' Aid', { delay: 20 });
     await expect.poll(async () => (await textsOf(spot, splitter))[spot.index], WAIT).toBe(`${spot.text} Aid`);
-    // Bea splits the paragraph before "shall", to the left of Ana's caret
-    await splitter.keyboard.press('End');
-    for (let i = 0; i < ' shall be … Aid'.length; i++) await splitter.keyboard.press('ArrowLeft');
+    // Bea splits the paragraph before "shall", to the left of Ana's caret (the caret put there
+    // through the DOM selection, as a click does: arrow keys would also step over Ana's caret label)
+    await splitter.evaluate(() => {
+      const editor = document.querySelector('.ProseMirror') as HTMLElement;
+      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(' shall be …');
+        if (at < 0 || !node.textContent!.startsWith('The depositary')) continue;
+        window.getSelection()!.collapse(node, at);
+        return;
+      }
+      throw new Error('text not found');
+    });
+    await splitter.waitForTimeout(150);
     await splitter.keyboard.press('Enter');
     await expect.poll(() => textsOf(spot, typist), WAIT).toContain(' shall be … Aid');
     await typist.keyboard.type('ZQ', { delay: 20 });
