@@ -106,7 +106,7 @@ describe('issue 12: usability of the document page and the account forms', () =>
 
     await page.context().setOffline(false);
     await expect.poll(() => chip.innerText(), WAIT).toContain('Saved');
-    await expect.poll(() => announced.innerText(), WAIT).toBe('Saved');
+    await expect.poll(() => announced.innerText(), WAIT).toBe('Saved — your offline changes were sent');
   });
 
   it('12. printing prints the document only: title, numbering and text', async () => {

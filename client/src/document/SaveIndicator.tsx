@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabSession, SaveStatus } from '../collab/CollabSession';
 import { useCollabState } from '../collab/useCollabSession';
+import { useOfflineChangesSent } from './useOfflineChangesSent';
 
 /**
  * Whether the server has stored this user's edits: "Saving…" from the first unsaved keystroke
@@ -14,8 +15,9 @@ export function SaveIndicator({ session }: { session: CollabSession | null }) {
   const { t } = useTranslation();
   const status: SaveStatus = useCollabState(session, (state) => state.save);
   const [announcement, setAnnouncement] = useState('');
+  const offlineSent = useOfflineChangesSent(status);
   // whether the last announcement said work was at risk: a reconnect goes offline → saving → saved,
-  // and the live region must say "Saved" again once it is, not keep saying "offline"
+  // and the live region must then say that the offline changes were sent, not keep saying "offline"
   const atRisk = useRef(false);
   useEffect(() => {
     if (status === 'offline' && !atRisk.current) {
@@ -23,7 +25,7 @@ export function SaveIndicator({ session }: { session: CollabSession | null }) {
       setAnnouncement(t('save.offline'));
     } else if (status === 'saved' && atRisk.current) {
       atRisk.current = false;
-      setAnnouncement(t('save.saved'));
+      setAnnouncement(t('editing.offlineSent'));
     }
   }, [status, t]);
   return (
@@ -36,7 +38,7 @@ export function SaveIndicator({ session }: { session: CollabSession | null }) {
         <span className="save-indicator__icon" aria-hidden="true">
           {status === 'saved' ? '✓' : status === 'saving' ? '…' : '!'}
         </span>
-        {t(`save.${status}`)}
+        {offlineSent ? t('editing.offlineSent') : t(`save.${status}`)}
       </div>
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement}

@@ -7,6 +7,7 @@ import { isTextOnlyChange, type DocumentKind } from '@accord/shared';
 import type {} from '@tiptap/starter-kit';
 import { afterNextPaint } from '../scheduling/afterNextPaint';
 import { ToolbarIcon } from './ToolbarIcon';
+import { keyNames } from './keyNames';
 import type { ClauseDeletion } from './deletion/ClauseDeletion';
 
 interface ToolProps {
@@ -58,9 +59,7 @@ function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
   buttons[next < 0 ? last : next > last ? 0 : next]?.focus();
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const mod = isMac ? '⌘' : 'Ctrl';
-const alt = isMac ? '⌥' : 'Alt';
+const { mod, alt } = keyNames;
 
 type Insertable = 'chapter' | 'article' | 'paragraph' | 'point' | 'annex' | 'objective' | 'action';
 
@@ -188,10 +187,13 @@ export const EditorToolbar = memo(function EditorToolbar({
   editor,
   kind,
   deletion,
+  children,
 }: {
   editor: Editor;
   kind: DocumentKind;
   deletion: ClauseDeletion;
+  /** shown at the toolbar's end (the connection and save status) */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const structure = STRUCTURE[kind];
@@ -245,7 +247,7 @@ export const EditorToolbar = memo(function EditorToolbar({
       <div className="toolbar__group">
         <Tool
           label={t('toolbar.promote')}
-          shortcut="Shift+Tab"
+          shortcut={`${mod}+[`}
           disabled={!state.promote}
           onClick={() => chain().promoteClause().run()}
         >
@@ -253,7 +255,7 @@ export const EditorToolbar = memo(function EditorToolbar({
         </Tool>
         <Tool
           label={t('toolbar.demote')}
-          shortcut="Tab"
+          shortcut={`${mod}+]`}
           disabled={!state.demote}
           onClick={() => chain().demoteClause().run()}
         >
@@ -306,6 +308,7 @@ export const EditorToolbar = memo(function EditorToolbar({
           <ToolbarIcon name="redo" />
         </Tool>
       </div>
+      {children}
     </div>
   );
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { DocumentKind, DocumentLanguage } from '@accord/shared';
@@ -6,6 +6,9 @@ import type { CollabSession } from '../collab/CollabSession';
 import { editorExtensions } from './extensions';
 import { EditorToolbar } from './EditorToolbar';
 import { ConfirmClauseDeletion } from './deletion/ConfirmClauseDeletion';
+import { EditorShortcuts } from './EditorShortcuts';
+import { EditorStatus } from './EditorStatus';
+import { ReadOnlyTypingNote, useReadOnlyTyping, type ReadOnlyReason } from './ReadOnlyTyping';
 
 interface PolicyEditorProps {
   session: CollabSession;
@@ -16,11 +19,24 @@ interface PolicyEditorProps {
   /** language of the text (may differ from the interface's): clause labels, spelling, speech */
   language: DocumentLanguage;
   kind: DocumentKind;
+  /** when the text cannot be changed here, why: said once to someone who types into it */
+  readOnlyReason: ReadOnlyReason | null;
 }
 
 /** The document's text, bound to the collaboration session's Y.Doc. */
-export function PolicyEditor({ session, user, editable, labelledBy, language, kind }: PolicyEditorProps) {
+export function PolicyEditor({
+  session,
+  user,
+  editable,
+  labelledBy,
+  language,
+  kind,
+  readOnlyReason,
+}: PolicyEditorProps) {
   const { t } = useTranslation();
+  // where Escape puts the focus: just after the text, so that Tab goes on to the next control
+  const leftText = useRef<HTMLSpanElement>(null);
+  const readOnlyTyping = useReadOnlyTyping(readOnlyReason);
   const extensions = useMemo(
     () =>
       editorExtensions({
@@ -40,7 +56,14 @@ export function PolicyEditor({ session, user, editable, labelledBy, language, ki
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
+        handleKeyDown: (_view, event) => {
+          if (event.key !== 'Escape' || event.defaultPrevented || !leftText.current) return false;
+          leftText.current.focus();
+          return true;
+        },
         attributes: {
+          // focusable when read-only too, so that typing there gets an answer (and Space does not scroll)
+          tabindex: '0',
           class: 'editor-content',
           role: 'textbox',
           'aria-multiline': 'true',
@@ -56,6 +79,7 @@ export function PolicyEditor({ session, user, editable, labelledBy, language, ki
 
   // panels outside the editor (the outline) read it from the session
   useEffect(() => (editor ? session.editor.set(editor) : undefined), [session, editor]);
+  const status = useMemo(() => <EditorStatus session={session} />, [session]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
@@ -67,13 +91,31 @@ export function PolicyEditor({ session, user, editable, labelledBy, language, ki
     <div
       className={editable ? 'editor' : 'editor editor--readonly'}
       style={{ ['--placeholder' as string]: JSON.stringify(t('document.editorPlaceholder')) }}
+      onKeyDown={editable ? undefined : readOnlyTyping.onKeyDown}
     >
-      {editable && editor && <EditorToolbar editor={editor} kind={kind} deletion={session.clauseDeletion} />}
+      {editable && editor && (
+        <EditorToolbar editor={editor} kind={kind} deletion={session.clauseDeletion}>
+          {status}
+        </EditorToolbar>
+      )}
       {editable && <ConfirmClauseDeletion deletion={session.clauseDeletion} />}
+      {!editable && (
+        <ReadOnlyTypingNote
+          reason={readOnlyReason}
+          shown={readOnlyTyping.shown}
+          onDismiss={readOnlyTyping.dismiss}
+        />
+      )}
       <p id={`${labelledBy}-editor-help`} className="visually-hidden">
-        {t('document.editorLabel')}
+        {editable ? t('editing.keys.help') : t('document.editorLabel')}
       </p>
       <EditorContent editor={editor} className="editor__surface" />
+      {editable && (
+        <span ref={leftText} tabIndex={-1} className="editor-left" data-testid="editor-left">
+          {t('editing.keys.left')}
+        </span>
+      )}
+      {editable && <EditorShortcuts id={`${labelledBy}-editor-keys`} />}
     </div>
   );
 }

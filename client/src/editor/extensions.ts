@@ -12,6 +12,7 @@ import type { ClauseDeletion } from './deletion/ClauseDeletion';
 import { ClauseDeletionExtension } from './deletion/ClauseDeletionExtension';
 import { FollowMovedClause } from './followMovedClause';
 import { CaretKeepsItsPlace } from './caretKeepsItsPlace';
+import { CaretStaysWithText } from './caretStaysWithText';
 
 export interface EditorExtensionsOptions {
   ydoc: Y.Doc;
@@ -57,5 +58,7 @@ export function editorExtensions({
     ClauseDeletionExtension.configure({ deletion }),
     // the caret stays with a clause someone else moves
     FollowMovedClause,
+    // each person's caret stays with the text they type when others' changes arrive
+    CaretStaysWithText,
   ];
 }

@@ -216,6 +216,15 @@ export function DocumentPage({ documentId }: { documentId: string }) {
               labelledBy={headingId}
               language={document.language}
               kind={document.kind}
+              readOnlyReason={
+                editable
+                  ? null
+                  : textLocked && document.abilities.edit
+                    ? 'locked'
+                    : document.abilities.comment
+                      ? 'reviewer'
+                      : 'observer'
+              }
             />
           ) : (
             <LoadingState label={t('document.editorLoading')} />

@@ -14,6 +14,10 @@ import versionsEn from './versions.en.json';
 import versionsEs from './versions.es.json';
 import versionsPt from './versions.pt.json';
 import versionsFr from './versions.fr.json';
+import editingEn from './editing.en.json';
+import editingEs from './editing.es.json';
+import editingPt from './editing.pt.json';
+import editingFr from './editing.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -21,8 +25,8 @@ import type { LanguageCode } from '../LANGUAGES';
  * (`<feature>.<language>.json`, under one top-level key such as "comments"), merged here.
  */
 export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
-  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn },
-  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs },
-  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt },
-  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr },
+  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn, ...editingEn },
+  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs, ...editingEs },
+  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt, ...editingPt },
+  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr, ...editingFr },
 };

@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
-import type { Command } from '@tiptap/pm/state';
+import type { Command, EditorState } from '@tiptap/pm/state';
 import { NODE } from '../nodeNames.js';
+import { clauseContext } from './clauseContext.js';
 import { demoteClause } from './demoteClause.js';
 import { insertClause } from './insertClause.js';
 import { leaveHeading } from './leaveHeading.js';
@@ -33,6 +34,16 @@ declare module '@tiptap/core' {
   }
 }
 
+/** Whether the caret is in a point nested at least `levels` deep (points in points). */
+function inPoint(state: EditorState, levels: number): boolean {
+  const $from = clauseContext(state);
+  let points = 0;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    if ($from.node(depth).type.name === NODE.point) points++;
+  }
+  return points >= levels;
+}
+
 // Tiptap passes a chainable state whose `tr` is the command chain's transaction, so plain
 // ProseMirror commands compose inside chains (the way Tiptap wraps its own PM commands).
 const wrap = (command: Command) => () => (props: { state: Parameters<Command>[0]; dispatch?: unknown }) =>
@@ -43,8 +54,11 @@ const wrap = (command: Command) => () => (props: { state: Parameters<Command>[0]
  * command (exported too), so they are tested on an EditorState without a DOM.
  *
  * Shortcuts: Mod-Alt-1 chapter, Mod-Alt-2 article, Mod-Alt-3 paragraph, Mod-Alt-4 point,
- * Mod-Alt-5 objective, Mod-Alt-6 action; Tab / Shift-Tab demote / promote;
- * Alt-Shift-ArrowUp / ArrowDown move the article; Enter splits a paragraph or point.
+ * Mod-Alt-5 objective, Mod-Alt-6 action; Mod-] / Mod-[ demote / promote any clause (Google
+ * Docs' indent keys); Tab / Shift-Tab only indent / outdent points, as in a list, and change
+ * nothing elsewhere (a stray Tab must not turn a paragraph into a point, nor leave the text:
+ * Escape does that); Alt-Shift-ArrowUp / ArrowDown move the article; Enter splits a paragraph
+ * or point.
  */
 export const PolicyCommands = Extension.create({
   name: 'policyCommands',
@@ -82,8 +96,17 @@ export const PolicyCommands = Extension.create({
       'Mod-Alt-4': () => c().insertPoint(),
       'Mod-Alt-5': () => c().insertObjective(),
       'Mod-Alt-6': () => c().insertAction(),
-      Tab: () => c().demoteClause(),
-      'Shift-Tab': () => c().promoteClause(),
+      'Mod-]': () => c().demoteClause(),
+      'Mod-[': () => c().promoteClause(),
+      // consumed either way: Tab never leaves the text by accident
+      Tab: () => {
+        if (inPoint(this.editor.state, 1)) c().demoteClause();
+        return true;
+      },
+      'Shift-Tab': () => {
+        if (inPoint(this.editor.state, 2)) c().promoteClause();
+        return true;
+      },
       'Alt-Shift-ArrowUp': () => c().moveArticleUp(),
       'Alt-Shift-ArrowDown': () => c().moveArticleDown(),
       Enter: () => c().splitClause() || c().leaveHeading(),
