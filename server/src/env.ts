@@ -92,7 +92,7 @@ const schema = z.object({
   /** JS heap of one import worker (MiB); a file that needs more is refused (import_too_complex) */
   IMPORT_WORKER_MEMORY_MB: int(384, 16),
   /** time of one import worker; a file that takes longer is refused (import_too_complex) */
-  IMPORT_TIMEOUT_SECONDS: int(30, 1),
+  IMPORT_TIMEOUT_SECONDS: int(60, 1),
   /** comments (threads and replies) one user may post on one document per window */
   COMMENT_RATE_MAX: int(30, 1),
   COMMENT_RATE_WINDOW_SECONDS: int(60, 1),

@@ -31,6 +31,13 @@ async function signedIn(server: TestServer): Promise<ApiClient> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// built before the servers start: building them takes seconds on a loaded machine, and a test
+// that stalls its own event loop that long may reuse a connection the server has just closed
+const HOSTILE = formattedDocx(9_500);
+const TOO_MANY_ELEMENTS = formattedDocumentXml(4_500);
+const LARGE = formattedDocx(2_000);
+const LONG = formattedDocx(3_000);
+
 /** A small agreement that imports in a fraction of a second. */
 const SMALL = buildDocx([
   { style: 'Title', runs: 'Small agreement' },
@@ -43,7 +50,8 @@ describe('a hostile .docx', () => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    server = await startServer();
+    // a loaded CI machine may take longer than the default 60 s for the large file
+    server = await startServer({ env: { IMPORT_TIMEOUT_SECONDS: '300' } });
     api = await signedIn(server);
   });
 
@@ -52,16 +60,15 @@ describe('a hostile .docx', () => {
   });
 
   it('the file of the attack (10 MB document.xml, 1.6 MB .docx) is refused before parsing: 400 import_archive_too_large', async () => {
-    const hostile = formattedDocx(9_500);
-    expect(hostile.length).toBeLessThan(2 * 1024 * 1024);
-    const res = await preview(server, api, hostile);
+    expect(HOSTILE.length).toBeLessThan(2 * 1024 * 1024);
+    const res = await preview(server, api, HOSTILE);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('import_archive_too_large');
     expect(res.body.error.message).toMatch(/8 MiB/);
   });
 
   it('more XML elements than an import reads (under the size limit): 400 import_too_complex, before parsing', async () => {
-    const xml = formattedDocumentXml(4_500);
+    const xml = TOO_MANY_ELEMENTS;
     expect(xml.length).toBeLessThan(8 * 1024 * 1024);
     const res = await preview(
       server,
@@ -78,7 +85,7 @@ describe('a hostile .docx', () => {
 
   it('a large file within the limits converts off the main thread: health requests are answered while it runs', async () => {
     const events: string[] = [];
-    const imported = preview(server, api, formattedDocx(2_000)).then((res) => {
+    const imported = preview(server, api, LARGE).then((res) => {
       events.push('import');
       return res;
     });
@@ -97,7 +104,7 @@ describe('a hostile .docx', () => {
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
     expect(res.body.summary.counts.recitals).toBeGreaterThanOrEqual(1_999);
     expect(events).toEqual([...Array<string>(10).fill('health 200'), 'import']);
-  });
+  }, 320_000);
 
   it('normal files still import, and Markdown too', async () => {
     const docx = await preview(server, api, SMALL);
@@ -119,7 +126,7 @@ describe('the import worker', () => {
     const server = await startServer({ env: { IMPORT_WORKER_MEMORY_MB: '32' } });
     try {
       const api = await signedIn(server);
-      const res = await preview(server, api, formattedDocx(2_000));
+      const res = await preview(server, api, LARGE);
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'import_too_complex' });
       expect(res.body.error.message).toMatch(/32 MiB of memory/);
@@ -136,9 +143,8 @@ describe('the import worker', () => {
     });
     try {
       const [slow, second, third] = await Promise.all([signedIn(server), signedIn(server), signedIn(server)]);
-      const long = formattedDocx(3_000);
       // the same user twice: one converts, the other is refused (one import per user at a time)
-      const [a, b] = await Promise.all([preview(server, slow, long), preview(server, slow, long)]);
+      const [a, b] = await Promise.all([preview(server, slow, LONG), preview(server, slow, LONG)]);
       const refused = [a, b].find((r) => r.status === 429);
       const converted = [a, b].find((r) => r !== refused);
       expect(refused?.body.error.code).toBe('import_busy');
@@ -150,7 +156,7 @@ describe('the import worker', () => {
       // again, and as soon as the refusal is in, the other holds the worker: then one more
       // import waits its turn (answered after the running one) and the next is refused
       const answered: string[] = [];
-      const pair = [preview(server, slow, long), preview(server, slow, long)].map((p) =>
+      const pair = [preview(server, slow, LONG), preview(server, slow, LONG)].map((p) =>
         p.then((r) => (answered.push(r.status === 429 ? 'refused' : 'running'), r)),
       );
       expect((await Promise.race(pair)).status).toBe(429);
