@@ -24,6 +24,8 @@ export interface Attack {
 export interface PhaseResult {
   phase: string;
   health: number[];
+  /** health requests that failed (refused, reset): a server that fell over */
+  healthFailed: number;
   typing: number[];
   attack: Record<string, number>;
 }
@@ -63,12 +65,17 @@ export async function measurePhase(
   params: PhaseParams,
 ): Promise<PhaseResult> {
   console.log(`[bench] ${phase}…`);
-  const result: PhaseResult = { phase, health: [], typing: [], attack: {} };
+  const result: PhaseResult = { phase, health: [], healthFailed: 0, typing: [], attack: {} };
+  const health = () =>
+    timed(() => getOk(`${server.url}/api/health`)).catch(() => {
+      result.healthFailed += 1;
+      return NaN;
+    });
   const running = attack?.() ?? null;
   if (running) await sleep(1_000);
   const end = performance.now() + params.seconds * 1000;
   await Promise.all([
-    probe(result.health, () => timed(() => getOk(`${server.url}/api/health`)), end, params.probeEveryMs),
+    probe(result.health, health, end, params.probeEveryMs),
     probe(result.typing, () => typist.type(), end, params.probeEveryMs),
   ]);
   result.attack = (await running?.stop()) ?? {};
@@ -84,7 +91,7 @@ export function printPhases(results: PhaseResult[]): void {
     ['phase', 'health', 'typing', 'attack'],
     ...results.map((r) => [
       r.phase,
-      latency(r.health),
+      latency(r.health) + (r.healthFailed > 0 ? `, ${r.healthFailed} failed` : ''),
       latency(r.typing),
       Object.entries(r.attack)
         .map(([what, n]) => `${what}×${n}`)

@@ -4,7 +4,7 @@
  * reading once stalled /api/health for 2–8 s and added 100–280 MB: every query was answered with
  * every state, queued for a socket that never read.
  *
- *   npx tsc -b shared server && npx tsx bench/security/awarenessFlood.ts [--attackers 4] [--seconds 10]
+ *   npx tsc -b shared server && npx tsx bench/security/awarenessFlood.ts [--attackers 2] [--seconds 10]
  *
  * Starts its own embedded database and the built server. `attackers` connections of an observer
  * of the document (a worker thread) each open the collaboration socket, stop reading it, send
@@ -30,7 +30,7 @@ import {
 } from '../lib/attackPhases.js';
 
 const PARAMS = {
-  attackers: numberArg('attackers', 4),
+  attackers: numberArg('attackers', 2),
   seconds: numberArg('seconds', 10),
   probeEveryMs: 100,
   stateBytes: 1_900_000,
