@@ -35,6 +35,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // that stalls its own event loop that long may reuse a connection the server has just closed
 const HOSTILE = formattedDocx(9_500);
 const TOO_MANY_ELEMENTS = formattedDocumentXml(4_500);
+const ONE_PARAGRAPH = formattedDocumentXml(1);
 const LARGE = formattedDocx(2_000);
 const LONG = formattedDocx(3_000);
 
@@ -81,6 +82,24 @@ describe('a hostile .docx', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('import_too_complex');
     expect(res.body.error.message).toMatch(/120,000 XML elements/);
+  });
+
+  it('the same XML under another name (mammoth follows the relationships to it) is counted too: 400 import_too_complex', async () => {
+    const rels =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/media/image1.png"/></Relationships>';
+    const res = await preview(
+      server,
+      api,
+      buildZip([
+        { name: '[Content_Types].xml', data: '<Types/>' },
+        { name: '_rels/.rels', data: rels },
+        { name: 'word/document.xml', data: ONE_PARAGRAPH },
+        { name: 'word/media/image1.png', data: TOO_MANY_ELEMENTS },
+      ]),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('import_too_complex');
   });
 
   it('a large file within the limits converts off the main thread: health requests are answered while it runs', async () => {

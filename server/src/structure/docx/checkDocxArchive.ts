@@ -15,7 +15,7 @@ export interface DocxLimits {
   /** uncompressed / compressed, for entries above `ratioFloorBytes` */
   maxRatio: number;
   ratioFloorBytes: number;
-  /** unpacked size of the XML parts mammoth reads, together */
+  /** unpacked size of the parts that are XML, together */
   maxXmlBytes: number;
   /** elements in those parts, together: what mammoth's time and memory grow with */
   maxXmlElements: number;
@@ -39,12 +39,13 @@ export const DOCX_LIMITS: DocxLimits = {
 /**
  * Refuses a .docx that is not one, or that would unpack beyond the limits, BEFORE mammoth
  * decompresses anything: the central directory's declared sizes are checked first (entry count,
- * total, per entry, compression ratio, XML parts together); then every part mammoth reads (XML and
- * relationships; never the media, which the importer skips) is inflated as a stream, its elements
- * counted as they come out and dropped: beyond its declared size (the header lied) or beyond
- * `maxXmlElements` the inflation stops at once. Runs on the main thread: the inflation is on
- * libuv's pool and the counting takes a few milliseconds, in chunks, so a hostile file is refused
- * quickly without taking an import worker.
+ * total, per entry, compression ratio, the parts named .xml/.rels together); then every part is
+ * inflated as a stream: one whose first bytes are not XML (media, fonts, embedded files) is left
+ * there; in the others the elements are counted as they come out and dropped, and the inflation
+ * stops at once beyond a part's declared size (the header lied), `maxXmlBytes` or
+ * `maxXmlElements` — whatever the parts are called, since mammoth follows the relationships to
+ * them. Runs on the main thread: the inflation is on libuv's pool and the counting takes a few
+ * milliseconds, in chunks, so a hostile file is refused quickly without taking an import worker.
  */
 export async function checkDocxArchive(file: Buffer, limits: DocxLimits = DOCX_LIMITS): Promise<void> {
   const entries = readZipDirectory(file, limits.maxEntries);
@@ -76,54 +77,83 @@ export async function checkDocxArchive(file: Buffer, limits: DocxLimits = DOCX_L
       throw new ImportInvalidFile(`The part ${entry.name} uses an unsupported compression method.`);
     }
   }
-  const xmlParts = entries.filter(isReadByMammoth);
-  const xmlBytes = xmlParts.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
-  if (xmlBytes > limits.maxXmlBytes) {
-    throw new ImportArchiveTooLarge(
-      `The document's XML would unpack to more than ${mib(limits.maxXmlBytes)} MiB; split it into smaller files.`,
-    );
-  }
-  const elements = new XmlElementCounter();
-  for (const entry of xmlParts) {
-    if (entry.method === 0) await countStored(entryData(file, entry), entry, elements, limits);
-    else await inflateCounting(entryData(file, entry), entry, elements, limits);
+  // the declared sizes of the parts named as XML refuse a file like issue 13's at once
+  const namedXml = entries.filter((e) => /\.(xml|rels)$/i.test(e.name));
+  if (namedXml.reduce((sum, e) => sum + e.uncompressedSize, 0) > limits.maxXmlBytes) throw tooMuchXml(limits);
+  // mammoth follows the relationships, whatever the parts are called (a main document can be
+  // "word/media/image1.png"): every part that turns out to be XML counts
+  const xml: XmlBudget = { elements: new XmlElementCounter(), bytes: 0, limits };
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    if (entry.method === 0) await countStored(entryData(file, entry), entry, xml);
+    else await inflateCounting(entryData(file, entry), entry, xml);
   }
 }
 
+interface XmlBudget {
+  elements: XmlElementCounter;
+  /** unpacked bytes of the parts that are XML, so far */
+  bytes: number;
+  limits: DocxLimits;
+}
+
 const damaged = () => new ImportInvalidFile('The file is a damaged zip archive.');
+const tooMuchXml = (limits: DocxLimits) =>
+  new ImportArchiveTooLarge(
+    `The document's XML would unpack to more than ${mib(limits.maxXmlBytes)} MiB; split it into smaller files.`,
+  );
 const tooComplex = (limits: DocxLimits) =>
   new ImportTooComplex(
     `The document has more than ${limits.maxXmlElements.toLocaleString('en')} XML elements; split it into smaller files.`,
   );
 
-async function countStored(
-  data: Buffer,
-  entry: ZipEntry,
-  elements: XmlElementCounter,
-  limits: DocxLimits,
-): Promise<void> {
+/**
+ * Whether a part's first bytes are XML: after a byte-order mark and white space, a `<` (UTF-16
+ * marks count as XML too). Media, fonts and embedded files start otherwise and are not read on.
+ */
+function startsAsXml(head: Uint8Array): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  let at = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (
+    at < head.length &&
+    (head[at] === 0x20 || head[at] === 0x09 || head[at] === 0x0a || head[at] === 0x0d)
+  )
+    at += 1;
+  return at === head.length || head[at] === 0x3c;
+}
+
+/** Counts one XML chunk; the error of the first limit it passes, if any. */
+function addXml(xml: XmlBudget, chunk: Uint8Array): Error | null {
+  xml.bytes += chunk.length;
+  xml.elements.add(chunk);
+  if (xml.bytes > xml.limits.maxXmlBytes) return tooMuchXml(xml.limits);
+  if (xml.elements.count > xml.limits.maxXmlElements) return tooComplex(xml.limits);
+  return null;
+}
+
+async function countStored(data: Buffer, entry: ZipEntry, xml: XmlBudget): Promise<void> {
   if (data.length !== entry.uncompressedSize) throw damaged();
+  if (!startsAsXml(data.subarray(0, 64))) return;
   for (let at = 0; at < data.length; at += CHUNK) {
-    elements.add(data.subarray(at, at + CHUNK));
-    if (elements.count > limits.maxXmlElements) throw tooComplex(limits);
+    const error = addXml(xml, data.subarray(at, at + CHUNK));
+    if (error) throw error;
     await turn();
   }
 }
 
 const CHUNK = 256 * 1024;
 
-/** Inflates one part as a stream, counting its elements; stops at the first limit passed. */
-function inflateCounting(
-  data: Buffer,
-  entry: ZipEntry,
-  elements: XmlElementCounter,
-  limits: DocxLimits,
-): Promise<void> {
+/**
+ * Inflates one part as a stream, counting its elements if it is XML (else it stops at the first
+ * chunk); stops at the first limit passed, or at a byte beyond the size its header declares.
+ */
+function inflateCounting(data: Buffer, entry: ZipEntry, xml: XmlBudget): Promise<void> {
   return new Promise((resolve, reject) => {
     const inflater = createInflateRaw();
     let bytes = 0;
+    let isXml: boolean | null = null;
     let settled = false;
-    const settle = (error?: Error) => {
+    const settle = (error?: Error | null) => {
       if (settled) return;
       settled = true;
       if (error) {
@@ -133,23 +163,27 @@ function inflateCounting(
     };
     inflater.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      elements.add(chunk);
+      isXml ??= startsAsXml(chunk.subarray(0, 64));
       if (bytes > entry.uncompressedSize) {
         settle(
           new ImportArchiveTooLarge(
             `The part ${entry.name} unpacks to more than its header says; it is refused as a possible zip bomb.`,
           ),
         );
-      } else if (elements.count > limits.maxXmlElements) settle(tooComplex(limits));
+      } else if (!isXml) {
+        // not XML (media, fonts, embedded files): mammoth's parser would stop at these bytes too
+        settled = true;
+        inflater.destroy();
+        resolve();
+      } else {
+        const error = addXml(xml, chunk);
+        if (error) settle(error);
+      }
     });
-    inflater.on('end', () => settle(bytes === entry.uncompressedSize ? undefined : damaged()));
+    inflater.on('end', () => settle(bytes === entry.uncompressedSize ? null : damaged()));
     inflater.on('error', () => settle(damaged()));
     inflater.end(data);
   });
-}
-
-function isReadByMammoth(entry: ZipEntry): boolean {
-  return /\.(xml|rels)$/i.test(entry.name);
 }
 
 const mib = (bytes: number) => Math.round(bytes / (1024 * 1024));
