@@ -23,23 +23,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
-import * as Y from 'yjs';
-import type { WebsocketProvider } from 'y-websocket';
 import { startAccordForBench, type BenchAccord } from '../lib/startAccordForBench.js';
 import { BenchApi } from '../lib/BenchApi.js';
-import { openProvider, until } from '../lib/benchProvider.js';
+import {
+  getOk,
+  latency,
+  openTypist,
+  printTable,
+  probe,
+  sleep,
+  timed,
+  type Typist,
+} from '../lib/latencyProbes.js';
+import { numberArg, startWorkerAttack } from '../lib/attackPhases.js';
 import { summarise } from '../src/stats.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const PARAMS = {
-  flooders: arg('flooders', 70),
-  seconds: arg('seconds', 10),
+  flooders: numberArg('flooders', 70),
+  seconds: numberArg('seconds', 10),
   probeEveryMs: 100,
   staticBytes: 256 * 1024,
 };
@@ -61,69 +63,12 @@ interface PhaseResult {
   legitimate: { ok: number; total: number; ms: number[] };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function timed(run: () => Promise<void>): Promise<number> {
-  const started = performance.now();
-  await run();
-  return performance.now() - started;
-}
-
-async function get(url: string): Promise<void> {
-  const res = await fetch(url);
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
-}
-
 function login(url: string, email: string, password: string, address: string): Promise<Response> {
   return fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: JSON.stringify({ email, password }),
   });
-}
-
-/** The last text of the document (a paragraph of the template), to type into. */
-function lastText(doc: Y.Doc): Y.XmlText {
-  let found: Y.XmlText | null = null;
-  const walk = (node: Y.XmlFragment | Y.XmlElement) => {
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlText) found = child;
-      else if (child instanceof Y.XmlElement) walk(child);
-    }
-  };
-  walk(doc.getXmlFragment('default'));
-  if (!found) throw new Error('the document has no text to type into');
-  return found;
-}
-
-interface Typist {
-  type(): Promise<number>;
-  close(): void;
-}
-
-async function openTypist(server: BenchAccord, documentId: string): Promise<Typist> {
-  const writer = openProvider(server.wsUrl, server.cookie, documentId);
-  const reader = openProvider(server.wsUrl, server.cookie, documentId);
-  const providers: WebsocketProvider[] = [writer, reader];
-  await until(() => providers.every((p) => p.synced), 'both clients to sync');
-  const text = lastText(writer.doc);
-  return {
-    async type() {
-      const started = performance.now();
-      let timer: NodeJS.Timeout | undefined;
-      const seen = new Promise<void>((resolve) => reader.doc.once('update', () => resolve()));
-      // a socket the server closed would never answer: count it as a 30 s wait, not a hang
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, 30_000)));
-      text.insert(text.length, 'x');
-      await Promise.race([seen, timeout]);
-      clearTimeout(timer);
-      return performance.now() - started;
-    },
-    close() {
-      for (const p of providers) p.destroy();
-    },
-  };
 }
 
 /**
@@ -159,19 +104,11 @@ Promise.all(Array.from({ length: flooders }, loop)).then(() => parentPort.postMe
 `;
 
 function startFlood(url: string, flood: Exclude<Flood, 'none'>): { stop(): Promise<Record<string, number>> } {
-  const worker = new Worker(FLOOD_WORKER, {
-    eval: true,
-    workerData: { url, flooders: PARAMS.flooders, oneAddress: flood === 'one address' },
+  return startWorkerAttack(FLOOD_WORKER, {
+    url,
+    flooders: PARAMS.flooders,
+    oneAddress: flood === 'one address',
   });
-  const answers = new Promise<Record<string, number>>((resolve) => worker.once('message', resolve));
-  return {
-    async stop() {
-      worker.postMessage('stop');
-      const result = await answers;
-      await worker.terminate();
-      return result;
-    },
-  };
 }
 
 async function runPhase(
@@ -209,17 +146,10 @@ async function runPhase(
   })();
   const end = performance.now() + PARAMS.seconds * 1000;
   // each probe in its own loop: a static file stuck behind the flood does not hold back the others
-  const probe = async (samples: number[], measure: () => Promise<number>) => {
-    while (performance.now() < end) {
-      const started = performance.now();
-      samples.push(await measure());
-      await sleep(Math.max(0, PARAMS.probeEveryMs - (performance.now() - started)));
-    }
-  };
   await Promise.all([
-    probe(result.health, () => timed(() => get(`${server.url}/api/health`))),
-    probe(result.staticFile, () => timed(() => get(staticUrl))),
-    probe(result.typing, () => typist.type()),
+    probe(result.health, () => timed(() => getOk(`${server.url}/api/health`)), end, PARAMS.probeEveryMs),
+    probe(result.staticFile, () => timed(() => getOk(staticUrl)), end, PARAMS.probeEveryMs),
+    probe(result.typing, () => typist.type(), end, PARAMS.probeEveryMs),
   ]);
   running = false;
   const [answers] = await Promise.all([flooder?.stop() ?? {}, legitimate]);
@@ -276,27 +206,21 @@ async function main(): Promise<void> {
     ...(await runServer('login-flood-a', 'A. limits', {}, ['none', 'one address', 'rotating addresses'])),
     ...(await runServer('login-flood-b', 'B. lifted', LIFTED, ['none', 'rotating addresses'])),
   ];
-  const ms = (samples: number[]) => {
-    const s = summarise(samples, [50, 99], 1);
-    return `${s.n}: ${s.p50} / ${s.p99} / ${s.max}`;
-  };
   console.log('\nsamples: p50 / p99 / max in ms\n');
-  const rows = [
+  printTable([
     ['phase', 'health', 'static file', 'typing', 'flood answers', 'sign-ins ok', 'sign-in p50'],
     ...results.map((r) => [
       r.phase,
-      ms(r.health),
-      ms(r.staticFile),
-      ms(r.typing),
+      latency(r.health),
+      latency(r.staticFile),
+      latency(r.typing),
       Object.entries(r.flood)
         .map(([status, n]) => `${status}×${n}`)
         .join(' ') || '–',
       `${r.legitimate.ok}/${r.legitimate.total}`,
       String(summarise(r.legitimate.ms, [50], 0).p50),
     ]),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]! + 2)).join(''));
+  ]);
 }
 
 await main();

@@ -29,6 +29,7 @@ import { serveClient } from './static/serveClient.js';
 import { createErrorHandler } from './errors/createErrorHandler.js';
 import { NotFound } from './errors/ApiError.js';
 import { CommentFloodLimiter } from './comments/CommentFloodLimiter.js';
+import { ImportWorkers } from './structure/import/ImportWorkers.js';
 
 export interface AppDeps {
   env: Env;
@@ -78,7 +79,7 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use('/documents', createVersionsRouter({ logger, collab }));
   api.use('/documents', createDispositionsRouter({ logger, collab }));
   api.use('/documents', createWorkflowRouter({ logger, collab }));
-  api.use('/imports', createImportsRouter());
+  api.use('/imports', createImportsRouter(new ImportWorkers(env.imports, logger)));
   api.use(createPublicationsRouter({ logger, collab, publicUrl: env.publicUrl }));
   api.use(() => {
     throw new NotFound('No such API endpoint.');

@@ -88,6 +88,19 @@ const schema = z.object({
   PASSWORD_HASHING_QUEUE: int(32, 0),
   /** password hashes one client IP may have running or waiting */
   PASSWORD_HASHING_PER_IP: int(8, 1),
+  /**
+   * imports (.docx, Markdown) converted at once, each in a worker thread that may take a core and
+   * IMPORT_WORKER_MEMORY_MB: by default one core is left to the event loop
+   */
+  IMPORT_CONCURRENCY: int(Math.max(1, Math.min(2, availableParallelism() - 1)), 1),
+  /** imports waiting for a worker; beyond, 429 import_busy with Retry-After */
+  IMPORT_QUEUE: int(4, 0),
+  /** imports one user may have converting or waiting */
+  IMPORT_PER_USER: int(1, 1),
+  /** JS heap of one import worker (MiB); a file that needs more is refused (import_too_complex) */
+  IMPORT_WORKER_MEMORY_MB: int(384, 16),
+  /** time of one import worker; a file that takes longer is refused (import_too_complex) */
+  IMPORT_TIMEOUT_SECONDS: int(60, 1),
   /** comments (threads and replies) one user may post on one document per window */
   COMMENT_RATE_MAX: int(30, 1),
   COMMENT_RATE_WINDOW_SECONDS: int(60, 1),
@@ -137,6 +150,7 @@ export type Env = Readonly<{
   login: { maxAttempts: number; maxAttemptsPerIp: number; windowMs: number };
   registration: { maxPerIp: number; maxTakenPerIp: number; windowMs: number };
   passwordHashing: { concurrency: number; queue: number; perIp: number };
+  imports: { concurrency: number; queue: number; perUser: number; memoryMb: number; timeoutMs: number };
   commentRate: { maxComments: number; commentWindowMs: number; maxMentions: number; mentionWindowMs: number };
   scryptCost: number;
   collab: {
@@ -204,6 +218,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       concurrency: e.PASSWORD_HASHING_CONCURRENCY,
       queue: e.PASSWORD_HASHING_QUEUE,
       perIp: e.PASSWORD_HASHING_PER_IP,
+    },
+    imports: {
+      concurrency: e.IMPORT_CONCURRENCY,
+      queue: e.IMPORT_QUEUE,
+      perUser: e.IMPORT_PER_USER,
+      memoryMb: e.IMPORT_WORKER_MEMORY_MB,
+      timeoutMs: e.IMPORT_TIMEOUT_SECONDS * 1000,
     },
     commentRate: {
       maxComments: e.COMMENT_RATE_MAX,

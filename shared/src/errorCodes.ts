@@ -28,6 +28,10 @@ export const ErrorCode = {
   IMPORT_TOO_LARGE: 'import_too_large',
   /** a .docx would expand beyond the unpacking limits (zip bomb, too many entries) */
   IMPORT_ARCHIVE_TOO_LARGE: 'import_archive_too_large',
+  /** an import has too many XML elements, or ran out of its worker's time or memory */
+  IMPORT_TOO_COMPLEX: 'import_too_complex',
+  /** every import worker is busy and the queue is full (429, Retry-After) */
+  IMPORT_BUSY: 'import_busy',
   /** the `content` of a new document does not fit the document schema */
   INVALID_CONTENT: 'invalid_content',
   /** the document's text is locked by its workflow state (review with a lock, final, published) */

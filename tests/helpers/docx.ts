@@ -120,3 +120,41 @@ export function buildDocx(paragraphs: DocxParagraph[]): Buffer {
 }
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * word/document.xml as Word writes a long, heavily formatted text: each paragraph with revision
+ * ids, paragraph properties and four runs with their own fonts, size and language (29 elements,
+ * ~1.1 KiB), its words made of letters drawn by a seeded generator, so the file compresses about
+ * as little as a real one does. 9,500 paragraphs are the hostile file of issue 13 (item 7): a
+ * 10 MB document.xml (275,000 elements) in a 1.6 MB .docx.
+ */
+export function formattedDocumentXml(paragraphs: number, seed = 1): string {
+  let state = seed >>> 0 || 1;
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) >>> 24;
+  const word = () =>
+    Array.from({ length: 2 + (next() % 8) }, () => String.fromCharCode(97 + (next() % 26))).join('');
+  const out: string[] = [];
+  for (let p = 0; p < paragraphs; p++) {
+    const runs = Array.from({ length: 4 }, () => {
+      const text = Array.from({ length: 10 }, word).join(' ');
+      return `<w:r w:rsidRPr="00D4E5F6"><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="22"/><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">${text} </w:t></w:r>`;
+    });
+    out.push(
+      `<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3"><w:pPr><w:pStyle w:val="Normal"/><w:spacing w:after="120"/><w:jc w:val="both"/></w:pPr>${runs.join('')}</w:p>`,
+    );
+  }
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document ${W}><w:body>${out.join('')}</w:body></w:document>`;
+}
+
+/** A .docx whose document.xml is formattedDocumentXml(paragraphs). */
+export function formattedDocx(paragraphs: number, seed = 1): Buffer {
+  return buildZip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: '_rels/.rels', data: ROOT_RELS },
+    { name: 'word/_rels/document.xml.rels', data: DOCUMENT_RELS },
+    { name: 'word/document.xml', data: formattedDocumentXml(paragraphs, seed) },
+    { name: 'word/styles.xml', data: STYLES },
+    { name: 'word/numbering.xml', data: NUMBERING },
+  ]);
+}

@@ -71,6 +71,22 @@ function agreementParagraphs(): DocxParagraph[] {
   return out;
 }
 
+/**
+ * 200 MiB of one repeated paragraph deflates to a few hundred KiB. Built before the server starts:
+ * building it takes seconds on a loaded machine, and a test that stalls its own event loop longer
+ * than the server's keep-alive timeout (5 s) may then send on a connection the server just closed.
+ */
+const ZIP_BOMB = buildZip([
+  { name: '[Content_Types].xml', data: '<Types/>' },
+  {
+    name: 'word/document.xml',
+    data: Buffer.alloc(
+      200 * 1024 * 1024,
+      Buffer.from(documentXml([{ runs: 'x'.repeat(1000) }]).slice(0, 2000)),
+    ),
+  },
+]);
+
 describe('importing a .docx', () => {
   it('detects title, preamble, 3 chapters, 45 articles with paragraphs and points', async () => {
     const res = await preview(buildDocx(agreementParagraphs()), DOCX_TYPE);
@@ -189,13 +205,7 @@ describe('importing a .docx', () => {
   });
 
   it('refuses zip bombs before unpacking them: huge entries, lying headers, too many entries', async () => {
-    // 200 MiB of one repeated paragraph deflates to a few hundred KiB
-    const paragraph = Buffer.from(documentXml([{ runs: 'x'.repeat(1000) }]).slice(0, 2000));
-    const huge = Buffer.alloc(200 * 1024 * 1024, paragraph);
-    const bomb = buildZip([
-      { name: '[Content_Types].xml', data: '<Types/>' },
-      { name: 'word/document.xml', data: huge },
-    ]);
+    const bomb = ZIP_BOMB;
     expect(bomb.length).toBeLessThan(Limits.importBytes);
     const started = Date.now();
     const res = await preview(bomb, DOCX_TYPE);

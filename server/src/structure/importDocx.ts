@@ -1,6 +1,5 @@
 import { importBlocks, type ImportPreview, type ImportSummary } from '@accord/shared';
 import { ImportInvalidFile } from '../errors/ImportInvalidFile.js';
-import { checkDocxArchive } from './docx/checkDocxArchive.js';
 import { mammothHtmlToBlocks } from './docx/mammothHtmlToBlocks.js';
 
 /** ProseMirror JSON of a whole document. */
@@ -10,13 +9,13 @@ type JSONContent = ImportPreview['json'];
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => p:fresh"];
 
 /**
- * A policy document from a .docx file: the archive is checked first (checkDocxArchive: not a
- * docx, zip bombs), then mammoth turns it into HTML, which becomes the shared importer's blocks
- * (mammothHtmlToBlocks) and a document (importBlocks: "Article 5" lines and headings → articles,
- * "Chapter II" → chapters, numbered lists → paragraphs, lettered / nested lists → points).
+ * A policy document from a .docx file: mammoth turns it into HTML, which becomes the shared
+ * importer's blocks (mammothHtmlToBlocks) and a document (importBlocks: "Article 5" lines and
+ * headings → articles, "Chapter II" → chapters, numbered lists → paragraphs, lettered / nested
+ * lists → points). Seconds of CPU and hundreds of MiB for a large file: call it only on a file
+ * checkDocxArchive accepted, and only in an import worker (ImportWorkers), never on the main thread.
  */
 export async function importDocx(file: Buffer): Promise<{ json: JSONContent; summary: ImportSummary }> {
-  await checkDocxArchive(file);
   // loaded on the first import, not at start-up: most servers seldom import, and mammoth (with
   // its zip and XML libraries) adds ~10 MiB to the process
   const { default: mammoth } = await import('mammoth');
