@@ -106,7 +106,12 @@ async function runServer(name: string, label: string, env: Record<string, string
       password: 'lantern orchard ninety',
       name: 'Observer',
     });
-    await owner.ok('POST', `/api/documents/${documentId}/members`, { email, role: 'observer' });
+    // invited and accepted, the way people join (issue 13, item 10)
+    const invited = await owner.ok('POST', `/api/documents/${documentId}/invitations`, {
+      email,
+      role: 'observer',
+    });
+    await observer.ok('POST', `/api/invitations/${invited.invitation.id}/accept`);
     typist = await openTypist(server, documentId);
     const attack = () =>
       startWorkerAttack(AWARENESS_ATTACK, {

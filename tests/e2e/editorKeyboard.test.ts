@@ -1,3 +1,4 @@
+import { addMember } from '../helpers/members.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
@@ -55,11 +56,7 @@ describe('issue 12: the editor for keyboard users, readers and people offline', 
       [rui, 'reviewer'],
       [obi, 'observer'],
     ] as const) {
-      const added = await ana.api.request('POST', `/api/documents/${documentId}/members`, {
-        email: user.email,
-        role,
-      });
-      expect(added.status).toBe(201);
+      await addMember(ana.api, documentId, user, role);
     }
     path = `/documents/${documentId}`;
   });

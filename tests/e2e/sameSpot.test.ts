@@ -1,3 +1,4 @@
+import { addMember } from '../helpers/members.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
@@ -77,11 +78,7 @@ describe('issue 12, bug 3: two people typing at the same spot', () => {
     const created = await ana.api.request('POST', '/api/documents', { title, kind: 'agreement' });
     expect(created.status).toBe(201);
     const documentId = created.body.document.id as string;
-    const added = await ana.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: bea.email,
-      role: 'drafter',
-    });
-    expect(added.status).toBe(201);
+    await addMember(ana.api, documentId, bea, 'drafter');
     const typist = await newPage();
     const splitter = await newPage();
     for (const [page, user] of [
