@@ -13,7 +13,8 @@ import { readTitle } from './documentTitle.js';
 import { mergeUpdates } from './mergeUpdates.js';
 import { createGhostKeepingDoc } from './moves/GhostIndex.js';
 import { MoveRepair } from './moves/MoveRepair.js';
-import { checkClientUpdate, type Missing } from './checkClientUpdate.js';
+import { checkClientUpdate } from './checkClientUpdate.js';
+import { PendingUpdates, type UpdateKind } from './PendingUpdates.js';
 
 export interface RoomDeps {
   /** the title node's text changed (debounced); keeps the document's name in step with its text */
@@ -30,17 +31,6 @@ export interface RoomDeps {
 }
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
-type UpdateKind = 'update' | 'sync-step-2';
-
-/** A client's update that hangs off content the server does not have yet (see Room.park). */
-interface PendingUpdate {
-  conn: Connection;
-  update: Uint8Array;
-  kind: UpdateKind;
-  /** what it waits for (checkClientUpdate): it is checked again only once that may be here */
-  waitsFor: Missing['waitsFor'];
-}
-
 const LOAD = Symbol('load');
 /** origin of the server's own changes (clause id repair) */
 const SERVER = Symbol('server');
@@ -96,12 +86,8 @@ export class Room {
   private forwarded = false;
   /** sync step 2 with the whole state (what a joining client without a copy needs), between changes */
   private fullStateMessage: Uint8Array | null = null;
-  /** clients' updates waiting for content the server does not have, oldest first */
-  private pending: PendingUpdate[] = [];
-  /** bytes in `pending` */
-  private pendingBytes = 0;
-  /** called once a connection has no update waiting any more (see whenApplied) */
-  private appliedWaiters = new Map<Connection, (() => void)[]>();
+  /** clients' updates waiting for content the server does not have */
+  private readonly pending: PendingUpdates;
 
   constructor(
     readonly documentId: string,
@@ -110,6 +96,7 @@ export class Room {
     const { doc, ghosts } = createGhostKeepingDoc();
     this.doc = doc;
     this.moves = new MoveRepair(doc, ghosts);
+    this.pending = new PendingUpdates(deps.maxPendingBytes);
     this.awareness = new awarenessProtocol.Awareness(doc);
     // the server keeps no local awareness state of its own
     this.awareness.setLocalState(null);
@@ -175,10 +162,17 @@ export class Room {
       throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed Yjs update');
     }
     const verdict = checkClientUpdate(this.doc, decoded);
-    if (verdict !== 'ok' && 'waitsFor' in verdict) return this.park(conn, update, kind, verdict);
+    if (verdict !== 'ok' && 'waitsFor' in verdict) {
+      this.pending.park(conn, update, kind, verdict);
+      return;
+    }
     if (verdict !== 'ok') throw new CollabError(CloseCode.INVALID_DOCUMENT, verdict.invalid);
     this.integrate(conn, update, decoded, kind, true);
-    if (this.pending.length > 0) this.retryPending();
+    if (this.pending.size > 0) {
+      this.pending.retry(this.doc, (entry, held) =>
+        this.integrate(entry.conn, entry.update, held, entry.kind, false),
+      );
+    }
   }
 
   private integrate(
@@ -220,110 +214,28 @@ export class Room {
         throw new CollabError(CloseCode.PENDING_TOO_LARGE, 'too many updates that cannot be applied');
       }
     } else if (store.pendingDs === null && store.pendingStructs === null) {
-      conn.pendingBytes = this.pendingBytesOf(conn);
-    }
-  }
-
-  /**
-   * Keeps an update that hangs off content the server does not have (e.g. typed in one tab
-   * after text another tab has not sent yet): it is checked and applied once that content
-   * arrives. Bounded per connection and counted against the document's size; dropped when its
-   * connection closes (the client sends it again on its next sync).
-   */
-  private park(conn: Connection, update: Uint8Array, kind: UpdateKind, { waitsFor }: Missing): void {
-    if (conn.pendingBytes + update.byteLength > this.deps.maxPendingBytes) {
-      throw new CollabError(CloseCode.PENDING_TOO_LARGE, 'too many updates that cannot be applied');
-    }
-    conn.pendingBytes += update.byteLength;
-    this.pendingBytes += update.byteLength;
-    this.pending.push({ conn, update, kind, waitsFor });
-  }
-
-  /** Applies the waiting updates whose content arrived, until none more can be. */
-  private retryPending(): void {
-    for (let progress = true; progress && this.pending.length > 0;) {
-      progress = false;
-      // a copy: entries leave the list as they are applied
-      for (const entry of this.pending.slice()) {
-        if (!entry.conn.open) {
-          this.dropPending(entry.conn);
-          continue;
-        }
-        if (!this.mayHaveArrived(entry.waitsFor)) continue;
-        const decoded = Y.decodeUpdate(entry.update);
-        const verdict = checkClientUpdate(this.doc, decoded);
-        if (verdict !== 'ok' && 'waitsFor' in verdict) {
-          entry.waitsFor = verdict.waitsFor;
-          continue;
-        }
-        this.removePending(entry);
-        if (verdict !== 'ok') {
-          entry.conn.close(CloseCode.INVALID_DOCUMENT, verdict.invalid);
-          this.dropPending(entry.conn);
-          continue;
-        }
-        try {
-          this.integrate(entry.conn, entry.update, decoded, entry.kind, false);
-        } catch (error) {
-          if (!(error instanceof CollabError)) throw error;
-          entry.conn.close(error.closeCode, error.message);
-          this.dropPending(entry.conn);
-        }
-        progress = true;
-      }
-    }
-  }
-
-  private mayHaveArrived(waitsFor: Missing['waitsFor']): boolean {
-    for (const [client, clock] of waitsFor) if (Y.getState(this.doc.store, client) > clock) return true;
-    return false;
-  }
-
-  private removePending(entry: PendingUpdate): void {
-    const index = this.pending.indexOf(entry);
-    if (index < 0) return;
-    this.pending.splice(index, 1);
-    this.pendingBytes -= entry.update.byteLength;
-    entry.conn.pendingBytes = Math.max(0, entry.conn.pendingBytes - entry.update.byteLength);
-    const waiters = this.appliedWaiters.get(entry.conn);
-    if (waiters && !this.hasPending(entry.conn)) {
-      this.appliedWaiters.delete(entry.conn);
-      for (const resolve of waiters) resolve();
+      conn.pendingBytes = this.pending.bytesOf(conn);
     }
   }
 
   /** Whether some of the connection's updates wait for content the server does not have. */
   hasPending(conn: Connection): boolean {
-    return this.pending.some((e) => e.conn === conn);
+    return this.pending.has(conn);
   }
 
-  /**
-   * Settles once none of the connection's updates wait any more (applied, or dropped with the
-   * connection): only then can the connection be told what it sent is saved.
-   */
+  /** Settles once none of the connection's updates wait any more (see PendingUpdates). */
   whenApplied(conn: Connection): Promise<void> {
-    if (!this.hasPending(conn)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const waiters = this.appliedWaiters.get(conn);
-      if (waiters) waiters.push(resolve);
-      else this.appliedWaiters.set(conn, [resolve]);
-    });
+    return this.pending.whenApplied(conn);
   }
 
   /** Forgets a connection's waiting updates (it closed, or was refused). */
   dropPending(conn: Connection): void {
-    for (const entry of this.pending.filter((e) => e.conn === conn)) this.removePending(entry);
-  }
-
-  private pendingBytesOf(conn: Connection): number {
-    let bytes = 0;
-    for (const entry of this.pending) if (entry.conn === conn) bytes += entry.update.byteLength;
-    return bytes;
+    this.pending.drop(conn);
   }
 
   /** Bytes received but not (yet) part of the document: they count against its size limit. */
   private unappliedBytes(): number {
-    return this.pendingBytes + this.yjsPendingBytes();
+    return this.pending.bytes + this.yjsPendingBytes();
   }
 
   private yjsPendingBytes(): number {
