@@ -15,6 +15,8 @@ import { createGhostKeepingDoc } from './moves/GhostIndex.js';
 import { MoveRepair } from './moves/MoveRepair.js';
 import { checkClientUpdate } from './checkClientUpdate.js';
 import { PendingUpdates, type UpdateKind } from './PendingUpdates.js';
+import { ClientIdClaims, type ClaimStore } from './ClientIdClaims.js';
+import { deletionRanges } from './storeDeletions.js';
 
 export interface RoomDeps {
   /** the title node's text changed (debounced); keeps the document's name in step with its text */
@@ -28,6 +30,8 @@ export interface RoomDeps {
   /** bytes of one client's awareness state */
   maxAwarenessStateBytes: number;
   compactAfter: number;
+  /** records the first claim of a client id (claimClientId) */
+  claimStore: ClaimStore;
 }
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
@@ -58,6 +62,8 @@ export class Room {
   private readonly moves: MoveRepair;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  /** who may write under which client id */
+  readonly claims: ClientIdClaims;
   state: 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded' = 'loading';
   /** persistence sequence number of the newest update queued for this document */
   lastQueuedSeq = 0;
@@ -97,6 +103,7 @@ export class Room {
     this.doc = doc;
     this.moves = new MoveRepair(doc, ghosts);
     this.pending = new PendingUpdates(deps.maxPendingBytes);
+    this.claims = new ClientIdClaims(documentId, deps.claimStore);
     this.awareness = new awarenessProtocol.Awareness(doc);
     // the server keeps no local awareness state of its own
     this.awareness.setLocalState(null);
@@ -144,12 +151,14 @@ export class Room {
   }
 
   /**
-   * Applies a client's update, after checking it decodes, fits in the size limit and keeps the
-   * document valid for the editor (checkClientUpdate), all before any part of it touches the
-   * document or another client. In a quiet room the update is then sent on to the others at once,
+   * Applies a client's update, after checking it decodes, fits in the size limit, writes only
+   * under client ids of its user (ClientIdClaims) and keeps the document valid for the editor
+   * (checkClientUpdate), all before any part of it touches the document or another client. While
+   * a first use of a client id is being claimed, answers the claim: apply the update again once
+   * it settles. In a quiet room the update is then sent on to the others at once,
    * before the server spends time applying it (as a relay would); see onDocUpdate for the rest.
    */
-  applyClientUpdate(conn: Connection, update: Uint8Array, kind: UpdateKind): void {
+  applyClientUpdate(conn: Connection, update: Uint8Array, kind: UpdateKind): Promise<void> | undefined {
     if (this.byteSize + this.unappliedBytes() + update.byteLength > this.deps.maxDocumentBytes) {
       throw new CollabError(CloseCode.DOCUMENT_TOO_LARGE, 'document size limit reached');
     }
@@ -161,6 +170,10 @@ export class Room {
     } catch {
       throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed Yjs update');
     }
+    // content under a client id nobody holds yet: its claim is recorded first, and the update
+    // comes again once it is (the connection's later messages wait meanwhile)
+    const claim = this.claims.check(this.doc, decoded, conn.user.id);
+    if (claim !== 'ok') return this.claims.claim(conn.id, claim.unclaimed, conn.user.id);
     const verdict = checkClientUpdate(this.doc, decoded);
     if (verdict !== 'ok' && 'waitsFor' in verdict) {
       this.pending.park(conn, update, kind, verdict);
@@ -291,7 +304,15 @@ export class Room {
     this.fullStateMessage = null;
     this.byteSize += update.byteLength;
     const conn = origin === SERVER ? undefined : (origin as Connection);
-    const seq = this.deps.queue.enqueue(this.documentId, update, conn?.user.id ?? null);
+    // who deleted what: Yjs does not say in the update, the server records it (storeDeletions)
+    const deleted =
+      conn && transaction.deleteSet.clients.size > 0 ? deletionRanges(transaction.deleteSet) : [];
+    const seq = this.deps.queue.enqueue(
+      this.documentId,
+      update,
+      conn?.user.id ?? null,
+      deleted.length > 0 ? deleted : undefined,
+    );
     this.lastQueuedSeq = seq;
     if (conn) {
       conn.lastQueuedSeq = seq;

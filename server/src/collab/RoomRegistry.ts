@@ -8,6 +8,7 @@ import type { PersistenceQueue } from './PersistenceQueue.js';
 import { Room } from './Room.js';
 import { CollabError } from './CollabError.js';
 import { dispatchMessage } from './messageHandlers.js';
+import type { ClaimStore } from './ClientIdClaims.js';
 
 export interface RoomRegistryOptions {
   onTitleChange?: (documentId: string, title: string) => void;
@@ -21,6 +22,7 @@ export interface RoomRegistryOptions {
   maxConnectionsPerDocument: number;
   compactAfter: number;
   idleUnloadMs: number;
+  claimStore: ClaimStore;
   /** whether the document's workflow locks its text, read when a room loads */
   isTextLocked?: (documentId: string) => Promise<boolean>;
 }
@@ -141,8 +143,7 @@ export class RoomRegistry {
         room.state = 'ready';
         for (const conn of room.connections) {
           room.greet(conn);
-          conn.earlyBytes = 0;
-          for (const message of conn.early.splice(0)) this.receive(room, conn, message);
+          this.release(room, conn);
         }
       },
       (error: unknown) => {
@@ -165,7 +166,8 @@ export class RoomRegistry {
         throw new CollabError(CloseCode.MESSAGE_TOO_LARGE, 'message too large');
       }
       if (!conn.takeMessageToken()) throw new CollabError(CloseCode.RATE_LIMITED, 'too many messages');
-      if (room.state === 'loading') {
+      // kept, in order, while the document loads or a client id of the connection is being claimed
+      if (room.state === 'loading' || conn.held) {
         conn.earlyBytes += message.byteLength;
         if (conn.earlyBytes > conn.limits.maxEarlyBytes) {
           conn.early.length = 0;
@@ -175,24 +177,71 @@ export class RoomRegistry {
         return;
       }
       if (room.state !== 'ready') return;
-      dispatchMessage({ room, conn, queue: this.options.queue }, message);
+      this.handle(room, conn, message);
     } catch (error) {
-      const e =
-        error instanceof CollabError
-          ? error
-          : new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed message');
-      this.options.logger.warn(
-        { documentId: room.documentId, userId: conn.user.id, closeCode: e.closeCode, reason: e.message },
-        'closing a collaboration connection',
-      );
-      conn.close(e.closeCode, e.message);
+      this.refuse(room, conn, error);
     }
+  }
+
+  private handle(room: Room, conn: Connection, message: Uint8Array): void {
+    try {
+      const hold = (until: Promise<void>) => this.hold(room, conn, message, until);
+      dispatchMessage({ room, conn, queue: this.options.queue, hold }, message);
+    } catch (error) {
+      this.refuse(room, conn, error);
+    }
+  }
+
+  /** Keeps the connection's messages, this one first, until `until` settles; then handles them. */
+  private hold(room: Room, conn: Connection, message: Uint8Array, until: Promise<void>): void {
+    conn.held = true;
+    conn.early.unshift(message);
+    conn.earlyBytes += message.byteLength;
+    until.then(
+      () => {
+        conn.held = false;
+        this.release(room, conn);
+      },
+      (error: unknown) => {
+        conn.held = false;
+        conn.early.length = 0;
+        conn.earlyBytes = 0;
+        this.options.logger.error(
+          { err: error, documentId: room.documentId, userId: conn.user.id },
+          'recording a client id claim failed',
+        );
+        // nothing of the update was applied; the client sends it again when it reconnects
+        this.refuse(room, conn, new CollabError(CloseCode.LOAD_FAILED, 'could not record the client id'));
+      },
+    );
+  }
+
+  /** Handles the messages kept for a connection, in order, until one holds it again. */
+  private release(room: Room, conn: Connection): void {
+    while (!conn.held && conn.early.length > 0 && conn.open && room.state === 'ready') {
+      const message = conn.early.shift()!;
+      conn.earlyBytes -= message.byteLength;
+      this.handle(room, conn, message);
+    }
+  }
+
+  private refuse(room: Room, conn: Connection, error: unknown): void {
+    const e =
+      error instanceof CollabError
+        ? error
+        : new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed message');
+    this.options.logger.warn(
+      { documentId: room.documentId, userId: conn.user.id, closeCode: e.closeCode, reason: e.message },
+      'closing a collaboration connection',
+    );
+    conn.close(e.closeCode, e.message);
   }
 
   private leave(room: Room, conn: Connection): void {
     if (!room.connections.delete(conn)) return;
     conn.early.length = 0;
     room.dropPending(conn);
+    room.claims.forgetConnection(conn.id);
     if (conn.clientId !== null && room.state === 'ready') {
       // null origin: the removal goes to everyone left in the room
       removeAwareness(room, conn.clientId);

@@ -1,3 +1,4 @@
+import { claimClientId } from './claimClientId.js';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -88,6 +89,7 @@ export function createCollabServer({
     maxConnectionsPerDocument: limits.maxConnectionsPerDocument,
     compactAfter: limits.compactAfter,
     idleUnloadMs: limits.idleUnloadMs,
+    claimStore: claimClientId,
     isTextLocked: async (documentId) => (await currentWorkflow(documentId)).textLocked,
   });
   const byUser = new Map<string, Set<Connection>>();

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { SERVER_CLIENT_IDS } from '@accord/shared';
 import { clauseIdOf, heldType, isDeletedType, listItems, parentType } from './yjsInternals.js';
 
 /** A clause's removed copy (a ghost) and the live clause with its id (its home). */
@@ -127,9 +128,6 @@ function createdClauses(transaction: Y.Transaction): Map<string, Y.XmlElement> {
   }
   return found;
 }
-
-/** The client ids the server writes under (below any an editor is likely to draw). */
-export const SERVER_CLIENT_IDS = { from: 1, to: 1 << 16 };
 
 /** A Y.Doc that keeps the ghosts of moved clauses (see GhostIndex). */
 export function createGhostKeepingDoc(): { doc: Y.Doc; ghosts: GhostIndex } {
