@@ -164,24 +164,27 @@ describe('forged authorship (item 1)', () => {
     expect(await served(documentId)).not.toContain('SERVERFORGED');
   });
 
-  /** Two members whose first content uses one client id, sent at once; one of them wins. */
+  /** Two members whose first edit uses one client id, sent at once; one of them wins. */
   async function race(documentId: string, second: TestServer): Promise<void> {
     const clientId = randomClientId();
     const contenders = [
       { user: owner, on: server, text: 'OWNERTEXT' },
       { user: attacker, on: second, text: 'ATTACKERTEXT' },
     ].map((c) => {
-      const doc = new Y.Doc();
-      doc.clientID = clientId;
-      doc
-        .getXmlFragment('default')
-        .push([articleElement({ id: clauseId(), heading: c.text, paragraphs: [] })]);
-      const provider = open(c.user, documentId, doc, c.on);
+      const provider = open(c.user, documentId, new Y.Doc(), c.on);
       let code: number | null = null;
       void closeCode(provider).then((c) => (code = c));
-      return { ...c, provider, code: () => code };
+      provider.connect();
+      return { ...c, provider, ownId: provider.doc.clientID, code: () => code };
     });
-    for (const c of contenders) c.provider.connect();
+    await Promise.all(contenders.map((c) => whenSynced(c.provider)));
+    // both live edits leave in the same turn: neither has seen the other's
+    for (const c of contenders) {
+      c.provider.doc.clientID = clientId;
+      c.provider.doc
+        .getXmlFragment('default')
+        .push([articleElement({ id: clauseId(), heading: c.text, paragraphs: [] })]);
+    }
     await waitFor(() => contenders.some((c) => c.code() === CloseCode.CLIENT_ID_TAKEN), 'a refusal');
     const [loser, winner] =
       contenders[0]!.code() === CloseCode.CLIENT_ID_TAKEN ? contenders : contenders.reverse();
@@ -195,7 +198,11 @@ describe('forged authorship (item 1)', () => {
     expect((await claims(server.dbName, documentId)).filter((c) => c.clientId === clientId)).toEqual([
       { clientId, userId: winner!.user.id },
     ]);
-    for (const c of contenders) c.provider.destroy();
+    for (const c of contenders) {
+      // (the provider's awareness is keyed by its own id: it needs it back to be destroyed)
+      c.provider.doc.clientID = c.ownId;
+      c.provider.destroy();
+    }
   }
 
   it('lets one of two members claim one client id at once (one process)', async () => {

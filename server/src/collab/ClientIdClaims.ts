@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import { CloseCode, isServerClientId } from '@accord/shared';
 import { CollabError } from './CollabError.js';
 
@@ -11,10 +12,11 @@ export type ClaimStore = (documentId: string, clientId: number, userId: string) 
 export const MAX_CLAIMS_PER_CONNECTION = 32;
 
 /**
- * `ok`: every client id the update writes under is the user's; `{ unclaimed }`: these ids are
- * not known to be anyone's yet, claim them first (`claim`), then check again.
+ * `ok`: every client id the update writes under is the user's; otherwise the ids that belong to
+ * another user or to the server (`foreign`), and those not known to be anyone's yet
+ * (`unclaimed`: claim them first, then check again).
  */
-export type ClaimVerdict = 'ok' | { unclaimed: number[] };
+export type ClaimVerdict = 'ok' | { foreign: number[]; unclaimed: number[] };
 
 /**
  * Which user may write content under which Yjs client id in one document. The first update that
@@ -42,24 +44,17 @@ export class ClientIdClaims {
     return this.owners.get(clientId);
   }
 
-  /**
-   * Checks the client ids of the content an update adds. Throws CLIENT_ID_TAKEN for an id that is
-   * the server's or another user's.
-   */
+  /** Sorts the client ids of the content an update adds by whose they are. */
   check(doc: Y.Doc, decoded: Decoded, userId: string): ClaimVerdict {
-    let unclaimed: number[] | undefined;
+    const foreign: number[] = [];
+    const unclaimed: number[] = [];
     for (const clientId of writtenClientIds(doc, decoded)) {
-      if (isServerClientId(clientId)) {
-        throw new CollabError(CloseCode.CLIENT_ID_TAKEN, `client id ${clientId} is the server's`);
-      }
-      const owner = this.owners.get(clientId);
+      const owner = isServerClientId(clientId) ? null : this.owners.get(clientId);
       if (owner === userId) continue;
-      if (owner !== undefined) {
-        throw new CollabError(CloseCode.CLIENT_ID_TAKEN, `client id ${clientId} belongs to another user`);
-      }
-      (unclaimed ??= []).push(clientId);
+      if (owner === undefined) unclaimed.push(clientId);
+      else foreign.push(clientId);
     }
-    return unclaimed ? { unclaimed } : 'ok';
+    return foreign.length === 0 && unclaimed.length === 0 ? 'ok' : { foreign, unclaimed };
   }
 
   /**
@@ -73,6 +68,25 @@ export class ClientIdClaims {
     }
     this.claimsBy.set(connectionId, count);
     return Promise.all(clientIds.map((clientId) => this.claimOne(clientId, userId))).then(() => {});
+  }
+
+  /** Throws CLIENT_ID_TAKEN naming the first foreign id. */
+  static refuse(foreign: number[]): never {
+    const id = foreign[0]!;
+    throw new CollabError(
+      CloseCode.CLIENT_ID_TAKEN,
+      isServerClientId(id) ? `client id ${id} is the server's` : `client id ${id} belongs to another user`,
+    );
+  }
+
+  /** Whether some claims are being recorded. */
+  get busy(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  /** Settles once the claims being recorded are (or failed). */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.inFlight.values());
   }
 
   /** A connection closed: its count of claims is forgotten (its claims stay). */
@@ -108,4 +122,18 @@ export function writtenClientIds(doc: Y.Doc, decoded: Decoded): Set<number> {
     if (struct.id.clock + struct.length > Y.getState(doc.store, client)) ids.add(client);
   }
   return ids;
+}
+
+/**
+ * The update without the content it carries under these client ids (its deletions stay): what a
+ * reconnecting client relays of other members' content is left to their own clients to send.
+ */
+export function withoutClients(update: Uint8Array, clientIds: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, clientIds.length);
+  for (const clientId of clientIds) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, Number.MAX_SAFE_INTEGER);
+  }
+  return Y.diffUpdate(update, encoding.toUint8Array(encoder));
 }

@@ -31,6 +31,10 @@ export class Connection {
   lastQueuedSeq = 0;
   /** a client id of this connection is being claimed: its messages wait in `early` */
   held = false;
+  /** the message whose client ids are being claimed: handled again once they are */
+  heldMessage: Uint8Array | null = null;
+  /** the server refused this connection: nothing more it sent is handled */
+  closedByServer = false;
   /** messages that arrived while the document was loading (or while held) */
   readonly early: Uint8Array[] = [];
   /** bytes in `early` */

@@ -15,7 +15,7 @@ import { createGhostKeepingDoc } from './moves/GhostIndex.js';
 import { MoveRepair } from './moves/MoveRepair.js';
 import { checkClientUpdate } from './checkClientUpdate.js';
 import { PendingUpdates, type UpdateKind } from './PendingUpdates.js';
-import { ClientIdClaims, type ClaimStore } from './ClientIdClaims.js';
+import { ClientIdClaims, withoutClients, type ClaimStore } from './ClientIdClaims.js';
 import { deletionRanges } from './storeDeletions.js';
 
 export interface RoomDeps {
@@ -170,9 +170,18 @@ export class Room {
     } catch {
       throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed Yjs update');
     }
+    let claim = this.claims.check(this.doc, decoded, conn.user.id);
+    if (claim !== 'ok' && claim.foreign.length > 0) {
+      // content under another member's (or the server's) client id: a live edit carrying it is a
+      // forgery and refused; a reconnecting client's catch-up (sync step 2) may relay content the
+      // server lost in a crash: that part is left out, its owners' clients send it again
+      if (kind === 'update') ClientIdClaims.refuse(claim.foreign);
+      update = withoutClients(update, claim.foreign);
+      decoded = Y.decodeUpdate(update);
+      claim = this.claims.check(this.doc, decoded, conn.user.id);
+    }
     // content under a client id nobody holds yet: its claim is recorded first, and the update
     // comes again once it is (the connection's later messages wait meanwhile)
-    const claim = this.claims.check(this.doc, decoded, conn.user.id);
     if (claim !== 'ok') return this.claims.claim(conn.id, claim.unclaimed, conn.user.id);
     const verdict = checkClientUpdate(this.doc, decoded);
     if (verdict !== 'ok' && 'waitsFor' in verdict) {

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { removeAwarenessStates } from 'y-protocols/awareness';
-import { CloseCode } from '@accord/shared';
+import { CloseCode, MessageType } from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { Connection } from './Connection.js';
 import type { DocumentStore } from './DocumentStore.js';
@@ -103,6 +103,16 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Settles once the client id claims under way are recorded and the updates waiting for them
+   * handled (before a shutdown stores what is queued).
+   */
+  async settleClaims(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.claims.settled()));
+    // the updates waiting for them are handled in the same turn (hold); let it run
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
   /** The workflow locked or unlocked the document's text: an open room drops or takes updates. */
   setTextLocked(documentId: string, locked: boolean): void {
     const room = this.rooms.get(documentId);
@@ -169,7 +179,12 @@ export class RoomRegistry {
       // kept, in order, while the document loads or a client id of the connection is being claimed
       if (room.state === 'loading' || conn.held) {
         conn.earlyBytes += message.byteLength;
-        if (conn.earlyBytes > conn.limits.maxEarlyBytes) {
+        // what waits for a claim cannot be applied yet: it counts as the connection's pending updates
+        if (conn.held && conn.earlyBytes + conn.pendingBytes > this.options.maxPendingBytes) {
+          conn.early.length = 0;
+          throw new CollabError(CloseCode.PENDING_TOO_LARGE, 'too many updates that cannot be applied');
+        }
+        if (!conn.held && conn.earlyBytes > conn.limits.maxEarlyBytes) {
           conn.early.length = 0;
           throw new CollabError(CloseCode.LOADING_BUFFER_FULL, 'too much sent while the document loads');
         }
@@ -195,8 +210,7 @@ export class RoomRegistry {
   /** Keeps the connection's messages, this one first, until `until` settles; then handles them. */
   private hold(room: Room, conn: Connection, message: Uint8Array, until: Promise<void>): void {
     conn.held = true;
-    conn.early.unshift(message);
-    conn.earlyBytes += message.byteLength;
+    conn.heldMessage = message;
     until.then(
       () => {
         conn.held = false;
@@ -204,6 +218,7 @@ export class RoomRegistry {
       },
       (error: unknown) => {
         conn.held = false;
+        conn.heldMessage = null;
         conn.early.length = 0;
         conn.earlyBytes = 0;
         this.options.logger.error(
@@ -216,13 +231,32 @@ export class RoomRegistry {
     );
   }
 
-  /** Handles the messages kept for a connection, in order, until one holds it again. */
+  /**
+   * Handles the messages kept for a connection, in order, until one holds it again. A client
+   * that closed meanwhile (e.g. a tab closed just after a keystroke) still has its document
+   * updates applied: they were received; the rest of what it sent no longer matters. Nothing more
+   * is handled once the server closed the connection (a refusal).
+   */
   private release(room: Room, conn: Connection): void {
-    while (!conn.held && conn.early.length > 0 && conn.open && room.state === 'ready') {
-      const message = conn.early.shift()!;
-      conn.earlyBytes -= message.byteLength;
+    for (;;) {
+      if (conn.held || room.state !== 'ready') break;
+      if (conn.closedByServer) {
+        conn.heldMessage = null;
+        conn.early.length = 0;
+        break;
+      }
+      let message = conn.heldMessage;
+      conn.heldMessage = null;
+      if (!message) {
+        message = conn.early.shift() ?? null;
+        if (!message) break;
+        conn.earlyBytes -= message.byteLength;
+      }
+      if (!conn.open && message[0] !== MessageType.SYNC) continue;
       this.handle(room, conn, message);
     }
+    if (conn.early.length === 0) conn.earlyBytes = 0;
+    if (!conn.held && room.state === 'ready' && room.connections.size === 0) this.scheduleUnload(room);
   }
 
   private refuse(room: Room, conn: Connection, error: unknown): void {
@@ -234,12 +268,14 @@ export class RoomRegistry {
       { documentId: room.documentId, userId: conn.user.id, closeCode: e.closeCode, reason: e.message },
       'closing a collaboration connection',
     );
+    conn.closedByServer = true;
     conn.close(e.closeCode, e.message);
   }
 
   private leave(room: Room, conn: Connection): void {
     if (!room.connections.delete(conn)) return;
-    conn.early.length = 0;
+    // updates waiting for a claim are still applied once it is recorded (release)
+    if (!conn.held) conn.early.length = 0;
     room.dropPending(conn);
     room.claims.forgetConnection(conn.id);
     if (conn.clientId !== null && room.state === 'ready') {
@@ -256,7 +292,8 @@ export class RoomRegistry {
 
   /** Stores what is queued for the room, folds its updates if worthwhile, and forgets it. */
   unload(room: Room): Promise<void> {
-    if (room.state !== 'ready' || room.connections.size > 0) return Promise.resolve();
+    // (a room whose client ids are being claimed unloads once the claims are recorded: release)
+    if (room.state !== 'ready' || room.connections.size > 0 || room.claims.busy) return Promise.resolve();
     room.state = 'unloading';
     const done = (async () => {
       try {

@@ -218,7 +218,11 @@ export function createCollabServer({
       }
       let timer: NodeJS.Timeout | undefined;
       const flushed = await Promise.race([
-        queue.drain().then(() => true),
+        // updates waiting for a client id claim are applied first, then everything is stored
+        registry
+          .settleClaims()
+          .then(() => queue.drain())
+          .then(() => true),
         new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SHUTDOWN_FLUSH_LIMIT_MS))),
       ]);
       clearTimeout(timer);
