@@ -110,7 +110,7 @@ async function addOtherDocuments(count: number, firstState: Uint8Array, edits: U
     await Membership.insertMany(
       ids.map((documentId) => ({ documentId, userId: owner, role: 'coordinator' })),
     );
-    await Promise.all(ids.map((id) => storeInitialState(id, firstState)));
+    await Promise.all(ids.map((id) => storeInitialState(id, firstState, owner.toHexString())));
     await Promise.all(ids.map((id) => store.load(id.toHexString())));
     await store.append(
       ids.flatMap((id) =>

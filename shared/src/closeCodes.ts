@@ -11,6 +11,12 @@ export const CloseCode = {
   UNAUTHENTICATED: 4401,
   /** The user lost access to the document (membership removed). */
   FORBIDDEN: 4403,
+  /**
+   * The update carries content under a Yjs client id that belongs to another user of the document
+   * (or to the server), or under more client ids than one connection may claim: nothing of it was
+   * applied, stored or sent on.
+   */
+  CLIENT_ID_TAKEN: 4409,
   /** A message was larger than the maximum message size (COLLAB_MAX_PAYLOAD_BYTES). */
   MESSAGE_TOO_LARGE: 4413,
   /** Applying the update would make the document larger than allowed. */

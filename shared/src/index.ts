@@ -23,3 +23,5 @@ export * from './comments/index.js';
 export * from './compare/index.js';
 export * from './schemas/versions.js';
 export * from './schemas/presentedVersions.js';
+export * from './protocol/serverClientIds.js';
+export * from './schemas/presentedAuthors.js';

@@ -147,4 +147,10 @@ export const structureApi = {
       `${documentPath(id)}/outline`,
       signal ? { signal } : {},
     ),
+  /** who wrote and who deleted each passage of a clause (issue 13) */
+  getClauseAuthors: (id: string, clauseId: string, signal?: AbortSignal) =>
+    apiRequest<import('@accord/shared').PresentedClauseAuthors>(
+      `${documentPath(id)}/clauses/${encodeURIComponent(clauseId)}/authors`,
+      signal ? { signal } : {},
+    ),
 };

@@ -17,6 +17,7 @@ import {
   SCHEMA_VERSION,
   SavedTracker,
   closeCodeIsTransient,
+  editorClientId,
   encodeHello,
   readEvent,
   readSaved,
@@ -57,6 +58,11 @@ export const INITIAL_COLLAB_STATE: CollabState = {
 };
 
 /** Whether y-websocket should connect again after a close (one rule, in shared/). */
+function withEditorClientId(doc: Y.Doc): Y.Doc {
+  doc.clientID = editorClientId();
+  return doc;
+}
+
 function shouldReconnect(event: CloseEvent): boolean {
   return closeCodeIsTransient(event.code);
 }
@@ -68,7 +74,8 @@ function shouldReconnect(event: CloseEvent): boolean {
  * `provider`.
  */
 export class CollabSession {
-  readonly ydoc = new Y.Doc();
+  /** never under one of the server's client ids: the server would refuse its edits */
+  readonly ydoc = withEditorClientId(new Y.Doc());
   readonly provider: WebsocketProvider;
   readonly persistence: IndexeddbPersistence;
   private readonly events = new LiveEvents();

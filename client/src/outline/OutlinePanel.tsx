@@ -6,6 +6,8 @@ import type { CollabSession } from '../collab/CollabSession';
 import { buildTree } from './buildTree';
 import { OutlineItem } from './OutlineItem';
 import { OutlineMoves } from './OutlineMoves';
+import { AuthorsButton } from './AuthorsButton';
+import { ClauseAuthorsDialog } from './ClauseAuthorsDialog';
 import { OutlineProblems } from './OutlineProblems';
 import { focusClause } from './focusClause';
 import { moveTarget } from './moveTarget';
@@ -104,21 +106,28 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
   );
 
   const remove = useCallback((clauseId: string) => session?.clauseDeletion.request(clauseId), [session]);
-  // the selected entry carries its move and delete buttons
+  const [authorsOf, setAuthorsOf] = useState<{ clauseId: string; description: string } | null>(null);
+  const showAuthors = useCallback(
+    (entry: OutlineEntry) => setAuthorsOf({ clauseId: entry.clauseId, description: describe(entry) }),
+    [],
+  );
+  // the selected entry carries its buttons: who wrote it, and (drafters) move and delete
   const actions = useMemo(
-    () =>
-      canMove
-        ? (entry: OutlineEntry) => (
-            <OutlineMoves
-              entries={entries}
-              current={entry}
-              description={describe(entry)}
-              onMove={moveBy}
-              onDelete={remove}
-            />
-          )
-        : null,
-    [canMove, entries, moveBy, remove],
+    () => (entry: OutlineEntry) => (
+      <div className="outline__actions" onClick={(event) => event.stopPropagation()}>
+        <AuthorsButton description={describe(entry)} onClick={() => showAuthors(entry)} />
+        {canMove && (
+          <OutlineMoves
+            entries={entries}
+            current={entry}
+            description={describe(entry)}
+            onMove={moveBy}
+            onDelete={remove}
+          />
+        )}
+      </div>
+    ),
+    [canMove, entries, moveBy, remove, showAuthors],
   );
 
   const onKeyDown = useTreeKeyboard(treeRef, {
@@ -188,6 +197,17 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
           {announcement}
         </p>
       </nav>
+      <ClauseAuthorsDialog
+        documentId={document.id}
+        clause={authorsOf}
+        onClose={() => {
+          const clauseId = authorsOf?.clauseId;
+          setAuthorsOf(null);
+          // back to the entry the dialog was opened from
+          if (clauseId)
+            treeRef.current?.querySelector<HTMLElement>(`[data-clause-id="${clauseId}"]`)?.focus();
+        }}
+      />
     </aside>
   );
 });

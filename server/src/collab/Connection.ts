@@ -29,7 +29,13 @@ export class Connection {
   speaksAccord = false;
   /** persistence sequence number of the newest update this connection caused */
   lastQueuedSeq = 0;
-  /** messages that arrived while the document was loading */
+  /** a client id of this connection is being claimed: its messages wait in `early` */
+  held = false;
+  /** the message whose client ids are being claimed: handled again once they are */
+  heldMessage: Uint8Array | null = null;
+  /** the server refused this connection: nothing more it sent is handled */
+  closedByServer = false;
+  /** messages that arrived while the document was loading (or while held) */
   readonly early: Uint8Array[] = [];
   /** bytes in `early` */
   earlyBytes = 0;

@@ -7,6 +7,7 @@ import { DocSnapshot } from '../models/DocSnapshot.js';
 import { DocUpdate } from '../models/DocUpdate.js';
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { readStoredState } from './readStoredState.js';
+import { storeDeletions } from './storeDeletions.js';
 import { sequenceKey } from '../database/sequenceKey.js';
 
 export interface LoadedDocument {
@@ -22,6 +23,8 @@ export interface UpdateRecord {
   userId: string | null;
   update: Uint8Array;
   createdAt: Date;
+  /** what the user deleted with these updates, flat: client, clock, length, … (storeDeletions) */
+  deletions?: number[];
 }
 
 /** This process's view of one open document's update log. */
@@ -89,6 +92,22 @@ export class DocumentStore {
       }
       documents = taken;
     }
+    // after the updates: a deletion is only recorded for an update that is stored
+    await storeDeletions(
+      records.flatMap((record, i) =>
+        record.userId && record.deletions && record.deletions.length > 0
+          ? [
+              {
+                documentId: record.documentId,
+                userId: record.userId,
+                ranges: record.deletions,
+                hash: all[i]!.hash,
+                at: record.createdAt,
+              },
+            ]
+          : [],
+      ),
+    );
     for (const document of all)
       this.logs.get(document.documentId.toHexString())?.writing.delete(document.hash);
   }

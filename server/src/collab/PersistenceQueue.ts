@@ -7,6 +7,8 @@ interface Pending {
   documentId: string;
   update: Uint8Array;
   userId: string | null;
+  /** what the user deleted with it (UpdateRecord.deletions) */
+  deletions: number[] | undefined;
   createdAt: Date;
   /** performance.now() when queued */
   queuedAt: number;
@@ -57,14 +59,15 @@ export class PersistenceQueue {
     return this.pending.length;
   }
 
-  /** Queues an update; returns its sequence number. */
-  enqueue(documentId: string, update: Uint8Array, userId: string | null): number {
+  /** Queues an update (and what its author deleted with it); returns its sequence number. */
+  enqueue(documentId: string, update: Uint8Array, userId: string | null, deletions?: number[]): number {
     const seq = this.nextSeq++;
     this.pending.push({
       seq,
       documentId,
       update,
       userId,
+      deletions,
       createdAt: new Date(),
       queuedAt: performance.now(),
     });
@@ -162,10 +165,14 @@ function mergeByDocumentAndAuthor(batch: Pending[]): UpdateRecord[] {
     if (group) group.push(item);
     else groups.set(key, [item]);
   }
-  return [...groups.values()].map((items) => ({
-    documentId: items[0]!.documentId,
-    userId: items[0]!.userId,
-    update: items.length === 1 ? items[0]!.update : mergeUpdates(items.map((i) => i.update)),
-    createdAt: items[items.length - 1]!.createdAt,
-  }));
+  return [...groups.values()].map((items) => {
+    const deletions = items.flatMap((i) => i.deletions ?? []);
+    return {
+      documentId: items[0]!.documentId,
+      userId: items[0]!.userId,
+      update: items.length === 1 ? items[0]!.update : mergeUpdates(items.map((i) => i.update)),
+      createdAt: items[items.length - 1]!.createdAt,
+      ...(deletions.length > 0 ? { deletions } : {}),
+    };
+  });
 }

@@ -13,7 +13,10 @@ import { readTitle } from './documentTitle.js';
 import { mergeUpdates } from './mergeUpdates.js';
 import { createGhostKeepingDoc } from './moves/GhostIndex.js';
 import { MoveRepair } from './moves/MoveRepair.js';
-import { checkClientUpdate, type Missing } from './checkClientUpdate.js';
+import { checkClientUpdate } from './checkClientUpdate.js';
+import { PendingUpdates, type UpdateKind } from './PendingUpdates.js';
+import { ClientIdClaims, withoutClients, type ClaimStore } from './ClientIdClaims.js';
+import { deletionRanges } from './storeDeletions.js';
 
 export interface RoomDeps {
   /** the title node's text changed (debounced); keeps the document's name in step with its text */
@@ -27,20 +30,11 @@ export interface RoomDeps {
   /** bytes of one client's awareness state */
   maxAwarenessStateBytes: number;
   compactAfter: number;
+  /** records the first claim of a client id (claimClientId) */
+  claimStore: ClaimStore;
 }
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
-type UpdateKind = 'update' | 'sync-step-2';
-
-/** A client's update that hangs off content the server does not have yet (see Room.park). */
-interface PendingUpdate {
-  conn: Connection;
-  update: Uint8Array;
-  kind: UpdateKind;
-  /** what it waits for (checkClientUpdate): it is checked again only once that may be here */
-  waitsFor: Missing['waitsFor'];
-}
-
 const LOAD = Symbol('load');
 /** origin of the server's own changes (clause id repair) */
 const SERVER = Symbol('server');
@@ -68,6 +62,8 @@ export class Room {
   private readonly moves: MoveRepair;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  /** who may write under which client id */
+  readonly claims: ClientIdClaims;
   state: 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded' = 'loading';
   /** persistence sequence number of the newest update queued for this document */
   lastQueuedSeq = 0;
@@ -96,12 +92,8 @@ export class Room {
   private forwarded = false;
   /** sync step 2 with the whole state (what a joining client without a copy needs), between changes */
   private fullStateMessage: Uint8Array | null = null;
-  /** clients' updates waiting for content the server does not have, oldest first */
-  private pending: PendingUpdate[] = [];
-  /** bytes in `pending` */
-  private pendingBytes = 0;
-  /** called once a connection has no update waiting any more (see whenApplied) */
-  private appliedWaiters = new Map<Connection, (() => void)[]>();
+  /** clients' updates waiting for content the server does not have */
+  private readonly pending: PendingUpdates;
 
   constructor(
     readonly documentId: string,
@@ -110,6 +102,8 @@ export class Room {
     const { doc, ghosts } = createGhostKeepingDoc();
     this.doc = doc;
     this.moves = new MoveRepair(doc, ghosts);
+    this.pending = new PendingUpdates(deps.maxPendingBytes);
+    this.claims = new ClientIdClaims(documentId, deps.claimStore);
     this.awareness = new awarenessProtocol.Awareness(doc);
     // the server keeps no local awareness state of its own
     this.awareness.setLocalState(null);
@@ -157,12 +151,14 @@ export class Room {
   }
 
   /**
-   * Applies a client's update, after checking it decodes, fits in the size limit and keeps the
-   * document valid for the editor (checkClientUpdate), all before any part of it touches the
-   * document or another client. In a quiet room the update is then sent on to the others at once,
+   * Applies a client's update, after checking it decodes, fits in the size limit, writes only
+   * under client ids of its user (ClientIdClaims) and keeps the document valid for the editor
+   * (checkClientUpdate), all before any part of it touches the document or another client. While
+   * a first use of a client id is being claimed, answers the claim: apply the update again once
+   * it settles. In a quiet room the update is then sent on to the others at once,
    * before the server spends time applying it (as a relay would); see onDocUpdate for the rest.
    */
-  applyClientUpdate(conn: Connection, update: Uint8Array, kind: UpdateKind): void {
+  applyClientUpdate(conn: Connection, update: Uint8Array, kind: UpdateKind): Promise<void> | undefined {
     if (this.byteSize + this.unappliedBytes() + update.byteLength > this.deps.maxDocumentBytes) {
       throw new CollabError(CloseCode.DOCUMENT_TOO_LARGE, 'document size limit reached');
     }
@@ -174,11 +170,31 @@ export class Room {
     } catch {
       throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed Yjs update');
     }
+    let claim = this.claims.check(this.doc, decoded, conn.user.id);
+    if (claim !== 'ok' && claim.foreign.length > 0) {
+      // content under another member's (or the server's) client id: a live edit carrying it is a
+      // forgery and refused; a reconnecting client's catch-up (sync step 2) may relay content the
+      // server lost in a crash: that part is left out, its owners' clients send it again
+      if (kind === 'update') ClientIdClaims.refuse(claim.foreign);
+      update = withoutClients(update, claim.foreign);
+      decoded = Y.decodeUpdate(update);
+      claim = this.claims.check(this.doc, decoded, conn.user.id);
+    }
+    // content under a client id nobody holds yet: its claim is recorded first, and the update
+    // comes again once it is (the connection's later messages wait meanwhile)
+    if (claim !== 'ok') return this.claims.claim(conn.id, claim.unclaimed, conn.user.id);
     const verdict = checkClientUpdate(this.doc, decoded);
-    if (verdict !== 'ok' && 'waitsFor' in verdict) return this.park(conn, update, kind, verdict);
+    if (verdict !== 'ok' && 'waitsFor' in verdict) {
+      this.pending.park(conn, update, kind, verdict);
+      return;
+    }
     if (verdict !== 'ok') throw new CollabError(CloseCode.INVALID_DOCUMENT, verdict.invalid);
     this.integrate(conn, update, decoded, kind, true);
-    if (this.pending.length > 0) this.retryPending();
+    if (this.pending.size > 0) {
+      this.pending.retry(this.doc, (entry, held) =>
+        this.integrate(entry.conn, entry.update, held, entry.kind, false),
+      );
+    }
   }
 
   private integrate(
@@ -220,110 +236,28 @@ export class Room {
         throw new CollabError(CloseCode.PENDING_TOO_LARGE, 'too many updates that cannot be applied');
       }
     } else if (store.pendingDs === null && store.pendingStructs === null) {
-      conn.pendingBytes = this.pendingBytesOf(conn);
-    }
-  }
-
-  /**
-   * Keeps an update that hangs off content the server does not have (e.g. typed in one tab
-   * after text another tab has not sent yet): it is checked and applied once that content
-   * arrives. Bounded per connection and counted against the document's size; dropped when its
-   * connection closes (the client sends it again on its next sync).
-   */
-  private park(conn: Connection, update: Uint8Array, kind: UpdateKind, { waitsFor }: Missing): void {
-    if (conn.pendingBytes + update.byteLength > this.deps.maxPendingBytes) {
-      throw new CollabError(CloseCode.PENDING_TOO_LARGE, 'too many updates that cannot be applied');
-    }
-    conn.pendingBytes += update.byteLength;
-    this.pendingBytes += update.byteLength;
-    this.pending.push({ conn, update, kind, waitsFor });
-  }
-
-  /** Applies the waiting updates whose content arrived, until none more can be. */
-  private retryPending(): void {
-    for (let progress = true; progress && this.pending.length > 0;) {
-      progress = false;
-      // a copy: entries leave the list as they are applied
-      for (const entry of this.pending.slice()) {
-        if (!entry.conn.open) {
-          this.dropPending(entry.conn);
-          continue;
-        }
-        if (!this.mayHaveArrived(entry.waitsFor)) continue;
-        const decoded = Y.decodeUpdate(entry.update);
-        const verdict = checkClientUpdate(this.doc, decoded);
-        if (verdict !== 'ok' && 'waitsFor' in verdict) {
-          entry.waitsFor = verdict.waitsFor;
-          continue;
-        }
-        this.removePending(entry);
-        if (verdict !== 'ok') {
-          entry.conn.close(CloseCode.INVALID_DOCUMENT, verdict.invalid);
-          this.dropPending(entry.conn);
-          continue;
-        }
-        try {
-          this.integrate(entry.conn, entry.update, decoded, entry.kind, false);
-        } catch (error) {
-          if (!(error instanceof CollabError)) throw error;
-          entry.conn.close(error.closeCode, error.message);
-          this.dropPending(entry.conn);
-        }
-        progress = true;
-      }
-    }
-  }
-
-  private mayHaveArrived(waitsFor: Missing['waitsFor']): boolean {
-    for (const [client, clock] of waitsFor) if (Y.getState(this.doc.store, client) > clock) return true;
-    return false;
-  }
-
-  private removePending(entry: PendingUpdate): void {
-    const index = this.pending.indexOf(entry);
-    if (index < 0) return;
-    this.pending.splice(index, 1);
-    this.pendingBytes -= entry.update.byteLength;
-    entry.conn.pendingBytes = Math.max(0, entry.conn.pendingBytes - entry.update.byteLength);
-    const waiters = this.appliedWaiters.get(entry.conn);
-    if (waiters && !this.hasPending(entry.conn)) {
-      this.appliedWaiters.delete(entry.conn);
-      for (const resolve of waiters) resolve();
+      conn.pendingBytes = this.pending.bytesOf(conn);
     }
   }
 
   /** Whether some of the connection's updates wait for content the server does not have. */
   hasPending(conn: Connection): boolean {
-    return this.pending.some((e) => e.conn === conn);
+    return this.pending.has(conn);
   }
 
-  /**
-   * Settles once none of the connection's updates wait any more (applied, or dropped with the
-   * connection): only then can the connection be told what it sent is saved.
-   */
+  /** Settles once none of the connection's updates wait any more (see PendingUpdates). */
   whenApplied(conn: Connection): Promise<void> {
-    if (!this.hasPending(conn)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const waiters = this.appliedWaiters.get(conn);
-      if (waiters) waiters.push(resolve);
-      else this.appliedWaiters.set(conn, [resolve]);
-    });
+    return this.pending.whenApplied(conn);
   }
 
   /** Forgets a connection's waiting updates (it closed, or was refused). */
   dropPending(conn: Connection): void {
-    for (const entry of this.pending.filter((e) => e.conn === conn)) this.removePending(entry);
-  }
-
-  private pendingBytesOf(conn: Connection): number {
-    let bytes = 0;
-    for (const entry of this.pending) if (entry.conn === conn) bytes += entry.update.byteLength;
-    return bytes;
+    this.pending.drop(conn);
   }
 
   /** Bytes received but not (yet) part of the document: they count against its size limit. */
   private unappliedBytes(): number {
-    return this.pendingBytes + this.yjsPendingBytes();
+    return this.pending.bytes + this.yjsPendingBytes();
   }
 
   private yjsPendingBytes(): number {
@@ -379,7 +313,15 @@ export class Room {
     this.fullStateMessage = null;
     this.byteSize += update.byteLength;
     const conn = origin === SERVER ? undefined : (origin as Connection);
-    const seq = this.deps.queue.enqueue(this.documentId, update, conn?.user.id ?? null);
+    // who deleted what: Yjs does not say in the update, the server records it (storeDeletions)
+    const deleted =
+      conn && transaction.deleteSet.clients.size > 0 ? deletionRanges(transaction.deleteSet) : [];
+    const seq = this.deps.queue.enqueue(
+      this.documentId,
+      update,
+      conn?.user.id ?? null,
+      deleted.length > 0 ? deleted : undefined,
+    );
     this.lastQueuedSeq = seq;
     if (conn) {
       conn.lastQueuedSeq = seq;

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { removeAwarenessStates } from 'y-protocols/awareness';
-import { CloseCode } from '@accord/shared';
+import { CloseCode, MessageType } from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { Connection } from './Connection.js';
 import type { DocumentStore } from './DocumentStore.js';
@@ -8,6 +8,7 @@ import type { PersistenceQueue } from './PersistenceQueue.js';
 import { Room } from './Room.js';
 import { CollabError } from './CollabError.js';
 import { dispatchMessage } from './messageHandlers.js';
+import type { ClaimStore } from './ClientIdClaims.js';
 
 export interface RoomRegistryOptions {
   onTitleChange?: (documentId: string, title: string) => void;
@@ -21,6 +22,7 @@ export interface RoomRegistryOptions {
   maxConnectionsPerDocument: number;
   compactAfter: number;
   idleUnloadMs: number;
+  claimStore: ClaimStore;
   /** whether the document's workflow locks its text, read when a room loads */
   isTextLocked?: (documentId: string) => Promise<boolean>;
 }
@@ -101,6 +103,16 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Settles once the client id claims under way are recorded and the updates waiting for them
+   * handled (before a shutdown stores what is queued).
+   */
+  async settleClaims(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.claims.settled()));
+    // the updates waiting for them are handled in the same turn (hold); let it run
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
   /** The workflow locked or unlocked the document's text: an open room drops or takes updates. */
   setTextLocked(documentId: string, locked: boolean): void {
     const room = this.rooms.get(documentId);
@@ -141,8 +153,7 @@ export class RoomRegistry {
         room.state = 'ready';
         for (const conn of room.connections) {
           room.greet(conn);
-          conn.earlyBytes = 0;
-          for (const message of conn.early.splice(0)) this.receive(room, conn, message);
+          this.release(room, conn);
         }
       },
       (error: unknown) => {
@@ -165,9 +176,15 @@ export class RoomRegistry {
         throw new CollabError(CloseCode.MESSAGE_TOO_LARGE, 'message too large');
       }
       if (!conn.takeMessageToken()) throw new CollabError(CloseCode.RATE_LIMITED, 'too many messages');
-      if (room.state === 'loading') {
+      // kept, in order, while the document loads or a client id of the connection is being claimed
+      if (room.state === 'loading' || conn.held) {
         conn.earlyBytes += message.byteLength;
-        if (conn.earlyBytes > conn.limits.maxEarlyBytes) {
+        // what waits for a claim cannot be applied yet: it counts as the connection's pending updates
+        if (conn.held && conn.earlyBytes + conn.pendingBytes > this.options.maxPendingBytes) {
+          conn.early.length = 0;
+          throw new CollabError(CloseCode.PENDING_TOO_LARGE, 'too many updates that cannot be applied');
+        }
+        if (!conn.held && conn.earlyBytes > conn.limits.maxEarlyBytes) {
           conn.early.length = 0;
           throw new CollabError(CloseCode.LOADING_BUFFER_FULL, 'too much sent while the document loads');
         }
@@ -175,24 +192,92 @@ export class RoomRegistry {
         return;
       }
       if (room.state !== 'ready') return;
-      dispatchMessage({ room, conn, queue: this.options.queue }, message);
+      this.handle(room, conn, message);
     } catch (error) {
-      const e =
-        error instanceof CollabError
-          ? error
-          : new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed message');
-      this.options.logger.warn(
-        { documentId: room.documentId, userId: conn.user.id, closeCode: e.closeCode, reason: e.message },
-        'closing a collaboration connection',
-      );
-      conn.close(e.closeCode, e.message);
+      this.refuse(room, conn, error);
     }
+  }
+
+  private handle(room: Room, conn: Connection, message: Uint8Array): void {
+    try {
+      const hold = (until: Promise<void>) => this.hold(room, conn, message, until);
+      dispatchMessage({ room, conn, queue: this.options.queue, hold }, message);
+    } catch (error) {
+      this.refuse(room, conn, error);
+    }
+  }
+
+  /** Keeps the connection's messages, this one first, until `until` settles; then handles them. */
+  private hold(room: Room, conn: Connection, message: Uint8Array, until: Promise<void>): void {
+    conn.held = true;
+    conn.heldMessage = message;
+    until.then(
+      () => {
+        conn.held = false;
+        this.release(room, conn);
+      },
+      (error: unknown) => {
+        conn.held = false;
+        conn.heldMessage = null;
+        conn.early.length = 0;
+        conn.earlyBytes = 0;
+        this.options.logger.error(
+          { err: error, documentId: room.documentId, userId: conn.user.id },
+          'recording a client id claim failed',
+        );
+        // nothing of the update was applied; the client sends it again when it reconnects
+        this.refuse(room, conn, new CollabError(CloseCode.LOAD_FAILED, 'could not record the client id'));
+      },
+    );
+  }
+
+  /**
+   * Handles the messages kept for a connection, in order, until one holds it again. A client
+   * that closed meanwhile (e.g. a tab closed just after a keystroke) still has its document
+   * updates applied: they were received; the rest of what it sent no longer matters. Nothing more
+   * is handled once the server closed the connection (a refusal).
+   */
+  private release(room: Room, conn: Connection): void {
+    for (;;) {
+      if (conn.held || room.state !== 'ready') break;
+      if (conn.closedByServer) {
+        conn.heldMessage = null;
+        conn.early.length = 0;
+        break;
+      }
+      let message = conn.heldMessage;
+      conn.heldMessage = null;
+      if (!message) {
+        message = conn.early.shift() ?? null;
+        if (!message) break;
+        conn.earlyBytes -= message.byteLength;
+      }
+      if (!conn.open && message[0] !== MessageType.SYNC) continue;
+      this.handle(room, conn, message);
+    }
+    if (conn.early.length === 0) conn.earlyBytes = 0;
+    if (!conn.held && room.state === 'ready' && room.connections.size === 0) this.scheduleUnload(room);
+  }
+
+  private refuse(room: Room, conn: Connection, error: unknown): void {
+    const e =
+      error instanceof CollabError
+        ? error
+        : new CollabError(CloseCode.MALFORMED_MESSAGE, 'malformed message');
+    this.options.logger.warn(
+      { documentId: room.documentId, userId: conn.user.id, closeCode: e.closeCode, reason: e.message },
+      'closing a collaboration connection',
+    );
+    conn.closedByServer = true;
+    conn.close(e.closeCode, e.message);
   }
 
   private leave(room: Room, conn: Connection): void {
     if (!room.connections.delete(conn)) return;
-    conn.early.length = 0;
+    // updates waiting for a claim are still applied once it is recorded (release)
+    if (!conn.held) conn.early.length = 0;
     room.dropPending(conn);
+    room.claims.forgetConnection(conn.id);
     if (conn.clientId !== null && room.state === 'ready') {
       // null origin: the removal goes to everyone left in the room
       removeAwareness(room, conn.clientId);
@@ -207,7 +292,8 @@ export class RoomRegistry {
 
   /** Stores what is queued for the room, folds its updates if worthwhile, and forgets it. */
   unload(room: Room): Promise<void> {
-    if (room.state !== 'ready' || room.connections.size > 0) return Promise.resolve();
+    // (a room whose client ids are being claimed unloads once the claims are recorded: release)
+    if (room.state !== 'ready' || room.connections.size > 0 || room.claims.busy) return Promise.resolve();
     room.state = 'unloading';
     const done = (async () => {
       try {

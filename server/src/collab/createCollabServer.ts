@@ -1,3 +1,4 @@
+import { claimClientId } from './claimClientId.js';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -88,6 +89,7 @@ export function createCollabServer({
     maxConnectionsPerDocument: limits.maxConnectionsPerDocument,
     compactAfter: limits.compactAfter,
     idleUnloadMs: limits.idleUnloadMs,
+    claimStore: claimClientId,
     isTextLocked: async (documentId) => (await currentWorkflow(documentId)).textLocked,
   });
   const byUser = new Map<string, Set<Connection>>();
@@ -216,7 +218,11 @@ export function createCollabServer({
       }
       let timer: NodeJS.Timeout | undefined;
       const flushed = await Promise.race([
-        queue.drain().then(() => true),
+        // updates waiting for a client id claim are applied first, then everything is stored
+        registry
+          .settleClaims()
+          .then(() => queue.drain())
+          .then(() => true),
         new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SHUTDOWN_FLUSH_LIMIT_MS))),
       ]);
       clearTimeout(timer);

@@ -12,11 +12,13 @@ export interface HandlerContext {
   room: Room;
   conn: Connection;
   queue: PersistenceQueue;
+  /** holds the connection's messages until `until` settles, then handles this one again */
+  hold: (until: Promise<void>) => void;
 }
 
 type Handler = (ctx: HandlerContext, decoder: decoding.Decoder) => void;
 
-function handleSync({ room, conn }: HandlerContext, decoder: decoding.Decoder): void {
+function handleSync({ room, conn, hold }: HandlerContext, decoder: decoding.Decoder): void {
   const step = decoding.readVarUint(decoder);
   switch (step) {
     case syncProtocol.messageYjsSyncStep1: {
@@ -29,7 +31,12 @@ function handleSync({ room, conn }: HandlerContext, decoder: decoding.Decoder): 
       // read-only members, and everyone while the workflow locks the text: their document
       // changes are dropped, never stored or broadcast
       if (!conn.canWrite || room.textLocked) return;
-      room.applyClientUpdate(conn, update, step === syncProtocol.messageYjsUpdate ? 'update' : 'sync-step-2');
+      const claiming = room.applyClientUpdate(
+        conn,
+        update,
+        step === syncProtocol.messageYjsUpdate ? 'update' : 'sync-step-2',
+      );
+      if (claiming) hold(claiming);
       return;
     }
     default:

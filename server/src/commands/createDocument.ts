@@ -31,7 +31,7 @@ export async function createDocument(
   try {
     await Membership.create({ documentId: created._id, userId: ctx.actor.id, role: 'coordinator' });
     member = true;
-    await storeInitialState(created._id, state);
+    await storeInitialState(created._id, state, ctx.actor.id);
   } catch (error) {
     if (member) {
       await Membership.deleteOne({ _id: membershipKey(created._id, ctx.actor.id) }).catch(

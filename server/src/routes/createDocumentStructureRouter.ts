@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { documentContentQuery, documentIdParams } from '@accord/shared';
+import { clauseAuthorsParams, documentContentQuery, documentIdParams } from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { CollabControl } from '../collab/CollabControl.js';
 import { requireUser } from '../auth/requireUser.js';
@@ -9,10 +9,13 @@ import { CanonicalCache } from '../structure/CanonicalCache.js';
 import { presentOutline } from '../presenters/presentOutline.js';
 import { presentContent } from '../presenters/presentContent.js';
 import { validate } from './validate.js';
+import { clauseAuthors } from '../queries/clauseAuthors.js';
+import { NotFound } from '../errors/ApiError.js';
 
 /**
  * /api/documents/:id/outline and /content: the document's structure as the server renders it
- * (shared renderCanonical on the current Yjs state), for every member.
+ * (shared renderCanonical on the current Yjs state), for every member; and
+ * /clauses/:clauseId/authors: who wrote and who deleted each passage of a clause.
  */
 export function createDocumentStructureRouter({
   logger,
@@ -39,6 +42,15 @@ export function createDocumentStructureRouter({
     const { document, abilities } = await authorizeDocument(user.id, id, 'read');
     const rendering = await readCanonicalDocument({ logger, collab, cache }, document);
     res.json(presentContent(rendering, abilities));
+  });
+
+  router.get('/:id/clauses/:clauseId/authors', async (req, res) => {
+    const user = requireUser(req);
+    const { id, clauseId } = validate(clauseAuthorsParams, req.params);
+    await authorizeDocument(user.id, id, 'read');
+    const authors = await clauseAuthors(collab, id, clauseId);
+    if (!authors) throw new NotFound('clause not found');
+    res.json(authors);
   });
 
   return router;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { policySchema, type ImportPreview } from '@accord/shared';
+import { editorClientId, policySchema, type ImportPreview } from '@accord/shared';
 import { InvalidContent } from '../errors/InvalidContent.js';
 
 /** ProseMirror JSON of a whole document. */
@@ -16,6 +16,8 @@ export const EDITOR_FIELD = 'default';
  */
 export function encodeInitialState(json: JSONContent): Uint8Array {
   const doc = new Y.Doc();
+  // the creator's id from then on (storeInitialState): never one of the server's
+  doc.clientID = editorClientId();
   try {
     try {
       prosemirrorJSONToYXmlFragment(policySchema, json, doc.getXmlFragment(EDITOR_FIELD));

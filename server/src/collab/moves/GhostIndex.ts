@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { SERVER_CLIENT_IDS } from '@accord/shared';
 import { DeletedText } from './DeletedText.js';
 import { clauseIdOf, heldType, isDeletedType, listItems, parentType } from './yjsInternals.js';
 
@@ -130,9 +131,6 @@ function createdClauses(transaction: Y.Transaction): Map<string, Y.XmlElement> {
   }
   return found;
 }
-
-/** The client ids the server writes under (below any an editor is likely to draw). */
-export const SERVER_CLIENT_IDS = { from: 1, to: 1 << 16 };
 
 /** A Y.Doc that keeps the ghosts of moved clauses (see GhostIndex). */
 export function createGhostKeepingDoc(): { doc: Y.Doc; ghosts: GhostIndex } {
