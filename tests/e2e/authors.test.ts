@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 import { createDocument } from './helpers/createDocument.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 
@@ -38,11 +39,7 @@ describe('the authors of a clause', () => {
       fromTemplate: true,
     });
     const documentId = documentPath.split('/').pop()!;
-    const added = await ana.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: olga.email,
-      role: 'observer',
-    });
-    expect(added.status).toBe(201);
+    await addMember(ana.api, documentId, olga, 'observer');
 
     const page = await newPage();
     await signIn(page, olga, documentPath);

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import { MongoClient } from 'mongodb';
 import type { WebsocketProvider } from 'y-websocket';
-import { CloseCode } from '@accord/shared';
+import { CloseCode, type Role } from '@accord/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
 import { openProvider, waitFor, whenSynced } from '../helpers/collab.js';
 import { articleElement, clauseId, findArticle, paragraphText } from '../helpers/commentsFixture.js';
 
@@ -41,11 +42,7 @@ async function newDocument(members: NewUser[], role = 'drafter'): Promise<string
   expect(created.status).toBe(201);
   const documentId = created.body.document.id as string;
   for (const member of members) {
-    const added = await owner.api.request('POST', `/api/documents/${documentId}/members`, {
-      email: member.email,
-      role: member === observer ? 'observer' : role,
-    });
-    expect(added.status).toBe(201);
+    await addMember(owner.api, documentId, member, member === observer ? 'observer' : (role as Role));
   }
   return documentId;
 }
