@@ -30,8 +30,9 @@ function isLive(type: Y.AbstractType<unknown>): boolean {
  * changed (it then keeps the caret at the same offset in the paragraph), so text someone else
  * added before the caret (or the server carried there after a move) pushed the caret back into
  * the words this person had just typed, and their next keystrokes landed among them.
- * Only a caret whose character is still there is placed: a caret in a clause that was moved or
- * split away is left to FollowMovedClause and CaretStaysWithText.
+ * Only a caret right after a character this person typed, still there, is placed: a caret in a
+ * clause that was moved or split away, or an idle caret where someone else types, is left to
+ * FollowMovedClause and CaretStaysWithText.
  */
 export const CaretKeepsItsPlace = Extension.create({
   name: 'caretKeepsItsPlace',
@@ -64,13 +65,14 @@ export const CaretKeepsItsPlace = Extension.create({
           const caret = last.caret;
           const sync = ySyncPluginKey.getState(newState) as SyncState;
           if (!caret || !sync?.binding || !newState.selection.empty) return null;
-          // the character before the caret (or the caret's text, at its start) is still there
+          // the character before the caret is still there
           const at = Y.createAbsolutePositionFromRelativePosition(caret, sync.doc);
           if (!at || !isLive(at.type)) return null;
-          if (caret.item) {
-            const left = Y.getItem(sync.doc.store, caret.item);
-            if (!(left instanceof Y.Item) || left.deleted) return null;
-          }
+          // only a caret right after this person's own typing: an idle caret where someone else
+          // types is CaretStaysWithText's (it goes after their words)
+          if (caret.item?.client !== sync.doc.clientID) return null;
+          const left = Y.getItem(sync.doc.store, caret.item);
+          if (!(left instanceof Y.Item) || left.deleted) return null;
           const pos = relativePositionToAbsolutePosition(
             sync.doc,
             sync.type,
