@@ -117,16 +117,10 @@ describe('issue 12: comments in everyday use', () => {
     const ruiThread = (page: Page) => threadsOf(page).filter({ hasText: 'Which date exactly?' });
     for (const page of [coordinator, observer]) await ruiThread(page).waitFor(WAIT);
 
-    await ruiThread(coordinator).getByRole('button', { name: 'Drafting team only' }).click();
-    await expect
-      .poll(
-        () =>
-          ruiThread(coordinator)
-            .getByRole('button', { name: 'Drafting team only' })
-            .getAttribute('aria-pressed'),
-        WAIT,
-      )
-      .toBe('true');
+    // an action that says what it does; the thread's state shows as a badge
+    await ruiThread(coordinator).getByRole('button', { name: 'Limit to drafting team' }).click();
+    await ruiThread(coordinator).getByRole('button', { name: 'Show to all members' }).waitFor(WAIT);
+    await ruiThread(coordinator).locator('.badge--team').getByText('Drafting team only').waitFor(WAIT);
     // the observer no longer sees it; its author does, marked as seen by the team and its author
     await expect.poll(() => ruiThread(observer).count(), WAIT).toBe(0);
     await ruiThread(reviewer).getByText('Drafting team and its author').waitFor(WAIT);

@@ -146,6 +146,13 @@ describe('clause comments in the browser', () => {
     expect(liveMs).toBeLessThan(5_000);
     await drafter.locator('.ProseMirror .comment-highlight').first().waitFor(WAIT);
     expect(await threadsOf(drafter).first().innerText()).toMatch(/Rui Reviewer on Article \d+, paragraph 2/);
+    // the filters name the commenters' countries in the interface language, not by their codes
+    await sidebarOf(drafter).getByText('Filter', { exact: true }).click();
+    expect(await sidebarOf(drafter).getByLabel('Country').locator('option').allInnerTexts()).toEqual([
+      'Any',
+      'Portugal',
+    ]);
+    await sidebarOf(drafter).getByText('Filter', { exact: true }).click();
     // the outline counts the open thread on its article (and on the chapter holding it)
     await expect
       .poll(async () => {

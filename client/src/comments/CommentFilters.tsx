@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresentedComment, ResolvedAnchor } from '@accord/shared';
 import type { LiveThread } from './orderThreads';
+import { useCountryName } from '../components/countryNames';
 
 export interface Filters {
   status: 'all' | 'open' | 'resolved';
@@ -48,6 +49,7 @@ export function CommentFilters({
   clauseName: (anchor: ResolvedAnchor) => string;
 }) {
   const { t } = useTranslation();
+  const countryName = useCountryName();
   const id = useId();
   const facets = useMemo(() => {
     const clauses = new Map<string, string>();
@@ -131,7 +133,9 @@ export function CommentFilters({
         {select(
           'country',
           t('comments.filters.country'),
-          facets.countries.map((c) => [c, c]),
+          facets.countries
+            .map((c): [string, string] => [c, countryName(c)])
+            .sort((a, b) => a[1].localeCompare(b[1])),
         )}
         {select('author', t('comments.filters.author'), facets.authors)}
         {active && (

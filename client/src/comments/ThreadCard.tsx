@@ -138,16 +138,15 @@ export const ThreadCard = memo(function ThreadCard({ live, comments, members, ac
         {thread.canSetVisibility && (
           <button
             type="button"
-            className="button button--quiet button--small"
+            className="button button--small"
             disabled={busy}
-            aria-pressed={thread.visibility === 'team'}
             onClick={() =>
               run(() =>
                 accordApi.setThreadVisibility(thread.id, thread.visibility === 'team' ? 'all' : 'team'),
               )
             }
           >
-            {t('comments.thread.teamOnlyToggle')}
+            {t(thread.visibility === 'team' ? 'comments.thread.showToAll' : 'comments.thread.limitToTeam')}
           </button>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES } from './COUNTRY_CODES';
+import { countryNamer } from './countryNames';
 
 interface CountrySelectProps {
   id: string;
@@ -15,14 +16,9 @@ export function CountrySelect({ id, value, onChange, required, describedBy }: Co
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const countries = useMemo(() => {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([language], { type: 'region' });
-    } catch {
-      names = null;
-    }
+    const nameOf = countryNamer(language);
     const collator = new Intl.Collator(language);
-    return COUNTRY_CODES.map((code) => ({ code, name: names?.of(code) ?? code })).sort((a, b) =>
+    return COUNTRY_CODES.map((code) => ({ code, name: nameOf(code) })).sort((a, b) =>
       collator.compare(a.name, b.name),
     );
   }, [language]);
