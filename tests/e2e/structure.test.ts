@@ -300,6 +300,36 @@ describe('document structure in the browser', () => {
     expect(await drafter.getByTestId('outline-problems').count()).toBe(0);
   });
 
+  it('takes the language of an imported file from its text and says so', async () => {
+    const page = await newPage();
+    await signIn(page, bea);
+    const importer = page.getByTestId('import');
+    const markdown = [
+      '# Accord sur l’accès à la justice',
+      '',
+      'Article premier — Objet',
+      '',
+      'Le présent Accord a pour objet de garantir l’accès à la justice des personnes en situation de vulnérabilité.',
+      '',
+      'Article 2 — Aide juridique',
+      '',
+      'Chaque Partie veille à ce que les personnes aient accès à une aide juridique gratuite et rend compte des mesures prises.',
+    ].join('\n');
+    await importer.getByLabel('Import a .docx or Markdown file').setInputFiles({
+      name: 'accord.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(markdown),
+    });
+    const preview = page.getByTestId('import-preview');
+    const language = preview.getByLabel('Language of the text', { exact: true });
+    await language.waitFor(WAIT);
+    // the interface is in English; the document is French, and the preview says how it knows
+    expect(await language.inputValue()).toBe('fr');
+    expect(await language.evaluate((select) => select.getAttribute('aria-describedby'))).toBeTruthy();
+    await preview.getByText('Detected from the text: French. Change it if that is wrong.').waitFor();
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('imports a Markdown file through the preview', async () => {
     const page = await newPage();
     await signIn(page, bea);

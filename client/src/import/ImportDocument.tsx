@@ -1,6 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Limits, type DocumentKind, type DocumentLanguage, type ImportPreview } from '@accord/shared';
+import {
+  detectDocumentLanguage,
+  Limits,
+  type DocumentKind,
+  type DocumentLanguage,
+  type ImportPreview,
+} from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
@@ -9,6 +15,7 @@ import { DocumentLanguageSelect } from '../components/DocumentLanguageSelect';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { navigate } from '../router/navigate';
 import { previewOutline } from './previewOutline';
+import { textOfContent } from './textOfContent';
 import { importFormatOf, uploadImport } from './uploadImport';
 import './import.css';
 
@@ -41,6 +48,7 @@ export function ImportDocument({ language: initialLanguage }: { language: Docume
   const [error, setError] = useState<unknown>(null);
   const [title, setTitle] = useState('');
   const [language, setLanguage] = useState<DocumentLanguage>(initialLanguage);
+  const [detectedLanguage, setDetectedLanguage] = useState<DocumentLanguage | null>(null);
   const controller = useRef<AbortController | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
@@ -84,6 +92,10 @@ export function ImportDocument({ language: initialLanguage }: { language: Docume
         abort.signal,
       );
       setTitle(result.summary.title || file.name.replace(/\.[^.]+$/, ''));
+      // the language the text is written in, when its words tell (the person can change it)
+      const detected = detectDocumentLanguage(textOfContent(result.json));
+      setDetectedLanguage(detected);
+      setLanguage(detected ?? initialLanguage);
       setState({ step: 'preview', file: file.name, preview: result });
     } catch (caught) {
       if (abort.signal.aborted) return;
@@ -196,8 +208,24 @@ export function ImportDocument({ language: initialLanguage }: { language: Docume
                 <span className="import__label">{t('structure.import.kind')}</span>
                 <span>{t(`documentKinds.${kind}`)}</span>
               </div>
-              <FormField label={t('documents.languageLabel')}>
-                {(field) => <DocumentLanguageSelect id={field.id} value={language} onChange={setLanguage} />}
+              <FormField
+                label={t('documents.languageLabel')}
+                hint={
+                  detectedLanguage
+                    ? t('structure.import.languageDetected', {
+                        language: t(`documentLanguages.${detectedLanguage}`),
+                      })
+                    : t('structure.import.languageNotDetected')
+                }
+              >
+                {(field) => (
+                  <DocumentLanguageSelect
+                    id={field.id}
+                    value={language}
+                    onChange={setLanguage}
+                    aria-describedby={field['aria-describedby']}
+                  />
+                )}
               </FormField>
             </div>
             <dl className="import__counts" data-testid="import-counts">

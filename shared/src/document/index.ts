@@ -75,6 +75,7 @@ export { structuredPasteSlice } from './import/structuredPasteSlice.js';
 export { StructuredPaste } from './import/StructuredPaste.js';
 export { parseMarkdownBlocks } from './import/parseMarkdownBlocks.js';
 export { parseInlineMarkdown } from './import/parseInlineMarkdown.js';
+export { detectDocumentLanguage } from './import/detectLanguage.js';
 export { detectStructureLine, type StructureLine } from './import/detectStructureLine.js';
 
 export { PolicyCommands } from './commands/PolicyCommands.js';
