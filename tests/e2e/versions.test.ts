@@ -74,6 +74,8 @@ describe('versions, comparison, workflow and publishing in the browser', () => {
     await expect.poll(() => modified.locator('ins').count()).toBeGreaterThan(0);
     expect(await modified.locator('ins').first().innerText()).toContain('guarantee');
     expect(await modified.locator('ins .visually-hidden').first().textContent()).toContain('inserted:');
+    // and who made the change (issue 13: every edit attributed to its author)
+    expect(await modified.getByTestId('change-authors').innerText()).toBe('Written by Ana Quispe');
     // "Definitions" renumbered: shown quietly, with both numbers, no wording change
     const renumbered = page
       .locator('.compare-row[data-changes="renumbered"]', { hasText: 'Article 2' })

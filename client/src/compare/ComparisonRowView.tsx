@@ -1,10 +1,15 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clauseName, type ClauseLookup } from '../comments/clauseName';
+import type { PresentedChangeAuthors } from '@accord/shared';
+import { ChangeAuthors } from './ChangeAuthors';
 import { ClauseNumbers } from './ClauseNumbers';
 import { DiffText } from './DiffText';
 import { FieldChanges } from './FieldChanges';
 import type { ComparisonRow } from './comparisonRows';
+
+/** changes of wording, which have authors (a move or a new number alone is not shown with them) */
+const WORDED = new Set<string>(['added', 'removed', 'modified', 'split', 'merged']);
 
 interface ComparisonRowViewProps {
   row: ComparisonRow;
@@ -12,11 +17,13 @@ interface ComparisonRowViewProps {
   lookups: { old: ClauseLookup; new: ClauseLookup };
   /** the two sides' names, for the side-by-side columns */
   sides: { old: string; new: string };
+  /** who made the changes (null when the comparison runs backwards in time) */
+  authors: PresentedChangeAuthors | null;
 }
 
 /** One block of the comparison: what it is (numbers then and now), how it changed, its text. */
 export const ComparisonRowView = forwardRef<HTMLElement, ComparisonRowViewProps>(function ComparisonRowView(
-  { row, layout, lookups, sides },
+  { row, layout, lookups, sides, authors },
   ref,
 ) {
   const { t } = useTranslation();
@@ -93,6 +100,9 @@ export const ComparisonRowView = forwardRef<HTMLElement, ComparisonRowViewProps>
           )}
         </span>
       </header>
+      {row.type === 'clause' && row.changes.some((change) => WORDED.has(change)) && (
+        <ChangeAuthors authors={authors} clauseId={row.clauseId} />
+      )}
       {!heading && !text && !fields && !absentOld && !absentNew ? null : layout === 'inline' ? (
         <div className="compare-row__body">
           {body('inline')}

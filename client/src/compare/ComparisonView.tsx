@@ -166,6 +166,7 @@ export function ComparisonView({ documentId, session, from, to, show }: Comparis
                     layout={layout}
                     lookups={lookups}
                     sides={sides}
+                    authors={ready.comparison.authors}
                   />
                 );
               })}

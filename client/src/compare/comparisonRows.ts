@@ -19,6 +19,7 @@ export type ComparisonRow =
 export interface ClauseRow {
   type: 'clause';
   key: string;
+  clauseId: string | null;
   kind: ClauseKind;
   depth: number;
   /** empty for an unchanged clause */
@@ -41,6 +42,7 @@ function clauseRow(entry: ClauseComparison, index: number): ClauseRow {
   return {
     type: 'clause',
     key: `${entry.clauseId ?? 'unnamed'}:${index}`,
+    clauseId: entry.clauseId,
     kind: entry.kind,
     depth: entry.depth,
     changes: entry.changes,
@@ -79,6 +81,7 @@ function unchangedRow(clause: CanonicalClause, index: number): ClauseRow {
   return {
     type: 'clause',
     key: `${clause.clauseId ?? 'unnamed'}:u${index}`,
+    clauseId: clause.clauseId,
     kind: clause.kind,
     depth: clause.depth,
     changes: [],

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { userColour, type PresentedAuthor, type PresentedPassage } from '@accord/shared';
+import { userColour, type PresentedPassage } from '@accord/shared';
+import { useAuthorName } from '../components/useAuthorName';
 import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
 import { useErrorMessage } from '../i18n/useErrorMessage';
@@ -40,14 +41,7 @@ export function ClauseAuthorsDialog({ documentId, clause, onClose }: ClauseAutho
 
   const authors = state.status === 'ready' ? state.authors : null;
   const blocks = authors?.blocks.filter((block) => block.length > 0) ?? [];
-  const who = (author: PresentedAuthor) =>
-    author.kind === 'server'
-      ? t('structure.authors.server')
-      : author.kind === 'unknown'
-        ? t('structure.authors.unknown')
-        : author.organisation
-          ? `${author.name ?? ''} · ${author.organisation.name}`
-          : (author.name ?? '');
+  const who = useAuthorName();
   const passage = (p: PresentedPassage, index: number) => {
     const writer = authors!.authors[p.author]!;
     const colour = writer.userId ? userColour(writer.userId) : 'var(--line)';

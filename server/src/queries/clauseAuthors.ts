@@ -1,29 +1,11 @@
-import mongoose, { Types } from 'mongoose';
-import {
-  isServerClientId,
-  type PresentedAuthor,
-  type PresentedClauseAuthors,
-  type PresentedPassage,
-} from '@accord/shared';
+import type { PresentedClauseAuthors, PresentedPassage } from '@accord/shared';
 import type { CollabControl } from '../collab/CollabControl.js';
-import { ClientIdClaim, clientIdClaimKey } from '../models/ClientIdClaim.js';
-import { DocDeletion } from '../models/DocDeletion.js';
-import { Organisation } from '../models/Organisation.js';
-import { User } from '../models/User.js';
-import { presentOrganisation } from '../presenters/presentOrganisation.js';
 import { EDITOR_FIELD } from '../structure/encodeInitialState.js';
+import { type Deletion, deletionsOf, ownersOf, presentAuthors, UNKNOWN, writerKey } from './authorship.js';
 import { clauseTextRuns, type TextRun } from './clauseTextRuns.js';
 
 /** passages one answer lists at most (a long clause edited by many hands is cut there) */
 const MAX_PASSAGES = 5000;
-const SERVER = 'server';
-const UNKNOWN = 'unknown';
-
-interface Deletion {
-  clock: number;
-  end: number;
-  userId: string;
-}
 
 /**
  * Who wrote and who deleted each passage of a clause: the writer from the claim of the client id
@@ -38,12 +20,7 @@ export async function clauseAuthors(
   const blocks = await collab.withDocument(documentId, (doc) => clauseTextRuns(doc, EDITOR_FIELD, clauseId));
   if (!blocks) return null;
   const runs = blocks.flat();
-  const clients = new Set(runs.filter((r) => !isServerClientId(r.client)).map((r) => r.client));
-  const claims = await ClientIdClaim.find(
-    { _id: mongoose.trusted({ $in: [...clients].map((c) => clientIdClaimKey(documentId, c)) }) },
-    { clientId: 1, userId: 1 },
-  ).lean();
-  const owners = new Map(claims.map((c) => [c.clientId, c.userId.toHexString()]));
+  const owners = await ownersOf(documentId, new Set(runs.map((r) => r.client)));
   const deletions = await deletionsOf(
     documentId,
     new Set(runs.filter((r) => r.text === null).map((r) => r.client)),
@@ -54,8 +31,7 @@ export async function clauseAuthors(
     const index = keys.indexOf(key);
     return index >= 0 ? index : keys.push(key) - 1;
   };
-  const writer = (client: number) =>
-    indexOf(isServerClientId(client) ? SERVER : (owners.get(client) ?? UNKNOWN));
+  const writer = (client: number) => indexOf(writerKey(owners, client));
 
   let count = 0;
   const presented: PresentedPassage[][] = [];
@@ -105,51 +81,4 @@ function split(
   }
   if (at < end) parts.push({ text: null, length: end - at });
   return parts;
-}
-
-/** The recorded deletions of content written under these client ids, by client, by clock. */
-async function deletionsOf(documentId: string, clients: Set<number>): Promise<Map<number, Deletion[]>> {
-  const byClient = new Map<number, Deletion[]>();
-  if (clients.size === 0) return byClient;
-  const records = await DocDeletion.find(
-    { documentId: new Types.ObjectId(documentId) },
-    { userId: 1, ranges: 1 },
-  )
-    .sort({ at: 1 })
-    .lean();
-  for (const record of records) {
-    const userId = record.userId.toHexString();
-    for (let i = 0; i + 2 < record.ranges.length; i += 3) {
-      const client = record.ranges[i]!;
-      if (!clients.has(client)) continue;
-      const clock = record.ranges[i + 1]!;
-      let list = byClient.get(client);
-      if (!list) byClient.set(client, (list = []));
-      // the first deletion of a character is the one that counts
-      list.push({ clock, end: clock + record.ranges[i + 2]!, userId });
-    }
-  }
-  for (const list of byClient.values()) list.sort((a, b) => a.clock - b.clock);
-  return byClient;
-}
-
-async function presentAuthors(keys: string[]): Promise<PresentedAuthor[]> {
-  const userIds = keys.filter((k) => k !== SERVER && k !== UNKNOWN);
-  const users = await User.find(
-    { _id: mongoose.trusted({ $in: userIds }) },
-    { name: 1, organisationId: 1 },
-  ).lean();
-  const organisationIds = users.flatMap((u) => (u.organisationId ? [u.organisationId] : []));
-  const organisations = await Organisation.find({ _id: mongoose.trusted({ $in: organisationIds }) }).lean();
-  return keys.map((key): PresentedAuthor => {
-    if (key === SERVER || key === UNKNOWN) return { kind: key, userId: null, name: null, organisation: null };
-    const user = users.find((u) => u._id.toHexString() === key);
-    const organisation = organisations.find((o) => user?.organisationId?.equals(o._id));
-    return {
-      kind: 'member',
-      userId: key,
-      name: user?.name ?? null,
-      organisation: presentOrganisation(organisation),
-    };
-  });
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  type ComparisonAnswer,
   compareDocuments,
   compareQuery,
   confirmProposalBody,
@@ -22,6 +23,7 @@ import { confirmProposal, dismissProposal } from '../commands/resolveProposal.js
 import { findVersion, listVersions, versionCanonical } from '../queries/versions.js';
 import { listProposals } from '../queries/listProposals.js';
 import { canonicalOf, exportInputFor } from '../queries/exportSource.js';
+import { changeAuthors } from '../queries/changeAuthors.js';
 import { presentVersion } from '../presenters/presentVersion.js';
 import { presentProposal } from '../presenters/presentProposal.js';
 import { presentContent } from '../presenters/presentContent.js';
@@ -119,15 +121,18 @@ export function createVersionsRouter({ logger, collab }: { logger: Logger; colla
     const { id } = validate(documentIdParams, req.params);
     const query = validate(compareQuery, req.query);
     const { document } = await authorizeDocument(user.id, id, 'read');
-    const [from, to] = await Promise.all([
+    const [from, to, authors] = await Promise.all([
       canonicalOf(reading, document, query.from),
       canonicalOf(reading, document, query.to),
+      changeAuthors(collab, id, query.from, query.to),
     ]);
-    res.json({
+    const answer: ComparisonAnswer = {
       from: { version: query.from, hash: from.hash },
       to: { version: query.to, hash: to.hash },
       ...compareDocuments(from.canonical, to.canonical),
-    });
+      authors,
+    };
+    res.json(answer);
   });
 
   router.get('/:id/export', async (req, res) => {

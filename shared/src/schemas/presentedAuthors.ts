@@ -39,3 +39,13 @@ export interface PresentedClauseAuthors {
   /** the clause has more passages than one answer lists */
   truncated: boolean;
 }
+
+/**
+ * Who made the changes of a comparison (GET /compare, when `to` is later than `from`), by clause
+ * id: indexes into `authors` of who wrote text that is new there and who deleted text (or the
+ * whole clause) that was there.
+ */
+export interface PresentedChangeAuthors {
+  authors: PresentedAuthor[];
+  clauses: Record<string, { wrote: number[]; deleted: number[] }>;
+}

@@ -1,5 +1,6 @@
 import type { ExportFormat, VersionRef, WorkflowState } from './versions.js';
 import type { DocumentComparison } from '../compare/comparisonTypes.js';
+import type { PresentedChangeAuthors } from './presentedAuthors.js';
 
 /** A frozen version as the versions routes present it. */
 export interface PresentedVersion {
@@ -64,4 +65,6 @@ export interface PresentedWorkflow {
 export interface ComparisonAnswer extends DocumentComparison {
   from: { version: VersionRef; hash: string };
   to: { version: VersionRef; hash: string };
+  /** who made the changes; null when `to` is not later than `from` */
+  authors: PresentedChangeAuthors | null;
 }
