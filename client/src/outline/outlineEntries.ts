@@ -6,7 +6,7 @@ import { CLAUSE_KIND_BY_NODE, getNumbering, NODE, type ClauseKind } from '@accor
 export interface OutlineEntry {
   clauseId: string;
   kind: ClauseKind;
-  /** "Article 3", "Chapitre Ier", "Acción 1.2" */
+  /** "Article 3", "Chapitre premier", "Acción 1.2" */
   label: string;
   heading: string;
   /** 1 for top-level entries, 2 for those inside a chapter or an objective */

@@ -32,10 +32,10 @@ describe('renderHtml', () => {
     const input = templateAgreement('fr');
     const html = renderHtml(input);
     expect(html).toContain(
-      '<h2 class="clause-title"><span class="num">Chapitre Ier</span><span class="sep"> — </span><span class="heading">Dispositions générales</span></h2>',
+      '<h2 class="clause-title"><span class="num">Chapitre premier</span><span class="sep"> — </span><span class="heading">Dispositions générales</span></h2>',
     );
     expect(html).toContain(
-      '<h3 class="clause-title"><span class="num">Article 1er</span><span class="sep"> — </span><span class="heading">Objet</span></h3>',
+      '<h3 class="clause-title"><span class="num">Article premier</span><span class="sep"> — </span><span class="heading">Objet</span></h3>',
     );
     expect(html).toMatch(/<span class="num">a\)<\/span><div class="body"><p>« … » : … ;<\/p>/);
     expect(html).toMatch(

@@ -50,7 +50,7 @@ export function numberClauses<N>(
 ): void {
   const words = NUMBERING_WORDS[language] ?? NUMBERING_WORDS.en;
   const totals = { recital: 0, chapter: 0, article: 0, objective: 0, annex: 0 };
-  const ordinal = (n: number, text: string) => (words.firstOrdinal && n === 1 ? `${text}er` : text);
+  const ordinal = (n: number, text: string) => (words.first !== null && n === 1 ? words.first : text);
 
   const visit = (parent: N, ctx: Context): void => {
     const siblings = { paragraph: 0, point: 0, action: 0 };
