@@ -61,7 +61,7 @@ describe('renderHtml', () => {
   it('shows actions as a table with lead, partners, dates, indicator and status', () => {
     const html = renderHtml(templateActionPlan('pt'));
     expect(html).toContain(
-      '<thead><tr><th scope="col">Ação</th><th scope="col">Responsável</th><th scope="col">Parceiros</th><th scope="col">Datas</th><th scope="col">Indicador</th><th scope="col">Estado</th></tr></thead>',
+      '<thead><tr><th scope="col">Ação</th><th scope="col">Responsável</th><th scope="col">Parceiros</th><th scope="col">Datas</th><th scope="col">Indicador</th><th scope="col">Situação</th></tr></thead>',
     );
     expect(html.match(/<tr class="clause clause-action"/g)).toHaveLength(3);
     expect(html).toContain('<span class="status status-planned">Prevista</span>');

@@ -63,7 +63,7 @@ describe('renderPdf', () => {
 
   it('shows actions as a table with a header row', { timeout: 30_000 }, async () => {
     const text = pdfText(await renderPdf(templateActionPlan('pt')), '-layout').join('');
-    expect(text).toMatch(/Ação\s+Responsável\s+Parceiros\s+Datas\s+Indicador\s+Estado/);
+    expect(text).toMatch(/Ação\s+Responsável\s+Parceiros\s+Datas\s+Indicador\s+Situação/);
     expect(text).toMatch(/Ação 1\.1 — Ação …\s+Indicador …\s+Prevista/);
     expect(text).toMatch(/Página 2 de \d/);
   });
