@@ -37,6 +37,8 @@ describe('clause names in interface sentences', () => {
     await editor.getByText('Cada Parte informará sobre').waitFor(WAIT);
     // the interface is Portuguese (João's language), the text keeps its Spanish labels
     await page.getByRole('heading', { name: 'Comentários' }).first().waitFor(WAIT);
+    // its strings are Brazilian Portuguese, and the page says so
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pt-BR');
     const labels = await editor
       .locator('[data-number-label]')
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-number-label')));
