@@ -188,10 +188,18 @@ describe('issue 12: usability of the document page and the account forms', () =>
     await page.getByLabel('Email address').fill(uniqueEmail('carla'));
     await expect.poll(() => alert.count(), WAIT).toBe(0);
 
-    // a name of spaces passes the browser's check but is blank
-    await page.getByLabel('Full name').fill('   ');
+    // a name of spaces passes the browser's check but is blank: the name field says so, under it
+    const name = page.getByLabel('Full name');
+    await name.fill('   ');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => alert.first().innerText(), WAIT).toMatch(/name/i);
+    await expect.poll(() => name.getAttribute('aria-invalid'), WAIT).toBe('true');
+    const described = await name.evaluate((element) =>
+      (element.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' '),
+    );
+    expect(described).toContain('Fill in this field.');
     expect(page.url()).toContain('/register');
   });
 

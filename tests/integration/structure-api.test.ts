@@ -151,7 +151,7 @@ describe('templates seed a new document', () => {
 
     const french = await createDocument({ title: 'Accord', kind: 'agreement', language: 'fr' });
     const frOutline = await outline(coordinator, french);
-    expect(frOutline.clauses.find((c) => c.kind === 'article').label).toBe('Article 1er');
+    expect(frOutline.clauses.find((c) => c.kind === 'article').label).toBe('Article premier');
   });
 
   it('gives two clients that open a new document at once one and the same title', async () => {

@@ -73,7 +73,7 @@ export class DocumentComments {
   readonly naming: ClauseNaming = {
     lookup: (clauseId) => this.resolver.get().snapshot(clauseId),
     name: (snapshot, lookup = this.naming.lookup) =>
-      clauseName(snapshot, lookup, (key, values) => i18next.t(key, values ?? {})),
+      clauseName(snapshot, lookup, (key, values) => i18next.t(key, values ?? {}), i18next.language),
   };
 
   constructor(

@@ -26,7 +26,7 @@ export const ComparisonRowView = forwardRef<HTMLElement, ComparisonRowViewProps>
   { row, layout, lookups, sides, authors },
   ref,
 ) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const translate = (key: string, values?: Record<string, string>) => t(key, values ?? {});
 
   let title;
@@ -40,8 +40,8 @@ export const ComparisonRowView = forwardRef<HTMLElement, ComparisonRowViewProps>
   } else {
     title = (
       <ClauseNumbers
-        oldName={row.old ? clauseName(row.old, lookups.old, translate) : null}
-        newName={row.new ? clauseName(row.new, lookups.new, translate) : null}
+        oldName={row.old ? clauseName(row.old, lookups.old, translate, i18n.language) : null}
+        newName={row.new ? clauseName(row.new, lookups.new, translate, i18n.language) : null}
       />
     );
     changes = row.changes;

@@ -5,14 +5,16 @@ import { countryNamer } from './countryNames';
 
 interface CountrySelectProps {
   id: string;
+  name?: string;
   value: string;
   onChange(value: string): void;
   required?: boolean;
-  describedBy?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
 }
 
 /** Every country, named and sorted in the interface language; the value is the ISO code. */
-export function CountrySelect({ id, value, onChange, required, describedBy }: CountrySelectProps) {
+export function CountrySelect({ value, onChange, ...control }: CountrySelectProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const countries = useMemo(() => {
@@ -24,11 +26,9 @@ export function CountrySelect({ id, value, onChange, required, describedBy }: Co
   }, [language]);
   return (
     <select
-      id={id}
+      {...control}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      required={required}
-      aria-describedby={describedBy}
       autoComplete="country"
     >
       <option value="">{t('auth.chooseCountry')}</option>

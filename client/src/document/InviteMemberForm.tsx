@@ -4,6 +4,7 @@ import { Limits, ROLES, type PresentedInvitation, type Role } from '@accord/shar
 import { accordApi } from '../api/accordApi';
 import { Alert } from '../components/Alert';
 import { FormField } from '../components/FormField';
+import { useFieldErrors } from '../components/useFieldErrors';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 
 interface InviteMemberFormProps {
@@ -15,6 +16,7 @@ export function InviteMemberForm({ documentId, onInvited }: InviteMemberFormProp
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const id = useId();
+  const fields = useFieldErrors();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('drafter');
   const [pending, setPending] = useState(false);
@@ -22,6 +24,7 @@ export function InviteMemberForm({ documentId, onInvited }: InviteMemberFormProp
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!fields.validate(event.currentTarget)) return;
     setPending(true);
     setResult(null);
     try {
@@ -42,7 +45,9 @@ export function InviteMemberForm({ documentId, onInvited }: InviteMemberFormProp
   return (
     <form
       className="form invite-form"
+      noValidate
       onSubmit={handleSubmit}
+      onChange={fields.onChange}
       aria-labelledby={`${id}-heading`}
       aria-busy={pending}
     >
@@ -52,11 +57,12 @@ export function InviteMemberForm({ documentId, onInvited }: InviteMemberFormProp
       <p className="hint" id={`${id}-hint`}>
         {t('members.inviteIntro')}
       </p>
-      <FormField label={t('members.email')} describedBy={`${id}-hint`}>
+      <FormField label={t('members.email')} describedBy={`${id}-hint`} error={fields.error('email')}>
         {(field) => (
           <input
             {...field}
             type="email"
+            name="email"
             required
             maxLength={Limits.emailMax}
             autoComplete="off"

@@ -4,6 +4,7 @@ import { DOCUMENT_KINDS, Limits, type DocumentKind, type DocumentLanguage } from
 import { accordApi } from '../api/accordApi';
 import { Alert } from '../components/Alert';
 import { FormField } from '../components/FormField';
+import { useFieldErrors } from '../components/useFieldErrors';
 import { DocumentLanguageSelect } from '../components/DocumentLanguageSelect';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { isLanguage } from '../i18n/i18n';
@@ -14,6 +15,7 @@ export function CreateDocumentForm() {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const id = useId();
+  const fields = useFieldErrors();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<DocumentKind>('agreement');
   const [language, setLanguage] = useState<DocumentLanguage>(() => {
@@ -26,6 +28,7 @@ export function CreateDocumentForm() {
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!fields.validate(event.currentTarget)) return;
     setPending(true);
     setError(null);
     try {
@@ -48,11 +51,18 @@ export function CreateDocumentForm() {
       <h2 id={`${id}-heading`}>{t('documents.newDocument')}</h2>
       <p className="hint">{t('documents.newDocumentIntro')}</p>
       {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
-      <form className="form" onSubmit={handleSubmit} aria-busy={pending}>
-        <FormField label={t('documents.titleLabel')}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={handleSubmit}
+        onChange={fields.onChange}
+        aria-busy={pending}
+      >
+        <FormField label={t('documents.titleLabel')} error={fields.error('title')}>
           {(field) => (
             <input
               {...field}
+              name="title"
               required
               maxLength={Limits.titleMax}
               placeholder={t('documents.titlePlaceholder')}
@@ -95,7 +105,7 @@ export function CreateDocumentForm() {
             )}
           </FormField>
         )}
-        <button type="submit" className="button button--primary" disabled={pending || !title.trim()}>
+        <button type="submit" className="button button--primary" disabled={pending}>
           {pending ? t('documents.creating') : t('documents.create')}
         </button>
       </form>

@@ -41,8 +41,10 @@ void i18next.use(initReactI18next).init({
   react: { useSuspense: false },
 });
 
+// the Portuguese strings are Brazilian Portuguese (issue 12): say so to screen readers and spell checkers
+const HTML_LANG: Readonly<Record<string, string>> = { pt: 'pt-BR' };
 const syncHtmlLang = (language: string) => {
-  document.documentElement.lang = language;
+  document.documentElement.lang = HTML_LANG[language] ?? language;
 };
 syncHtmlLang(i18next.language);
 i18next.on('languageChanged', syncHtmlLang);

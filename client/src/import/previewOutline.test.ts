@@ -26,8 +26,8 @@ describe('previewOutline', () => {
       ['Artículo 2', 'Definiciones', 2],
     ]);
     expect(previewOutline(json, 'fr').map((e) => e.label)).toEqual([
-      'Chapitre Ier',
-      'Article 1er',
+      'Chapitre premier',
+      'Article premier',
       'Article 2',
     ]);
   });

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getNumbering, type MovePlacement, type PresentedDocument } from '@accord/shared';
+import { ownName } from '../comments/clauseName';
 import { useCommentCounts } from '../comments/useCommentCounts';
 import type { CollabSession } from '../collab/CollabSession';
 import { buildTree } from './buildTree';
@@ -28,7 +29,14 @@ interface OutlinePanelProps {
 const NO_ENTRIES: OutlineEntry[] = [];
 const KINDS = ['chapter', 'article', 'paragraph', 'point', 'objective', 'action', 'annex'] as const;
 
-const describe = (entry: OutlineEntry) => (entry.heading ? `${entry.label} — ${entry.heading}` : entry.label);
+/**
+ * The entry with its heading, its label in the interface's `language` for interface sentences
+ * (announcements, button names, dialog titles), or as the text shows it when `language` is null.
+ */
+const describe = (entry: OutlineEntry, language: string | null) => {
+  const label = (language !== null && entry.number && ownName(entry, language)) || entry.label;
+  return entry.heading ? `${label} — ${entry.heading}` : label;
+};
 
 /**
  * The document's table of contents, computed in the browser from the live editor state (numbers
@@ -36,7 +44,8 @@ const describe = (entry: OutlineEntry) => (entry.heading ? `${entry.label} — $
  * Enter goes to a clause; drafters reorder by drag and drop, Alt+↑/↓ or the move buttons.
  */
 export const OutlinePanel = memo(function OutlinePanel({ session, document, editable }: OutlinePanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const id = useId();
   const editor = useSessionEditor(session);
   const outline = useOutline(useSessionOutline(session));
@@ -64,9 +73,9 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
     const entry = entries.find((e) => e.clauseId === moved);
     if (!entry) return;
     pendingFocus.current = null;
-    setAnnouncement(t('structure.outline.movedTo', { clause: describe(entry) }));
+    setAnnouncement(t('structure.outline.movedTo', { clause: describe(entry, language) }));
     treeRef.current?.querySelector<HTMLElement>(`[data-clause-id="${moved}"]`)?.focus();
-  }, [entries, t]);
+  }, [entries, t, language]);
 
   const move = useCallback(
     (clauseId: string, targetId: string, placement: MovePlacement): boolean => {
@@ -108,26 +117,27 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
   const remove = useCallback((clauseId: string) => session?.clauseDeletion.request(clauseId), [session]);
   const [authorsOf, setAuthorsOf] = useState<{ clauseId: string; description: string } | null>(null);
   const showAuthors = useCallback(
-    (entry: OutlineEntry) => setAuthorsOf({ clauseId: entry.clauseId, description: describe(entry) }),
-    [],
+    (entry: OutlineEntry) =>
+      setAuthorsOf({ clauseId: entry.clauseId, description: describe(entry, language) }),
+    [language],
   );
   // the selected entry carries its buttons: who wrote it, and (drafters) move and delete
   const actions = useMemo(
     () => (entry: OutlineEntry) => (
       <div className="outline__actions" onClick={(event) => event.stopPropagation()}>
-        <AuthorsButton description={describe(entry)} onClick={() => showAuthors(entry)} />
+        <AuthorsButton description={describe(entry, language)} onClick={() => showAuthors(entry)} />
         {canMove && (
           <OutlineMoves
             entries={entries}
             current={entry}
-            description={describe(entry)}
+            description={describe(entry, language)}
             onMove={moveBy}
             onDelete={remove}
           />
         )}
       </div>
     ),
-    [canMove, entries, moveBy, remove, showAuthors],
+    [canMove, entries, moveBy, remove, showAuthors, language],
   );
 
   const onKeyDown = useTreeKeyboard(treeRef, {
@@ -135,7 +145,12 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
     onActivate: goTo,
     onMove: canMove ? moveBy : null,
   });
-  const { dnd, drop } = useOutlineDragAndDrop(canMove, { entries, editor, move, describe });
+  const { dnd, drop } = useOutlineDragAndDrop(canMove, {
+    entries,
+    editor,
+    move,
+    describe: (entry) => describe(entry, null),
+  });
 
   const counts = outline?.counts;
   const countParts = counts

@@ -6,6 +6,7 @@ const entry = (clauseId: string, kind: OutlineEntry['kind'], parentId: string | 
   clauseId,
   kind,
   label: clauseId,
+  number: '',
   heading: '',
   level: parentId ? 2 : 1,
   parentId,

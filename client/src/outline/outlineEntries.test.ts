@@ -34,7 +34,7 @@ describe('outlineEntries', () => {
 
   it('follows the document language and nests actions under objectives', () => {
     expect(outlineEntries(stateOf('fr')).entries.find((e) => e.kind === 'article')?.label).toBe(
-      'Article 1er',
+      'Article premier',
     );
     const plan = outlineEntries(stateOf('en', 'action_plan')).entries;
     expect(plan.map((e) => [e.label, e.level])).toEqual([

@@ -6,8 +6,10 @@ import { CLAUSE_KIND_BY_NODE, getNumbering, NODE, type ClauseKind } from '@accor
 export interface OutlineEntry {
   clauseId: string;
   kind: ClauseKind;
-  /** "Article 3", "Chapitre Ier", "Acción 1.2" */
+  /** "Article 3", "Chapitre premier", "Acción 1.2": as the text shows it, in the document's language */
   label: string;
+  /** the bare number ("3", "I", "1.2"), to name the clause in the interface's language */
+  number: string;
   heading: string;
   /** 1 for top-level entries, 2 for those inside a chapter or an objective */
   level: number;
@@ -63,6 +65,7 @@ export function outlineEntries(state: EditorState): OutlineModel {
           clauseId,
           kind,
           label: numbers?.get(clauseId)?.label ?? '',
+          number: numbers?.get(clauseId)?.number ?? '',
           heading: headingOf(child),
           level,
           parentId,

@@ -6,6 +6,7 @@ import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
 import { CountrySelect } from '../components/CountrySelect';
 import { FormField } from '../components/FormField';
+import { useFieldErrors } from '../components/useFieldErrors';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { isLanguage } from '../i18n/i18n';
@@ -17,6 +18,7 @@ export function RegisterPage({ next }: { next: string | null }) {
   const errorMessage = useErrorMessage();
   const { signedIn } = useSession();
   const id = useId();
+  const fields = useFieldErrors();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -35,12 +37,8 @@ export function RegisterPage({ next }: { next: string | null }) {
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setErrorIsEmail(false);
-    // a name of spaces passes the browser's `required` check; name the field rather than let the
-    // server answer a generic "not valid"
-    if (!name.trim()) {
-      setError(t('auth.nameRequired'));
-      return;
-    }
+    // each field says what is wrong with it (a name of spaces too), in the interface language
+    if (!fields.validate(event.currentTarget)) return;
     if (organisationStarted && (!organisationName.trim() || !organisationKind || !country)) {
       setError(t('auth.organisationIncomplete'));
       return;
@@ -70,8 +68,14 @@ export function RegisterPage({ next }: { next: string | null }) {
         <h1 id={`${id}-title`}>{t('auth.registerTitle')}</h1>
         <p className="lead">{t('auth.registerIntro')}</p>
         {error !== null && <Alert tone="error">{error}</Alert>}
-        <form className="form" onSubmit={handleSubmit} aria-busy={pending}>
-          <FormField label={t('auth.name')}>
+        <form
+          className="form"
+          noValidate
+          onSubmit={handleSubmit}
+          onChange={fields.onChange}
+          aria-busy={pending}
+        >
+          <FormField label={t('auth.name')} error={fields.error('name')}>
             {(field) => (
               <input
                 {...field}
@@ -84,7 +88,7 @@ export function RegisterPage({ next }: { next: string | null }) {
               />
             )}
           </FormField>
-          <FormField label={t('auth.email')}>
+          <FormField label={t('auth.email')} error={fields.error('email')}>
             {(field) => (
               <input
                 {...field}
@@ -104,7 +108,11 @@ export function RegisterPage({ next }: { next: string | null }) {
               />
             )}
           </FormField>
-          <FormField label={t('auth.password')} hint={t('auth.passwordHint', { count: Limits.passwordMin })}>
+          <FormField
+            label={t('auth.password')}
+            hint={t('auth.passwordHint', { count: Limits.passwordMin })}
+            error={fields.error('password')}
+          >
             {(field) => (
               <input
                 {...field}
@@ -124,7 +132,11 @@ export function RegisterPage({ next }: { next: string | null }) {
             <p id={`${id}-org-hint`} className="hint">
               {t('auth.organisationOptional')}
             </p>
-            <FormField label={t('auth.organisationName')} describedBy={`${id}-org-hint`}>
+            <FormField
+              label={t('auth.organisationName')}
+              describedBy={`${id}-org-hint`}
+              error={fields.error('organisation')}
+            >
               {(field) => (
                 <input
                   {...field}
@@ -137,10 +149,11 @@ export function RegisterPage({ next }: { next: string | null }) {
                 />
               )}
             </FormField>
-            <FormField label={t('auth.organisationKind')}>
+            <FormField label={t('auth.organisationKind')} error={fields.error('organisationKind')}>
               {(field) => (
                 <select
                   {...field}
+                  name="organisationKind"
                   required={organisationStarted}
                   value={organisationKind}
                   onChange={(event) => setOrganisationKind(event.target.value as OrganisationKind | '')}
@@ -154,10 +167,11 @@ export function RegisterPage({ next }: { next: string | null }) {
                 </select>
               )}
             </FormField>
-            <FormField label={t('auth.country')}>
+            <FormField label={t('auth.country')} error={fields.error('country')}>
               {(field) => (
                 <CountrySelect
-                  id={field.id}
+                  {...field}
+                  name="country"
                   value={country}
                   onChange={setCountry}
                   required={organisationStarted}

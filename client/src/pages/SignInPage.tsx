@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { accordApi } from '../api/accordApi';
 import { Alert } from '../components/Alert';
 import { FormField } from '../components/FormField';
+import { useFieldErrors } from '../components/useFieldErrors';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { Link } from '../router/Link';
@@ -17,10 +18,12 @@ export function SignInPage({ next, expired }: { next: string | null; expired: bo
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const id = useId();
+  const fields = useFieldErrors();
   useDocumentTitle(t('auth.signInTitle'));
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!fields.validate(event.currentTarget)) return;
     setPending(true);
     setError(null);
     try {
@@ -40,8 +43,14 @@ export function SignInPage({ next, expired }: { next: string | null; expired: bo
         <p className="lead">{t('auth.signInIntro')}</p>
         {expired && error === null && <Alert tone="info">{t('auth.sessionExpired')}</Alert>}
         {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
-        <form className="form" onSubmit={handleSubmit} aria-busy={pending}>
-          <FormField label={t('auth.email')}>
+        <form
+          className="form"
+          noValidate
+          onSubmit={handleSubmit}
+          onChange={fields.onChange}
+          aria-busy={pending}
+        >
+          <FormField label={t('auth.email')} error={fields.error('email')}>
             {(field) => (
               <input
                 {...field}
@@ -54,7 +63,7 @@ export function SignInPage({ next, expired }: { next: string | null; expired: bo
               />
             )}
           </FormField>
-          <FormField label={t('auth.password')}>
+          <FormField label={t('auth.password')} error={fields.error('password')}>
             {(field) => (
               <input
                 {...field}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { versionsApi } from '../api/versionsApi';
 import { Alert } from '../components/Alert';
 import { FormField } from '../components/FormField';
+import { useFieldErrors } from '../components/useFieldErrors';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { VERSION_LIMITS } from './VERSION_LIMITS';
 
@@ -18,6 +19,7 @@ export function FreezeForm({ documentId, mode, onDone }: FreezeFormProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const id = useId();
+  const fields = useFieldErrors();
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [pending, setPending] = useState(false);
@@ -25,11 +27,9 @@ export function FreezeForm({ documentId, mode, onDone }: FreezeFormProps) {
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // a missing name (or one of spaces) is said under the field, in the interface language
+    if (!fields.validate(event.currentTarget)) return;
     const trimmed = name.trim();
-    if (!trimmed) {
-      setResult({ tone: 'error', text: t('versions.freeze.nameRequired') });
-      return;
-    }
     setPending(true);
     setResult(null);
     try {
@@ -58,7 +58,9 @@ export function FreezeForm({ documentId, mode, onDone }: FreezeFormProps) {
   return (
     <form
       className="form freeze-form"
+      noValidate
       onSubmit={handleSubmit}
+      onChange={fields.onChange}
       aria-labelledby={`${id}-title`}
       aria-busy={pending}
     >
@@ -72,11 +74,13 @@ export function FreezeForm({ documentId, mode, onDone }: FreezeFormProps) {
         label={t('versions.freeze.name')}
         hint={t('versions.freeze.nameHint')}
         describedBy={`${id}-intro`}
+        error={fields.error('name')}
       >
         {(field) => (
           <input
             {...field}
             type="text"
+            name="name"
             required
             maxLength={VERSION_LIMITS.nameMax}
             value={name}
@@ -88,6 +92,7 @@ export function FreezeForm({ documentId, mode, onDone }: FreezeFormProps) {
         {(field) => (
           <textarea
             {...field}
+            name="note"
             rows={2}
             maxLength={VERSION_LIMITS.noteMax}
             value={note}

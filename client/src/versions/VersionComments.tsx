@@ -5,6 +5,7 @@ import { accordApi } from '../api/accordApi';
 import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
 import { CommentBody } from '../comments/CommentBody';
+import { clauseName } from '../comments/clauseName';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 
 type Loaded =
@@ -18,7 +19,7 @@ type Loaded =
  * version does not have are left out).
  */
 export function VersionComments({ documentId, content }: { documentId: string; content: PresentedContent }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
@@ -33,7 +34,13 @@ export function VersionComments({ documentId, content }: { documentId: string; c
     return () => controller.abort();
   }, [documentId]);
 
-  const labels = new Map(content.clauses.map((clause) => [clause.clauseId, clause.label]));
+  // the clauses as the interface names them ('Artigo 3, nº 1' in a Portuguese interface)
+  const clauses = new Map(content.clauses.map((clause) => [clause.clauseId, clause]));
+  const lookup = (clauseId: string) => clauses.get(clauseId);
+  const translate = (key: string, values?: Record<string, string>) => t(key, values ?? {});
+  const labels = new Map(
+    content.clauses.map((clause) => [clause.clauseId, clauseName(clause, lookup, translate, i18n.language)]),
+  );
   const threads =
     loaded.status === 'ready'
       ? loaded.threads.filter((thread) => labels.has(thread.anchor.currentClauseId ?? thread.anchor.clauseId))

@@ -74,8 +74,8 @@ export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
     partners: 'Parceiros',
     dates: 'Datas',
     indicator: 'Indicador',
-    status: 'Estado',
-    statuses: { planned: 'Prevista', in_progress: 'Em curso', done: 'Concluída', blocked: 'Bloqueada' },
+    status: 'Situação',
+    statuses: { planned: 'Prevista', in_progress: 'Em andamento', done: 'Concluída', blocked: 'Bloqueada' },
   },
   fr: {
     version: 'Version',

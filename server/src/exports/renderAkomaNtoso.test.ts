@@ -169,8 +169,8 @@ describe('renderAkomaNtoso', () => {
     expect(xpath(xml, `//*[@eId='art_2']/${any('intro')}`).trim()).toBe(
       'Aux fins du présent Accord, on entend par :',
     );
-    expect(xpath(xml, `//*[@eId='art_1']/${any('num')}`)).toBe('Article 1er');
-    expect(xpath(xml, `//*[@eId='chp_1']/${any('num')}`)).toBe('Chapitre Ier');
+    expect(xpath(xml, `//*[@eId='art_1']/${any('num')}`)).toBe('Article premier');
+    expect(xpath(xml, `//*[@eId='chp_1']/${any('num')}`)).toBe('Chapitre premier');
 
     const objective = renderAkomaNtoso(exportInput(irregularDocument(), 'en', 'action_plan'));
     expect(xpath(objective, `//*[@eId='objective_1']/${any('intro')}`).trim()).toBe('intro text');

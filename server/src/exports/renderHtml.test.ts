@@ -32,10 +32,10 @@ describe('renderHtml', () => {
     const input = templateAgreement('fr');
     const html = renderHtml(input);
     expect(html).toContain(
-      '<h2 class="clause-title"><span class="num">Chapitre Ier</span><span class="sep"> — </span><span class="heading">Dispositions générales</span></h2>',
+      '<h2 class="clause-title"><span class="num">Chapitre premier</span><span class="sep"> — </span><span class="heading">Dispositions générales</span></h2>',
     );
     expect(html).toContain(
-      '<h3 class="clause-title"><span class="num">Article 1er</span><span class="sep"> — </span><span class="heading">Objet</span></h3>',
+      '<h3 class="clause-title"><span class="num">Article premier</span><span class="sep"> — </span><span class="heading">Objet</span></h3>',
     );
     expect(html).toMatch(/<span class="num">a\)<\/span><div class="body"><p>« … » : … ;<\/p>/);
     expect(html).toMatch(
@@ -61,7 +61,7 @@ describe('renderHtml', () => {
   it('shows actions as a table with lead, partners, dates, indicator and status', () => {
     const html = renderHtml(templateActionPlan('pt'));
     expect(html).toContain(
-      '<thead><tr><th scope="col">Ação</th><th scope="col">Responsável</th><th scope="col">Parceiros</th><th scope="col">Datas</th><th scope="col">Indicador</th><th scope="col">Estado</th></tr></thead>',
+      '<thead><tr><th scope="col">Ação</th><th scope="col">Responsável</th><th scope="col">Parceiros</th><th scope="col">Datas</th><th scope="col">Indicador</th><th scope="col">Situação</th></tr></thead>',
     );
     expect(html.match(/<tr class="clause clause-action"/g)).toHaveLength(3);
     expect(html).toContain('<span class="status status-planned">Prevista</span>');

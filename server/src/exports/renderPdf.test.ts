@@ -36,8 +36,8 @@ describe('renderPdf', () => {
   it('shows clause numbers and headings as in the editor', { timeout: 30_000 }, async () => {
     // -raw: in its default mode pdftotext merges the spaced punctuation of "« … » : … ;"
     const [, text] = pdfText(await renderPdf(templateAgreement('fr')), '-raw');
-    expect(text).toContain('Chapitre Ier\nDispositions générales\n');
-    expect(text).toContain('Article 1er\nObjet\nLe présent Accord a pour objet …');
+    expect(text).toContain('Chapitre premier\nDispositions générales\n');
+    expect(text).toContain('Article premier\nObjet\nLe présent Accord a pour objet …');
     expect(text).toContain('a) « … » : … ;\nb) « … » : ….');
     expect(text).toContain('1. Chaque Partie …\n2. Chaque Partie rend compte de …');
     expect(text).toContain('Fait à …, le …');
@@ -63,7 +63,7 @@ describe('renderPdf', () => {
 
   it('shows actions as a table with a header row', { timeout: 30_000 }, async () => {
     const text = pdfText(await renderPdf(templateActionPlan('pt')), '-layout').join('');
-    expect(text).toMatch(/Ação\s+Responsável\s+Parceiros\s+Datas\s+Indicador\s+Estado/);
+    expect(text).toMatch(/Ação\s+Responsável\s+Parceiros\s+Datas\s+Indicador\s+Situação/);
     expect(text).toMatch(/Ação 1\.1 — Ação …\s+Indicador …\s+Prevista/);
     expect(text).toMatch(/Página 2 de \d/);
   });

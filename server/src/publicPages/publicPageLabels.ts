@@ -53,7 +53,7 @@ export const PUBLIC_PAGE_LABELS: Readonly<Record<DocumentLanguage, PublicPageLab
     downloads: 'Downloads',
     format: 'Formato',
     verifyTitle: 'Verificar uma cópia',
-    verifyHelp: 'Verifique se um arquivo que recebeu é idêntico, byte a byte, a um destes arquivos.',
+    verifyHelp: 'Verifique se um arquivo que você recebeu é idêntico, byte a byte, a um destes arquivos.',
     verifyFile: 'Arquivo',
     verifyButton: 'Verificar',
     match: 'Este arquivo é idêntico ao arquivo {format} publicado.',

@@ -114,8 +114,8 @@ describe('importMarkdown', () => {
     const r = renderCanonical(json, 'fr');
     expect(r.title).toBe('Acuerdo regional');
     expect(r.clauses.map((c) => `${c.label}|${c.heading ?? c.text}`)).toEqual([
-      'Chapitre Ier|Disposiciones generales',
-      'Article 1er|Objetivo',
+      'Chapitre premier|Disposiciones generales',
+      'Article premier|Objetivo',
       'Article 2|Definições',
       'a)|primeira;',
       'b)|segunda.',
@@ -163,12 +163,59 @@ describe('importMarkdown', () => {
     ]);
   });
 
+  it('reads the first French chapter and article in all three spellings, without a gap warning', () => {
+    for (const [chapter, article] of [
+      ['CHAPITRE PREMIER', 'Article premier — Objet'],
+      ['Chapitre Ier', 'Article 1er — Objet'],
+      ['Chapitre premier', 'ARTICLE PREMIER. Objet'],
+    ]) {
+      const { json, summary } = importMarkdown(
+        [
+          'Accord',
+          '',
+          chapter,
+          'Dispositions générales',
+          '',
+          article,
+          '',
+          'Texte.',
+          '',
+          'Article 2 — Suite',
+          '',
+          'Texte.',
+        ].join('\n'),
+      );
+      expect(summary.counts).toMatchObject({ chapters: 1, articles: 2 });
+      expect(summary.warnings ?? []).toEqual([]);
+      expect(renderCanonical(json, 'fr').clauses.map((c) => c.label)).toEqual([
+        'Chapitre premier',
+        'Article premier',
+        'Article 2',
+      ]);
+    }
+  });
+
   it('reads structure lines, but not prose that starts with the same words', () => {
     expect(detectStructureLine('Article 1er — Objet')).toEqual({
       kind: 'article',
       sourceNumber: '1er',
       heading: 'Objet',
     });
+    for (const [line, sourceNumber] of [
+      ['Article premier — Objet', 'premier'],
+      ['ARTICLE PREMIER - Objet', 'PREMIER'],
+      ['Article 1er. Objet', '1er'],
+      ['Article 1ᵉʳ : Objet', '1ᵉʳ'],
+    ]) {
+      expect(detectStructureLine(line!)).toEqual({ kind: 'article', sourceNumber, heading: 'Objet' });
+    }
+    for (const [line, sourceNumber] of [
+      ['Chapitre premier', 'premier'],
+      ['CHAPITRE PREMIER — Dispositions générales', 'PREMIER'],
+      ['Chapitre Ier — Dispositions générales', 'Ier'],
+    ]) {
+      expect(detectStructureLine(line!)).toMatchObject({ kind: 'chapter', sourceNumber });
+    }
     expect(detectStructureLine('Art. 12: Scope')).toMatchObject({
       kind: 'article',
       sourceNumber: '12',

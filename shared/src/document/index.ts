@@ -34,6 +34,7 @@ export { clauseIdsPlugin, clauseIdsPluginKey } from './ids/clauseIdsPlugin.js';
 export type { ClauseNumber } from './numbering/ClauseNumber.js';
 export { computeNumbering } from './numbering/computeNumbering.js';
 export { numberClauses, type ClauseTreeAdapter } from './numbering/numberClauses.js';
+export { clauseLabel } from './numbering/clauseLabel.js';
 export { jsonTreeAdapter } from './numbering/jsonTreeAdapter.js';
 export { pmTreeAdapter, type PositionedNode } from './numbering/pmTreeAdapter.js';
 export { NUMBERING_WORDS, type NumberingWords } from './numbering/numberingWords.js';

@@ -109,7 +109,7 @@ describe('computeNumbering', () => {
     ['en', 'Chapter I', 'Article 1', 'Article 2', 'Annex I'],
     ['es', 'Capítulo I', 'Artículo 1', 'Artículo 2', 'Anexo I'],
     ['pt', 'Capítulo I', 'Artigo 1', 'Artigo 2', 'Anexo I'],
-    ['fr', 'Chapitre Ier', 'Article 1er', 'Article 2', 'Annexe I'],
+    ['fr', 'Chapitre premier', 'Article premier', 'Article 2', 'Annexe I'],
   ] as const)('labels in %s', (language, chapter, first, second, annex) => {
     const t = nestedDoc();
     const n = computeNumbering(t.doc, language);

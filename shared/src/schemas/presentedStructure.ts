@@ -13,7 +13,7 @@ export interface OutlineClause {
   kind: ClauseKind;
   /** "3", "b", "II", "1.2" — the number alone */
   number: string;
-  /** "Article 3", "b)", "Chapitre Ier" — what the editor displays before the clause */
+  /** "Article 3", "b)", "Chapitre premier" — what the editor displays before the clause */
   label: string;
   /** "3.2.b": unique per clause, stable only as long as the numbering is */
   path: string;

@@ -111,6 +111,6 @@ describe('renderDispositionsCsv', () => {
   it('writes the headers in the language of the document', () => {
     expect(renderDispositionsCsv(sampleReport('en'))).toMatch(/^\uFEFFNo\.,Clause \(Versión 2\),Clause now,/);
     expect(renderDispositionsCsv(sampleReport('fr'))).toContain('Suite donnée,Motif');
-    expect(renderDispositionsCsv(sampleReport('pt'))).toContain('Não aceite');
+    expect(renderDispositionsCsv(sampleReport('pt'))).toContain('Não aceito');
   });
 });

@@ -5,7 +5,7 @@ export interface ClauseNumber {
   kind: ClauseKind;
   /** The bare number: 'I' (chapter), '3' (article), '2' (paragraph), 'b' (point), '1.2' (action). */
   number: string;
-  /** What a reader sees: 'Chapter I', 'Artículo 3', 'Article 1er', '2.', 'b)', 'ii)'. */
+  /** What a reader sees: 'Chapter I', 'Artículo 3', 'Article premier', '2.', 'b)', 'ii)'. */
   label: string;
   /**
    * Unique, language-independent address: '3', '3.2', '3.2.b', '3.2.b.ii' (articles and their

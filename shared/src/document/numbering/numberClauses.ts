@@ -2,7 +2,7 @@ import type { DocumentLanguage } from '../../documentKinds.js';
 import { CLAUSE_KIND_BY_NODE } from '../clauseKinds.js';
 import { isValidClauseId } from '../ids/base62.js';
 import type { ClauseNumber } from './ClauseNumber.js';
-import { NUMBERING_WORDS } from './numberingWords.js';
+import { clauseLabel } from './clauseLabel.js';
 import { toLetters } from './toLetters.js';
 import { toRoman } from './toRoman.js';
 
@@ -48,9 +48,7 @@ export function numberClauses<N>(
   language: DocumentLanguage,
   emit: (node: N, number: ClauseNumber) => void,
 ): void {
-  const words = NUMBERING_WORDS[language] ?? NUMBERING_WORDS.en;
   const totals = { recital: 0, chapter: 0, article: 0, objective: 0, annex: 0 };
-  const ordinal = (n: number, text: string) => (words.firstOrdinal && n === 1 ? `${text}er` : text);
 
   const visit = (parent: N, ctx: Context): void => {
     const siblings = { paragraph: 0, point: 0, action: 0 };
@@ -66,26 +64,22 @@ export function numberClauses<N>(
         continue;
       }
       let number: string;
-      let label: string;
       let path: string;
       const next: Context = { ...ctx, depth: ctx.depth + 1 };
       switch (kind) {
         case 'recital':
           number = String(++totals.recital);
-          label = `${words.recital} ${number}`;
           path = `recital.${number}`;
           break;
         case 'chapter': {
           const n = ++totals.chapter;
           number = toRoman(n);
-          label = `${words.chapter} ${ordinal(n, number)}`;
           path = `chapter.${number}`;
           break;
         }
         case 'article': {
           const n = ++totals.article;
           number = String(n);
-          label = `${words.article} ${ordinal(n, number)}`;
           path = number;
           next.path = path;
           next.pointLevel = 0;
@@ -93,39 +87,35 @@ export function numberClauses<N>(
         }
         case 'annex':
           number = toRoman(++totals.annex);
-          label = `${words.annex} ${number}`;
           path = `annex.${number}`;
           next.path = path;
           next.pointLevel = 0;
           break;
         case 'paragraph':
           number = String(++siblings.paragraph);
-          label = `${number}.`;
           path = ctx.path ? `${ctx.path}.${number}` : number;
           next.path = path;
           next.pointLevel = 0;
           break;
         case 'point':
           number = pointNumber(++siblings.point, ctx.pointLevel + 1);
-          label = `${number})`;
           path = ctx.path ? `${ctx.path}.${number}` : number;
           next.path = path;
           next.pointLevel = ctx.pointLevel + 1;
           break;
         case 'objective':
           number = String(++totals.objective);
-          label = `${words.objective} ${number}`;
           path = `objective.${number}`;
           next.objective = number;
           break;
         case 'action': {
           const n = ++siblings.action;
           number = ctx.objective ? `${ctx.objective}.${n}` : String(n);
-          label = `${words.action} ${number}`;
           path = ctx.objective ? `objective.${number}` : `action.${number}`;
           break;
         }
       }
+      const label = clauseLabel(kind, number, language);
       emit(node, { kind, number, label, path, depth: ctx.depth, parentId: ctx.parentId });
       const id = adapter.clauseId(node);
       next.parentId = isValidClauseId(id) ? id : ctx.parentId;

@@ -7,8 +7,12 @@ export interface NumberingWords {
   objective: string;
   action: string;
   annex: string;
-  /** French usage: "Article 1er", "Chapitre Ier" — the first one is written as an ordinal. */
-  firstOrdinal: boolean;
+  /**
+   * How the first chapter and the first article are written, when the language writes them as a
+   * word: French treaties and legal texts say "Chapitre premier", "Article premier" (then
+   * "Chapitre II", "Article 2"). Null: the first is numbered like the others.
+   */
+  first: string | null;
 }
 
 /** Words used in clause labels, per document language. Add a language here and in DOCUMENT_LANGUAGES. */
@@ -20,7 +24,7 @@ export const NUMBERING_WORDS: Readonly<Record<DocumentLanguage, NumberingWords>>
     objective: 'Objective',
     action: 'Action',
     annex: 'Annex',
-    firstOrdinal: false,
+    first: null,
   },
   es: {
     recital: 'Considerando',
@@ -29,7 +33,7 @@ export const NUMBERING_WORDS: Readonly<Record<DocumentLanguage, NumberingWords>>
     objective: 'Objetivo',
     action: 'Acción',
     annex: 'Anexo',
-    firstOrdinal: false,
+    first: null,
   },
   pt: {
     recital: 'Considerando',
@@ -38,7 +42,7 @@ export const NUMBERING_WORDS: Readonly<Record<DocumentLanguage, NumberingWords>>
     objective: 'Objetivo',
     action: 'Ação',
     annex: 'Anexo',
-    firstOrdinal: false,
+    first: null,
   },
   fr: {
     recital: 'Considérant',
@@ -47,6 +51,6 @@ export const NUMBERING_WORDS: Readonly<Record<DocumentLanguage, NumberingWords>>
     objective: 'Objectif',
     action: 'Action',
     annex: 'Annexe',
-    firstOrdinal: true,
+    first: 'premier',
   },
 };

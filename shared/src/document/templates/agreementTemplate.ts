@@ -62,7 +62,7 @@ const STRINGS: Record<DocumentLanguage, AgreementStrings> = {
     agreed: 'Acordaram o seguinte:',
     chapters: ['Disposições gerais', 'Obrigações das Partes', 'Disposições finais'],
     purpose: ['Objetivo', 'O objetivo do presente Acordo é …'],
-    definitions: ['Definições', 'Para efeitos do presente Acordo, entende-se por:', '«…»: …;', '«…»: ….'],
+    definitions: ['Definições', 'Para os fins do presente Acordo, entende-se por:', '“…”: …;', '“…”: ….'],
     obligations: ['Obrigações', 'Cada Parte deverá …', 'Cada Parte apresentará relatórios sobre …'],
     finalArticles: [
       'Entrada em vigor',
