@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { getNumbering, type MovePlacement, type PresentedDocument } from '@accord/shared';
 import { useCommentCounts } from '../comments/useCommentCounts';
 import type { CollabSession } from '../collab/CollabSession';
+import type { PanelSheets } from '../phone/PanelSheets';
+import { useSheet } from '../phone/useSheet';
 import { buildTree } from './buildTree';
 import { OutlineItem } from './OutlineItem';
 import { OutlineMoves } from './OutlineMoves';
@@ -23,6 +25,8 @@ interface OutlinePanelProps {
   session: CollabSession | null;
   document: PresentedDocument;
   editable: boolean;
+  /** on a phone the outline is a sheet over the text */
+  sheets: PanelSheets;
 }
 
 const NO_ENTRIES: OutlineEntry[] = [];
@@ -35,8 +39,14 @@ const describe = (entry: OutlineEntry) => (entry.heading ? `${entry.label} — $
  * from the Numbering plugin), so it follows every local and remote edit instantly. Click or
  * Enter goes to a clause; drafters reorder by drag and drop, Alt+↑/↓ or the move buttons.
  */
-export const OutlinePanel = memo(function OutlinePanel({ session, document, editable }: OutlinePanelProps) {
+export const OutlinePanel = memo(function OutlinePanel({
+  session,
+  document,
+  editable,
+  sheets,
+}: OutlinePanelProps) {
   const { t } = useTranslation();
+  const { ref: sheetRef, props: sheetProps } = useSheet<HTMLElement>(sheets, 'outline');
   const id = useId();
   const editor = useSessionEditor(session);
   const outline = useOutline(useSessionOutline(session));
@@ -145,7 +155,12 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
     : [];
 
   return (
-    <aside className="doc-page__outline" aria-label={t('structure.outline.region')}>
+    <aside
+      ref={sheetRef}
+      className="doc-page__outline"
+      aria-label={t('structure.outline.region')}
+      {...sheetProps}
+    >
       <nav className="outline panel" aria-labelledby={`${id}-title`} data-testid="outline">
         <h2 className="panel__title outline__title" id={`${id}-title`}>
           {t('structure.outline.title')}

@@ -11,8 +11,6 @@ import { useCollabSession, useCollabState } from '../collab/useCollabSession';
 import { CloseBanner } from '../document/CloseBanner';
 import { ConnectionStatus } from '../document/ConnectionStatus';
 import { DocumentTitle } from '../document/DocumentTitle';
-import { MembersPanel } from '../document/MembersPanel';
-import { PresenceList } from '../document/PresenceList';
 import { SaveIndicator } from '../document/SaveIndicator';
 import { PolicyEditor } from '../editor/PolicyEditor';
 import { CommentsSidebar } from '../comments/CommentsSidebar';
@@ -29,6 +27,10 @@ import { useDocumentView } from '../versions/useDocumentView';
 import { LockedNote } from '../workflow/LockedNote';
 import { WorkflowBar } from '../workflow/WorkflowBar';
 import { useWorkflow } from '../workflow/useWorkflow';
+import { DocumentSide } from '../document/DocumentSide';
+import { PanelSheets } from '../phone/PanelSheets';
+import { PhoneBar } from '../phone/PhoneBar';
+import { useIsPhone } from '../phone/useIsPhone';
 
 type Loaded =
   | { status: 'loading' }
@@ -46,6 +48,9 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const [membersKey, setMembersKey] = useState(0);
   const [membersFocus, setMembersFocus] = useState(0);
   useDocumentTitle(loaded.status === 'ready' ? loaded.document.title : null);
+  const phone = useIsPhone();
+  const [sheets] = useState(() => new PanelSheets());
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const sessionEnded = useCallback(() => {
     const here = window.location.pathname + window.location.search;
@@ -79,6 +84,10 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const session = useCollabSession(documentId, caretUser, document?.language ?? null);
   const [workflow, setWorkflow] = useWorkflow(document, session);
   const [view, show] = useDocumentView();
+  // a sheet belongs to the text: another view closes it
+  useEffect(() => {
+    if (view.name !== 'text') sheets.close();
+  }, [view.name, sheets]);
   // each part separately: the page must not re-render when only the saved state flips
   const state = {
     connection: useCollabState(session, (s) => s.connection),
@@ -127,39 +136,66 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const accessRemoved = state.closeCode === CloseCode.FORBIDDEN;
   const textLocked = workflow?.textLocked ?? document.textLocked;
   const editable = document.abilities.edit && !accessRemoved && !textLocked;
+  const phoneBar = phone && session !== null && view.name === 'text';
+  const pageClass = ['doc-page', phone && 'doc-page--phone', phoneBar && 'doc-page--phone-bar'];
   return (
-    <div className="doc-page">
-      <div className="doc-page__header">
+    <div className={pageClass.filter(Boolean).join(' ')}>
+      <div
+        id={`${headingId}-header`}
+        className={phone && menuOpen ? 'doc-page__header doc-page__header--open' : 'doc-page__header'}
+      >
         <p className="doc-page__back">
-          <Link to="/">← {t('document.backToDocuments')}</Link>
+          {phone ? (
+            <Link to="/">
+              <span aria-hidden="true">←</span>
+              <span className="visually-hidden">{t('document.backToDocuments')}</span>
+            </Link>
+          ) : (
+            <Link to="/">← {t('document.backToDocuments')}</Link>
+          )}
         </p>
         <DocumentTitle
           document={document}
           headingId={headingId}
           onRenamed={(renamed) => setLoaded({ status: 'ready', document: renamed })}
         />
+        {phone && <p className="doc-page__full-title">{document.title}</p>}
         <div className="doc-page__meta">
           <span>{t(`documentKinds.${document.kind}`)}</span>
           <span aria-hidden="true">·</span>
           <span>{t(`documentLanguages.${document.language}`)}</span>
           <span aria-hidden="true">·</span>
           <RoleBadge role={document.role} />
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            data-testid="members-button"
-            onClick={() => {
-              if (view.name !== 'text') show({ name: 'text' });
-              setMembersFocus((n) => n + 1);
-            }}
-          >
-            {t(document.abilities.manage ? 'members.showManage' : 'members.show')}
-          </button>
+          {!phone && (
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              data-testid="members-button"
+              onClick={() => {
+                if (view.name !== 'text') show({ name: 'text' });
+                setMembersFocus((n) => n + 1);
+              }}
+            >
+              {t(document.abilities.manage ? 'members.showManage' : 'members.show')}
+            </button>
+          )}
         </div>
         <div className="doc-page__status" aria-label={t('document.status')} role="group">
           <ConnectionStatus status={state.connection} />
           {document.abilities.edit && <SaveIndicator session={session} />}
         </div>
+        {phone && (
+          <button
+            type="button"
+            className="button button--quiet doc-page__menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={`${headingId}-header`}
+            aria-label={t('phone.menu')}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span aria-hidden="true">⋯</span>
+          </button>
+        )}
         {workflow && (
           <WorkflowBar
             documentId={document.id}
@@ -206,7 +242,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       )}
       {/* kept while another view shows: the editor, its session and panels stay as they are */}
       <div className="doc-page__body" hidden={view.name !== 'text'}>
-        <OutlinePanel session={session} document={document} editable={editable} />
+        <OutlinePanel session={session} document={document} editable={editable} sheets={sheets} />
         <section className="doc-page__editor" aria-labelledby={headingId}>
           {session ? (
             <PolicyEditor
@@ -232,20 +268,20 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         </section>
         {session && (
           <div className="doc-page__comments">
-            <CommentsSidebar comments={session.comments} documentId={documentId} />
+            <CommentsSidebar comments={session.comments} documentId={documentId} sheets={sheets} />
           </div>
         )}
-        <aside className="doc-page__side" aria-label={t('document.sidePanel')}>
-          <PresenceList collaborators={state.collaborators} />
-          <MembersPanel
-            document={document}
-            currentUserId={user.id}
-            refreshKey={membersKey}
-            focusRequest={membersFocus}
-            onOwnMembershipChanged={() => setReloadKey((key) => key + 1)}
-          />
-        </aside>
+        <DocumentSide
+          sheets={sheets}
+          collaborators={state.collaborators}
+          document={document}
+          currentUserId={user.id}
+          refreshKey={membersKey}
+          focusRequest={membersFocus}
+          onOwnMembershipChanged={() => setReloadKey((key) => key + 1)}
+        />
       </div>
+      {phoneBar && <PhoneBar sheets={sheets} comments={session.comments} />}
     </div>
   );
 }
