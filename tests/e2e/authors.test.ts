@@ -53,6 +53,11 @@ describe('the authors of a clause', () => {
       .getByRole('treeitem', { name: 'Article 1 Purpose', exact: true })
       .locator('> .outline__row')
       .click();
+    // going to the clause closed the sheet; the entry stays selected, with its buttons
+    await page
+      .getByRole('navigation', { name: 'Document panels' })
+      .getByRole('button', { name: 'Outline' })
+      .click();
     const button = outline.getByRole('button', { name: 'Who wrote Article 1 — Purpose' });
     await button.focus();
     await page.keyboard.press('Enter');

@@ -148,6 +148,29 @@ describe('issue 12: the document page on a phone', () => {
     await page.close();
   });
 
+  it('goes to a clause from the outline sheet: the sheet closes, the clause shows uncovered', async () => {
+    const page = await open();
+    await bar(page).getByRole('button', { name: 'Outline' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Document structure' });
+    await sheet
+      .getByRole('treeitem', { name: 'Article 4 Entry into force', exact: true })
+      .locator('> .outline__row')
+      .click();
+    await sheet.waitFor({ state: 'hidden', ...WAIT });
+    const heading = editorOf(page).locator('h3', { hasText: 'Entry into force' });
+    const box = await heading.evaluate((element) => {
+      const { top, bottom } = element.getBoundingClientRect();
+      return { top, bottom, height: window.innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+    expect(await coveringElements(heading)).toEqual([]);
+    // the caret is in it: typing edits that clause
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true);
+    await shot(page, '06-outline-went-to-article-4');
+    await page.close();
+  });
+
   it('keeps every fixed or sticky element off the paragraph being edited', async () => {
     const page = await open();
     const paragraph = editorOf(page).locator('p', { hasText: 'This Agreement shall enter into force' });

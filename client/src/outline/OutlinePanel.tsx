@@ -5,6 +5,7 @@ import { useCommentCounts } from '../comments/useCommentCounts';
 import type { CollabSession } from '../collab/CollabSession';
 import type { PanelSheets } from '../phone/PanelSheets';
 import { useSheet } from '../phone/useSheet';
+import { clearOfToolbar } from '../phone/clearOfToolbar';
 import { buildTree } from './buildTree';
 import { OutlineItem } from './OutlineItem';
 import { OutlineMoves } from './OutlineMoves';
@@ -46,7 +47,7 @@ export const OutlinePanel = memo(function OutlinePanel({
   sheets,
 }: OutlinePanelProps) {
   const { t } = useTranslation();
-  const { ref: sheetRef, props: sheetProps } = useSheet<HTMLElement>(sheets, 'outline');
+  const { ref: sheetRef, props: sheetProps, phone } = useSheet<HTMLElement>(sheets, 'outline');
   const id = useId();
   const editor = useSessionEditor(session);
   const outline = useOutline(useSessionOutline(session));
@@ -111,8 +112,12 @@ export const OutlinePanel = memo(function OutlinePanel({
     (clauseId: string) => {
       setSelected(clauseId);
       if (editor) focusClause(editor, clauseId);
+      // on a phone the sheet would hide the clause it went to
+      if (!phone) return;
+      sheets.close();
+      if (editor) clearOfToolbar(editor, clauseId);
     },
-    [editor],
+    [editor, phone, sheets],
   );
 
   const remove = useCallback((clauseId: string) => session?.clauseDeletion.request(clauseId), [session]);
