@@ -5,13 +5,9 @@ import { accordApi } from '../api/accordApi';
 import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
-import { RoleBadge } from '../components/RoleBadge';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useCollabSession, useCollabState } from '../collab/useCollabSession';
 import { CloseBanner } from '../document/CloseBanner';
-import { ConnectionStatus } from '../document/ConnectionStatus';
-import { DocumentTitle } from '../document/DocumentTitle';
-import { SaveIndicator } from '../document/SaveIndicator';
 import { PolicyEditor } from '../editor/PolicyEditor';
 import { CommentsSidebar } from '../comments/CommentsSidebar';
 import { OutlinePanel } from '../outline/OutlinePanel';
@@ -20,13 +16,12 @@ import { Link } from '../router/Link';
 import { navigate } from '../router/navigate';
 import { useSession } from '../session/useSession';
 import { ComparisonView } from '../compare/ComparisonView';
-import { DocumentViewNav } from '../versions/DocumentViewNav';
 import { VersionView } from '../versions/VersionView';
 import { VersionsView } from '../versions/VersionsView';
 import { useDocumentView } from '../versions/useDocumentView';
 import { LockedNote } from '../workflow/LockedNote';
-import { WorkflowBar } from '../workflow/WorkflowBar';
 import { useWorkflow } from '../workflow/useWorkflow';
+import { DocumentHeader } from '../document/DocumentHeader';
 import { DocumentSide } from '../document/DocumentSide';
 import { PanelSheets } from '../phone/PanelSheets';
 import { PhoneBar } from '../phone/PhoneBar';
@@ -50,7 +45,6 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   useDocumentTitle(loaded.status === 'ready' ? loaded.document.title : null);
   const phone = useIsPhone();
   const [sheets] = useState(() => new PanelSheets());
-  const [menuOpen, setMenuOpen] = useState(false);
 
   const sessionEnded = useCallback(() => {
     const here = window.location.pathname + window.location.search;
@@ -140,73 +134,20 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const pageClass = ['doc-page', phone && 'doc-page--phone', phoneBar && 'doc-page--phone-bar'];
   return (
     <div className={pageClass.filter(Boolean).join(' ')}>
-      <div
-        id={`${headingId}-header`}
-        className={phone && menuOpen ? 'doc-page__header doc-page__header--open' : 'doc-page__header'}
-      >
-        <p className="doc-page__back">
-          {phone ? (
-            <Link to="/">
-              <span aria-hidden="true">←</span>
-              <span className="visually-hidden">{t('document.backToDocuments')}</span>
-            </Link>
-          ) : (
-            <Link to="/">← {t('document.backToDocuments')}</Link>
-          )}
-        </p>
-        <DocumentTitle
-          document={document}
-          headingId={headingId}
-          onRenamed={(renamed) => setLoaded({ status: 'ready', document: renamed })}
-        />
-        {phone && <p className="doc-page__full-title">{document.title}</p>}
-        <div className="doc-page__meta">
-          <span>{t(`documentKinds.${document.kind}`)}</span>
-          <span aria-hidden="true">·</span>
-          <span>{t(`documentLanguages.${document.language}`)}</span>
-          <span aria-hidden="true">·</span>
-          <RoleBadge role={document.role} />
-          {!phone && (
-            <button
-              type="button"
-              className="button button--quiet button--small"
-              data-testid="members-button"
-              onClick={() => {
-                if (view.name !== 'text') show({ name: 'text' });
-                setMembersFocus((n) => n + 1);
-              }}
-            >
-              {t(document.abilities.manage ? 'members.showManage' : 'members.show')}
-            </button>
-          )}
-        </div>
-        <div className="doc-page__status" aria-label={t('document.status')} role="group">
-          <ConnectionStatus status={state.connection} />
-          {document.abilities.edit && <SaveIndicator session={session} />}
-        </div>
-        {phone && (
-          <button
-            type="button"
-            className="button button--quiet doc-page__menu-button"
-            aria-expanded={menuOpen}
-            aria-controls={`${headingId}-header`}
-            aria-label={t('phone.menu')}
-            onClick={() => setMenuOpen((open) => !open)}
-          >
-            <span aria-hidden="true">⋯</span>
-          </button>
-        )}
-        {workflow && (
-          <WorkflowBar
-            documentId={document.id}
-            workflow={workflow}
-            canChange={document.abilities.manage}
-            onChanged={setWorkflow}
-            onReload={() => setReloadKey((key) => key + 1)}
-          />
-        )}
-        <DocumentViewNav view={view} show={show} />
-      </div>
+      <DocumentHeader
+        document={document}
+        headingId={headingId}
+        phone={phone}
+        connection={state.connection}
+        session={session}
+        workflow={workflow}
+        view={view}
+        show={show}
+        onRenamed={(renamed) => setLoaded({ status: 'ready', document: renamed })}
+        onWorkflowChanged={setWorkflow}
+        onReload={() => setReloadKey((key) => key + 1)}
+        onShowMembers={() => setMembersFocus((n) => n + 1)}
+      />
 
       {state.closeCode !== null && state.closeCode !== CloseCode.UNAUTHENTICATED && (
         <CloseBanner code={state.closeCode} stopped={state.stopped} />
