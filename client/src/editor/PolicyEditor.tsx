@@ -9,7 +9,7 @@ import { ConfirmClauseDeletion } from './deletion/ConfirmClauseDeletion';
 import { EditorShortcuts } from './EditorShortcuts';
 import { EditorStatus } from './EditorStatus';
 import { ReadOnlyTypingNote, useReadOnlyTyping, type ReadOnlyReason } from './ReadOnlyTyping';
-import { phoneScrollMargin } from '../phone/phoneScrollMargin';
+import { phoneScrollMargin, phoneScrollThreshold } from '../phone/phoneScrollMargin';
 
 interface PolicyEditorProps {
   session: CollabSession;
@@ -58,7 +58,7 @@ export function PolicyEditor({
       shouldRerenderOnTransaction: false,
       editorProps: {
         // on a phone, the caret stays above the bottom bar
-        scrollThreshold: phoneScrollMargin,
+        scrollThreshold: phoneScrollThreshold,
         scrollMargin: phoneScrollMargin,
         handleKeyDown: (_view, event) => {
           if (event.key !== 'Escape' || event.defaultPrevented || !leftText.current) return false;
