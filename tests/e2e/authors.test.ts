@@ -43,10 +43,20 @@ describe('the authors of a clause', () => {
 
     const page = await newPage();
     await signIn(page, olga, documentPath);
+    // on a phone the outline is a sheet, opened from the bottom bar
+    await page
+      .getByRole('navigation', { name: 'Document panels' })
+      .getByRole('button', { name: 'Outline' })
+      .click();
     const outline = page.getByRole('navigation', { name: 'Outline' });
     await outline
       .getByRole('treeitem', { name: 'Article 1 Purpose', exact: true })
       .locator('> .outline__row')
+      .click();
+    // going to the clause closed the sheet; the entry stays selected, with its buttons
+    await page
+      .getByRole('navigation', { name: 'Document panels' })
+      .getByRole('button', { name: 'Outline' })
       .click();
     const button = outline.getByRole('button', { name: 'Who wrote Article 1 — Purpose' });
     await button.focus();

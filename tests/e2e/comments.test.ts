@@ -236,11 +236,15 @@ describe('clause comments in the browser', () => {
     expect(await sidebarOf(observer).locator('img').count()).toBe(0);
     await shot(observer, '06-observer');
 
-    // a narrow screen: the comments are a panel opened by a button
+    // a phone: the comments are a sheet opened from the bottom bar
     const phone = await newPage({ width: 390, height: 800 });
     await signIn(phone, olu, documentPath);
-    await phone.getByRole('button', { name: /^Comments \(/ }).click();
-    await expect.poll(() => threadsOf(phone).count(), WAIT).toBe(2);
+    await phone
+      .getByRole('navigation', { name: 'Document panels' })
+      .getByRole('button', { name: /^Comments/ })
+      .click();
+    const sheet = phone.getByRole('dialog', { name: /^Comments/ });
+    await expect.poll(() => sheet.getByTestId('comment-thread').count(), WAIT).toBe(2);
     await shot(phone, '07-narrow-panel');
   });
 

@@ -95,6 +95,12 @@ describe('issue 12: the editor, the outline and the panels beside the text', () 
       const page = await newPage(viewport);
       await openDocument(page, ana, doc.path);
       await expect.poll(() => page.getByTestId('comment-thread').count(), WAIT).toBe(4);
+      // on a phone the members are a sheet over the text, opened from the bottom bar
+      if (viewport.width < 640)
+        await page
+          .getByRole('navigation', { name: 'Document panels' })
+          .getByRole('button', { name: 'Members' })
+          .click();
       const invite = page.getByRole('button', { name: 'Invite', exact: true });
       await invite.waitFor(WAIT);
       // at every scroll position where the Invite button is in view, it is what a click hits

@@ -51,10 +51,20 @@ describe('inviting someone who has no account yet', () => {
       const pageA = await newPage(viewport);
       await signIn(pageA, ana, documentPath);
       const panel = pageA.getByTestId('members-panel');
-      await panel.getByRole('heading', { name: 'Members' }).waitFor();
-      expect(await onScreen(pageA, '[data-testid="members-panel"] h2')).toBe(false);
-      // the header's button, from the keyboard: the panel comes into view and takes the focus
-      await pageA.getByRole('button', { name: 'Members and invitations' }).focus();
+      // on a phone the members are a sheet, opened from the bottom bar: hidden until then
+      if (viewport) {
+        await panel.waitFor({ state: 'attached' });
+        expect(await panel.isVisible()).toBe(false);
+      } else {
+        await panel.getByRole('heading', { name: 'Members' }).waitFor();
+        expect(await onScreen(pageA, '[data-testid="members-panel"] h2')).toBe(false);
+      }
+      // the header's button (the bottom bar's on a phone), from the keyboard: the panel comes
+      // into view and takes the focus
+      const button = viewport
+        ? pageA.getByRole('navigation', { name: 'Document panels' }).getByRole('button', { name: 'Members' })
+        : pageA.getByRole('button', { name: 'Members and invitations' });
+      await button.focus();
       await pageA.keyboard.press('Enter');
       await expect.poll(() => onScreen(pageA, '[data-testid="members-panel"] h2'), WAIT).toBe(true);
       expect(await pageA.evaluate(() => document.activeElement?.textContent)).toBe('Members');
@@ -92,6 +102,8 @@ describe('inviting someone who has no account yet', () => {
     await shot(pageB, '02-invitation-received');
     await received.getByRole('button', { name: `Accept the invitation to “${title}”` }).click();
     await pageB.waitForURL(new RegExp(`${documentPath}$`));
+    // her role is in the header's menu on a phone
+    await pageB.getByRole('button', { name: 'Document details and views' }).click();
     await pageB.locator('.doc-page__meta').getByText('Drafter').waitFor();
 
     // the coordinator sees her join (live), with her email; the invitation is gone
@@ -101,11 +113,12 @@ describe('inviting someone who has no account yet', () => {
     await shot(pageA, '03-joined');
 
     // Bea (not a coordinator) sees names, never emails
+    // (on her phone, in the Members sheet)
+    await pageB.getByRole('button', { name: 'Members', exact: true }).click();
+    await expect.poll(() => onScreen(pageB, '[data-testid="members-panel"] h2'), WAIT).toBe(true);
     const beaPanel = pageB.getByTestId('members-panel');
     await beaPanel.getByText('Ana Quispe', { exact: true }).waitFor(WAIT);
     expect(await beaPanel.innerText()).not.toContain('@');
-    await pageB.getByRole('button', { name: 'Members', exact: true }).click();
-    await expect.poll(() => onScreen(pageB, '[data-testid="members-panel"] h2'), WAIT).toBe(true);
     await shot(pageB, '04-members-on-phone');
   });
 

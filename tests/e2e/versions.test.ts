@@ -92,6 +92,8 @@ describe('versions, comparison, workflow and publishing in the browser', () => {
     await page.getByRole('button', { name: 'Side by side' }).click();
     await shot(page, '03-compare-side');
     await page.setViewportSize({ width: 390, height: 844 });
+    // on a phone the views are in the header's menu
+    await page.getByRole('button', { name: 'Document details and views' }).click();
     await page.getByTestId('compare-rows').scrollIntoViewIfNeeded();
     await shot(page, '04-compare-phone', false);
     await page.getByRole('button', { name: 'Inline' }).click();

@@ -14,18 +14,23 @@ import { useCommentLink } from './useCommentLink';
 import { useCommentsState } from './useCommentsState';
 import { useComposerShortcut } from './useComposerShortcut';
 import { useMentionCandidates } from './useMentionCandidates';
+import type { PanelSheets } from '../phone/PanelSheets';
+import { useOpenSheet } from '../phone/usePanelSheets';
+import { useSheet } from '../phone/useSheet';
 import './comments.css';
 
 interface CommentsSidebarProps {
   comments: DocumentComments;
   documentId: string;
+  /** narrow screens: whether the panel is open over the text (on a phone, a sheet) */
+  sheets: PanelSheets;
 }
 
 /**
  * The comments of a document, next to its text: threads in document order, filters, the composer
  * for new comments, live updates from the collaboration socket.
  */
-export function CommentsSidebar({ comments, documentId }: CommentsSidebarProps) {
+export function CommentsSidebar({ comments, documentId, sheets }: CommentsSidebarProps) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const headingId = useId();
@@ -33,7 +38,8 @@ export function CommentsSidebar({ comments, documentId }: CommentsSidebarProps) 
   const members = useMentionCandidates(documentId);
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS);
   const [announcement, setAnnouncement] = useState('');
-  const [open, setOpen] = useState(false);
+  const open = useOpenSheet(sheets) === 'comments';
+  const { ref: sheetRef, props: sheetProps, phone } = useSheet<HTMLElement>(sheets, 'comments');
   /** the composer's draft; `key` is new for each request, so the composer starts afresh */
   const [draft, setDraft] = useState<{ result: DraftResult; key: number } | null>(null);
   /** the thread to move focus to once it is rendered */
@@ -47,11 +53,11 @@ export function CommentsSidebar({ comments, documentId }: CommentsSidebarProps) 
     () =>
       comments.connectSidebar({
         openComposer: (result) => {
-          setOpen(true);
+          sheets.open('comments');
           setDraft((current) => ({ result, key: (current?.key ?? 0) + 1 }));
         },
         focusThread: (threadId) => {
-          setOpen(true);
+          sheets.open('comments');
           setFocusTarget({ threadId });
         },
         announce: (live, change) => {
@@ -66,7 +72,7 @@ export function CommentsSidebar({ comments, documentId }: CommentsSidebarProps) 
           );
         },
       }),
-    [comments, t],
+    [comments, sheets, t],
   );
 
   const openComposer = useCallback(() => comments.openComposer(), [comments]);
@@ -143,15 +149,17 @@ export function CommentsSidebar({ comments, documentId }: CommentsSidebarProps) 
         className="comments-toggle button button--primary"
         aria-expanded={open}
         aria-controls={`${headingId}-aside`}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => sheets.toggle('comments')}
       >
         {t('comments.toggle', { count: openCount })}
       </button>
       <aside
+        ref={sheetRef}
         id={`${headingId}-aside`}
         className={open ? 'comments-sidebar comments-sidebar--open' : 'comments-sidebar'}
         aria-labelledby={headingId}
         data-testid="comments-sidebar"
+        {...sheetProps}
       >
         <div className="comments-sidebar__header">
           <h2 id={headingId} className="comments-sidebar__title">
@@ -165,7 +173,7 @@ export function CommentsSidebar({ comments, documentId }: CommentsSidebarProps) 
           <button
             type="button"
             className="button button--quiet button--small comments-sidebar__close"
-            onClick={() => setOpen(false)}
+            onClick={() => sheets.close()}
           >
             {t('comments.close')}
           </button>
@@ -178,12 +186,15 @@ export function CommentsSidebar({ comments, documentId }: CommentsSidebarProps) 
               className="button button--small"
               onMouseDown={(event) => event.preventDefault()}
               onClick={openComposer}
-              aria-keyshortcuts="Alt+Control+M"
+              aria-keyshortcuts={phone ? undefined : 'Alt+Control+M'}
             >
               {t('comments.newComment')}
             </button>
+            {/* a phone has no keyboard shortcut to offer */}
             <span className="comments-sidebar__hint">
-              {t('comments.newCommentHint', { shortcut: t('comments.shortcut') })}
+              {phone
+                ? t('phone.newCommentHint')
+                : t('comments.newCommentHint', { shortcut: t('comments.shortcut') })}
             </span>
           </div>
         )}

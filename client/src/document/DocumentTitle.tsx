@@ -85,7 +85,7 @@ export function DocumentTitle({ document, headingId, onRenamed }: DocumentTitleP
 
   return (
     <div className="document-title">
-      <h1 id={headingId} className="document-title__text">
+      <h1 id={headingId} className="document-title__text" title={document.title}>
         {document.title}
       </h1>
       {document.abilities.manage && (

@@ -9,6 +9,7 @@ import { ConfirmClauseDeletion } from './deletion/ConfirmClauseDeletion';
 import { EditorShortcuts } from './EditorShortcuts';
 import { EditorStatus } from './EditorStatus';
 import { ReadOnlyTypingNote, useReadOnlyTyping, type ReadOnlyReason } from './ReadOnlyTyping';
+import { phoneScrollMargin, phoneScrollThreshold } from '../phone/phoneScrollMargin';
 
 interface PolicyEditorProps {
   session: CollabSession;
@@ -56,6 +57,9 @@ export function PolicyEditor({
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
+        // on a phone, the caret stays above the bottom bar
+        scrollThreshold: phoneScrollThreshold,
+        scrollMargin: phoneScrollMargin,
         handleKeyDown: (_view, event) => {
           if (event.key !== 'Escape' || event.defaultPrevented || !leftText.current) return false;
           leftText.current.focus();

@@ -4,6 +4,9 @@ import { getNumbering, type MovePlacement, type PresentedDocument } from '@accor
 import { ownName } from '../comments/clauseName';
 import { useCommentCounts } from '../comments/useCommentCounts';
 import type { CollabSession } from '../collab/CollabSession';
+import type { PanelSheets } from '../phone/PanelSheets';
+import { useSheet } from '../phone/useSheet';
+import { clearOfToolbar } from '../phone/clearOfToolbar';
 import { buildTree } from './buildTree';
 import { OutlineItem } from './OutlineItem';
 import { OutlineMoves } from './OutlineMoves';
@@ -24,6 +27,8 @@ interface OutlinePanelProps {
   session: CollabSession | null;
   document: PresentedDocument;
   editable: boolean;
+  /** on a phone the outline is a sheet over the text */
+  sheets: PanelSheets;
 }
 
 const NO_ENTRIES: OutlineEntry[] = [];
@@ -43,9 +48,15 @@ const describe = (entry: OutlineEntry, language: string | null) => {
  * from the Numbering plugin), so it follows every local and remote edit instantly. Click or
  * Enter goes to a clause; drafters reorder by drag and drop, Alt+↑/↓ or the move buttons.
  */
-export const OutlinePanel = memo(function OutlinePanel({ session, document, editable }: OutlinePanelProps) {
+export const OutlinePanel = memo(function OutlinePanel({
+  session,
+  document,
+  editable,
+  sheets,
+}: OutlinePanelProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const { ref: sheetRef, props: sheetProps, phone } = useSheet<HTMLElement>(sheets, 'outline');
   const id = useId();
   const editor = useSessionEditor(session);
   const outline = useOutline(useSessionOutline(session));
@@ -110,8 +121,12 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
     (clauseId: string) => {
       setSelected(clauseId);
       if (editor) focusClause(editor, clauseId);
+      // on a phone the sheet would hide the clause it went to
+      if (!phone) return;
+      sheets.close();
+      if (editor) clearOfToolbar(editor, clauseId);
     },
-    [editor],
+    [editor, phone, sheets],
   );
 
   const remove = useCallback((clauseId: string) => session?.clauseDeletion.request(clauseId), [session]);
@@ -160,7 +175,12 @@ export const OutlinePanel = memo(function OutlinePanel({ session, document, edit
     : [];
 
   return (
-    <aside className="doc-page__outline" aria-label={t('structure.outline.region')}>
+    <aside
+      ref={sheetRef}
+      className="doc-page__outline"
+      aria-label={t('structure.outline.region')}
+      {...sheetProps}
+    >
       <nav className="outline panel" aria-labelledby={`${id}-title`} data-testid="outline">
         <h2 className="panel__title outline__title" id={`${id}-title`}>
           {t('structure.outline.title')}

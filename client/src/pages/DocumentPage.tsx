@@ -5,15 +5,9 @@ import { accordApi } from '../api/accordApi';
 import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
-import { RoleBadge } from '../components/RoleBadge';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useCollabSession, useCollabState } from '../collab/useCollabSession';
 import { CloseBanner } from '../document/CloseBanner';
-import { ConnectionStatus } from '../document/ConnectionStatus';
-import { DocumentTitle } from '../document/DocumentTitle';
-import { MembersPanel } from '../document/MembersPanel';
-import { PresenceList } from '../document/PresenceList';
-import { SaveIndicator } from '../document/SaveIndicator';
 import { PolicyEditor } from '../editor/PolicyEditor';
 import { CommentsSidebar } from '../comments/CommentsSidebar';
 import { OutlinePanel } from '../outline/OutlinePanel';
@@ -22,13 +16,16 @@ import { Link } from '../router/Link';
 import { navigate } from '../router/navigate';
 import { useSession } from '../session/useSession';
 import { ComparisonView } from '../compare/ComparisonView';
-import { DocumentViewNav } from '../versions/DocumentViewNav';
 import { VersionView } from '../versions/VersionView';
 import { VersionsView } from '../versions/VersionsView';
 import { useDocumentView } from '../versions/useDocumentView';
 import { LockedNote } from '../workflow/LockedNote';
-import { WorkflowBar } from '../workflow/WorkflowBar';
 import { useWorkflow } from '../workflow/useWorkflow';
+import { DocumentHeader } from '../document/DocumentHeader';
+import { DocumentSide } from '../document/DocumentSide';
+import { PanelSheets } from '../phone/PanelSheets';
+import { PhoneBar } from '../phone/PhoneBar';
+import { useIsPhone } from '../phone/useIsPhone';
 
 type Loaded =
   | { status: 'loading' }
@@ -46,6 +43,8 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const [membersKey, setMembersKey] = useState(0);
   const [membersFocus, setMembersFocus] = useState(0);
   useDocumentTitle(loaded.status === 'ready' ? loaded.document.title : null);
+  const phone = useIsPhone();
+  const [sheets] = useState(() => new PanelSheets());
 
   const sessionEnded = useCallback(() => {
     const here = window.location.pathname + window.location.search;
@@ -79,6 +78,10 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const session = useCollabSession(documentId, caretUser, document?.language ?? null);
   const [workflow, setWorkflow] = useWorkflow(document, session);
   const [view, show] = useDocumentView();
+  // a sheet belongs to the text: another view closes it
+  useEffect(() => {
+    if (view.name !== 'text') sheets.close();
+  }, [view.name, sheets]);
   // each part separately: the page must not re-render when only the saved state flips
   const state = {
     connection: useCollabState(session, (s) => s.connection),
@@ -127,50 +130,24 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const accessRemoved = state.closeCode === CloseCode.FORBIDDEN;
   const textLocked = workflow?.textLocked ?? document.textLocked;
   const editable = document.abilities.edit && !accessRemoved && !textLocked;
+  const phoneBar = phone && session !== null && view.name === 'text';
+  const pageClass = ['doc-page', phone && 'doc-page--phone', phoneBar && 'doc-page--phone-bar'];
   return (
-    <div className="doc-page">
-      <div className="doc-page__header">
-        <p className="doc-page__back">
-          <Link to="/">← {t('document.backToDocuments')}</Link>
-        </p>
-        <DocumentTitle
-          document={document}
-          headingId={headingId}
-          onRenamed={(renamed) => setLoaded({ status: 'ready', document: renamed })}
-        />
-        <div className="doc-page__meta">
-          <span>{t(`documentKinds.${document.kind}`)}</span>
-          <span aria-hidden="true">·</span>
-          <span>{t(`documentLanguages.${document.language}`)}</span>
-          <span aria-hidden="true">·</span>
-          <RoleBadge role={document.role} />
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            data-testid="members-button"
-            onClick={() => {
-              if (view.name !== 'text') show({ name: 'text' });
-              setMembersFocus((n) => n + 1);
-            }}
-          >
-            {t(document.abilities.manage ? 'members.showManage' : 'members.show')}
-          </button>
-        </div>
-        <div className="doc-page__status" aria-label={t('document.status')} role="group">
-          <ConnectionStatus status={state.connection} />
-          {document.abilities.edit && <SaveIndicator session={session} />}
-        </div>
-        {workflow && (
-          <WorkflowBar
-            documentId={document.id}
-            workflow={workflow}
-            canChange={document.abilities.manage}
-            onChanged={setWorkflow}
-            onReload={() => setReloadKey((key) => key + 1)}
-          />
-        )}
-        <DocumentViewNav view={view} show={show} />
-      </div>
+    <div className={pageClass.filter(Boolean).join(' ')}>
+      <DocumentHeader
+        document={document}
+        headingId={headingId}
+        phone={phone}
+        connection={state.connection}
+        session={session}
+        workflow={workflow}
+        view={view}
+        show={show}
+        onRenamed={(renamed) => setLoaded({ status: 'ready', document: renamed })}
+        onWorkflowChanged={setWorkflow}
+        onReload={() => setReloadKey((key) => key + 1)}
+        onShowMembers={() => setMembersFocus((n) => n + 1)}
+      />
 
       {state.closeCode !== null && state.closeCode !== CloseCode.UNAUTHENTICATED && (
         <CloseBanner code={state.closeCode} stopped={state.stopped} />
@@ -206,7 +183,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       )}
       {/* kept while another view shows: the editor, its session and panels stay as they are */}
       <div className="doc-page__body" hidden={view.name !== 'text'}>
-        <OutlinePanel session={session} document={document} editable={editable} />
+        <OutlinePanel session={session} document={document} editable={editable} sheets={sheets} />
         <section className="doc-page__editor" aria-labelledby={headingId}>
           {session ? (
             <PolicyEditor
@@ -232,20 +209,20 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         </section>
         {session && (
           <div className="doc-page__comments">
-            <CommentsSidebar comments={session.comments} documentId={documentId} />
+            <CommentsSidebar comments={session.comments} documentId={documentId} sheets={sheets} />
           </div>
         )}
-        <aside className="doc-page__side" aria-label={t('document.sidePanel')}>
-          <PresenceList collaborators={state.collaborators} />
-          <MembersPanel
-            document={document}
-            currentUserId={user.id}
-            refreshKey={membersKey}
-            focusRequest={membersFocus}
-            onOwnMembershipChanged={() => setReloadKey((key) => key + 1)}
-          />
-        </aside>
+        <DocumentSide
+          sheets={sheets}
+          collaborators={state.collaborators}
+          document={document}
+          currentUserId={user.id}
+          refreshKey={membersKey}
+          focusRequest={membersFocus}
+          onOwnMembershipChanged={() => setReloadKey((key) => key + 1)}
+        />
       </div>
+      {phoneBar && <PhoneBar sheets={sheets} comments={session.comments} />}
     </div>
   );
 }

@@ -18,6 +18,10 @@ import editingEn from './editing.en.json';
 import editingEs from './editing.es.json';
 import editingPt from './editing.pt.json';
 import editingFr from './editing.fr.json';
+import phoneEn from './phone.en.json';
+import phoneEs from './phone.es.json';
+import phonePt from './phone.pt.json';
+import phoneFr from './phone.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -25,8 +29,8 @@ import type { LanguageCode } from '../LANGUAGES';
  * (`<feature>.<language>.json`, under one top-level key such as "comments"), merged here.
  */
 export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
-  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn, ...editingEn },
-  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs, ...editingEs },
-  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt, ...editingPt },
-  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr, ...editingFr },
+  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn, ...editingEn, ...phoneEn },
+  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs, ...editingEs, ...phoneEs },
+  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt, ...editingPt, ...phonePt },
+  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr, ...editingFr, ...phoneFr },
 };
