@@ -30,6 +30,27 @@ const active = (page: Page) =>
   });
 const pointsIn = (page: Page, selector: string) => editorOf(page).locator(selector).count();
 
+/** Clicks into the text block holding `text` and waits until the caret is there (the page may
+ * still shift under the pointer, e.g. while the status or a list above settles: then again). */
+async function clickInto(page: Page, text: string): Promise<void> {
+  const caretIn = () =>
+    page.evaluate(() => {
+      const node = window.getSelection()?.anchorNode;
+      const element = node instanceof Element ? node : node?.parentElement;
+      return element?.closest('p, h1, h2, h3, h4')?.textContent ?? '';
+    });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await editorOf(page).getByText(text).click();
+    try {
+      await expect.poll(caretIn, { timeout: 2_000, interval: 50 }).toContain(text);
+      return;
+    } catch {
+      // clicked elsewhere: once more
+    }
+  }
+  expect(await caretIn()).toContain(text);
+}
+
 describe('issue 12: the editor for keyboard users, readers and people offline', () => {
   let ana: NewUser;
   let bea: NewUser;
@@ -108,12 +129,12 @@ describe('issue 12: the editor for keyboard users, readers and people offline', 
 
     // structure on explicit keys: Tab in a point makes it a sub-point; Ctrl+] demotes a
     // numbered paragraph into a point of the one before, Ctrl+[ puts it back
-    await editorOf(page).getByText('“…” means ….').click();
+    await clickInto(page, '“…” means ….');
     await page.keyboard.press('Tab');
     await expect.poll(() => pointsIn(page, '[data-type="point"] [data-type="point"]'), WAIT).toBe(1);
     await page.keyboard.press('Shift+Tab');
     await expect.poll(() => pointsIn(page, '[data-type="point"] [data-type="point"]'), WAIT).toBe(0);
-    await editorOf(page).getByText('Each Party shall report on').click();
+    await clickInto(page, 'Each Party shall report on');
     await page.keyboard.press('Control+BracketRight');
     await expect
       .poll(() => pointsIn(page, '[data-type="numbered-paragraph"] [data-type="point"]'), WAIT)
