@@ -24,4 +24,5 @@ export * from './compare/index.js';
 export * from './schemas/versions.js';
 export * from './schemas/presentedVersions.js';
 export * from './protocol/serverClientIds.js';
+export * from './protocol/editorDoc.js';
 export * from './schemas/presentedAuthors.js';

@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { OFFLINE_COPY_PREFIX } from './OFFLINE_COPY_PREFIX';
@@ -17,7 +16,7 @@ import {
   SCHEMA_VERSION,
   SavedTracker,
   closeCodeIsTransient,
-  editorClientId,
+  createEditorDoc,
   encodeHello,
   readEvent,
   readSaved,
@@ -58,11 +57,6 @@ export const INITIAL_COLLAB_STATE: CollabState = {
 };
 
 /** Whether y-websocket should connect again after a close (one rule, in shared/). */
-function withEditorClientId(doc: Y.Doc): Y.Doc {
-  doc.clientID = editorClientId();
-  return doc;
-}
-
 function shouldReconnect(event: CloseEvent): boolean {
   return closeCodeIsTransient(event.code);
 }
@@ -74,8 +68,9 @@ function shouldReconnect(event: CloseEvent): boolean {
  * `provider`.
  */
 export class CollabSession {
-  /** never under one of the server's client ids: the server would refuse its edits */
-  readonly ydoc = withEditorClientId(new Y.Doc());
+  /** never under one of the server's client ids (the server would refuse its edits), and keeping
+   * what this person wrote in a clause someone moved until it is sent (createEditorDoc) */
+  readonly ydoc = createEditorDoc();
   readonly provider: WebsocketProvider;
   readonly persistence: IndexeddbPersistence;
   private readonly events = new LiveEvents();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createEditorDoc } from '@accord/shared';
 import { TestClient, TestServer, at, clause, move, outline, paragraph } from './moveTestDocs.js';
 
 function setUp(): { server: TestServer; a: TestClient; b: TestClient } {
@@ -160,6 +161,42 @@ describe('MoveRepair', () => {
     // (ch1 and ch2 both went to the top: their order follows the clients' ids)
     expect(outline(server.doc)).toContain('chapter ch1\n  article a\n    "alpha beta"');
     expect(outline(server.doc).match(/article a/g)).toHaveLength(1);
+  });
+
+  it("an editor offline types into a chapter someone moved and learns of the move before sending: Accord's editor keeps the words", () => {
+    const server = new TestServer();
+    const seed = new TestClient(server);
+    seed.doc
+      .getXmlFragment('default')
+      .insert(0, [
+        clause('chapter', 'ch1', [], [clause('article', 'a1', ['alpha']), clause('article', 'a2', ['beta'])]),
+        clause('chapter', 'ch2', [], [clause('article', 'a3', ['gamma'])]),
+      ]);
+    seed.send();
+    const run = (doc: Y.Doc) => {
+      const a = new TestClient(server);
+      const b = new TestClient(server, doc);
+      paragraph(at(b.doc, [0, 1])).insert(4, ' too');
+      paragraph(at(b.doc, [0, 0])).insert(5, ' wordx');
+      paragraph(at(b.doc, [0, 0])).delete(5, 6); // typed and taken back offline
+      move(a.doc, [0], [], 1);
+      a.send();
+      b.pull(); // the move first (Yjs deletes all in the old chapter there, b's typing too)
+      b.reconnect();
+      converge(server, a, b);
+      return outline(server.doc);
+    };
+    const expected = [
+      'chapter ch2',
+      '  article a3',
+      '    "gamma"',
+      'chapter ch1',
+      '  article a1',
+      '    "alpha"',
+      '  article a2',
+      '    "beta too"',
+    ].join('\n');
+    expect(run(createEditorDoc())).toBe(expected);
   });
 
   it('moving a chapter carries text typed into its articles', () => {

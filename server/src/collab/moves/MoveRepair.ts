@@ -218,19 +218,23 @@ export class MoveRepair {
       }
       // 2. late edits in ghosts, carried to where each clause lives now
       const carrier = staleView(update);
+      const informed = staleView(update, true);
       const liveNow = this.ghosts.liveClauses();
-      const stale = new Map<Y.XmlElement, Y.XmlElement>();
+      const stale = new Map<Y.XmlElement, { home: Y.XmlElement; sawMove: boolean }>();
       for (const chain of touched.values()) {
         const unit = nearestWithHome(chain, liveNow);
         if (!unit || moved.has(unit.ghost) || isCopy(unit.ghost)) continue;
         // the update deleted the ghost itself: a deletion (or a move) of the clause by someone who
-        // had not seen it move. The move wins: nothing of that is carried over.
+        // had not seen it move. The move wins: nothing of that is carried over. (An editor's
+        // catch-up on reconnecting lists every deletion it knows: there the ghost's deletion is
+        // the move, which its editor learnt before sending; see staleView.)
         const root = unit.ghost._item!;
-        if (update.deletes(root.id.client, root.id.clock)) continue;
-        stale.set(unit.ghost, unit.home);
+        const deletesGhost = update.deletes(root.id.client, root.id.clock);
+        if (deletesGhost && !update.wholeDeleteSet) continue;
+        stale.set(unit.ghost, { home: unit.home, sawMove: deletesGhost });
       }
-      for (const [ghost, home] of stale) {
-        translateUnit(ghost, home, carrier, copied, (child) => skip(child, ghost));
+      for (const [ghost, { home, sawMove }] of stale) {
+        translateUnit(ghost, home, sawMove ? informed : carrier, copied, (child) => skip(child, ghost));
         report.carried++;
       }
       for (const [id, { seen, copies: elements }] of deferred) {

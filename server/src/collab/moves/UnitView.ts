@@ -118,17 +118,22 @@ export function moveView(update: UpdateContents): UnitView {
 /**
  * An update from someone who had not seen the move: what it inserted into the ghost is carried
  * into the live clause, what it deleted from the ghost is deleted there.
+ * `sawMove`: an editor back online whose catch-up (sync step 2, every deletion it knows) deletes
+ * the ghost itself: the editor learnt of the move before sending what it typed offline, and Yjs
+ * then deleted everything in the moved-away clause, its typing too. Those deletions are the
+ * move's: what it typed and still holds (Accord's editor keeps it, see createEditorDoc) is
+ * carried, and nothing is deleted from the live clause (a word it deleted there offline stays).
  */
-export function staleView(update: UpdateContents): UnitView {
+export function staleView(update: UpdateContents, sawMove = false): UnitView {
   return {
     role(item, clock) {
       if (item.content instanceof Y.ContentDeleted) return 'skip';
       if (update.creates(item.id.client, clock))
-        return update.deletes(item.id.client, clock) ? 'skip' : 'new';
+        return update.deletes(item.id.client, clock) && !sawMove ? 'skip' : 'new';
       return 'seen';
     },
     deletes(item, clock) {
-      return update.deletes(item.id.client, clock) && !update.creates(item.id.client, clock);
+      return !sawMove && update.deletes(item.id.client, clock) && !update.creates(item.id.client, clock);
     },
     placeholderKey: () => PLACEHOLDER,
   };

@@ -117,9 +117,12 @@ export function resetClientIds(): void {
 
 export class TestClient {
   // fixed client ids: Yjs orders concurrent insertions by them, so a run is reproducible
-  readonly doc = new Y.Doc();
   private held: Uint8Array[] = [];
-  constructor(private readonly server: TestServer) {
+  constructor(
+    private readonly server: TestServer,
+    /** the client's document (Accord's editor makes it with createEditorDoc) */
+    readonly doc = new Y.Doc(),
+  ) {
     this.doc.clientID = nextClientId++;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== 'remote') this.held.push(update);
