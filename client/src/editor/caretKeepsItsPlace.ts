@@ -1,20 +1,8 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state';
-import {
-  absolutePositionToRelativePosition,
-  relativePositionToAbsolutePosition,
-  ySyncPluginKey,
-} from '@tiptap/y-tiptap';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-
-type SyncState =
-  { type: Y.XmlFragment; doc: Y.Doc; binding: { mapping: Map<unknown, unknown> } | null } | undefined;
-type SyncMeta = { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
-
-const isRemote = (tr: Transaction) => {
-  const meta = tr.getMeta(ySyncPluginKey) as SyncMeta;
-  return meta?.isChangeOrigin === true && meta.isUndoRedoOperation !== true;
-};
+import { isRemoteEdit, syncStateOf } from './remoteEdits';
 
 /** Whether a Yjs type and every type around it are live (not in a deleted clause). */
 function isLive(type: Y.AbstractType<unknown>): boolean {
@@ -45,7 +33,7 @@ export const CaretKeepsItsPlace = Extension.create({
         key: new PluginKey('caretKeepsItsPlace'),
         view: () => ({
           update: (view) => {
-            const sync = ySyncPluginKey.getState(view.state) as SyncState;
+            const sync = syncStateOf(view.state);
             last.caret = null;
             if (!sync?.binding || !view.state.selection.empty) return;
             try {
@@ -61,9 +49,9 @@ export const CaretKeepsItsPlace = Extension.create({
         }),
         appendTransaction(transactions, _oldState, newState) {
           const changing = transactions.filter((tr) => tr.docChanged);
-          if (changing.length === 0 || !changing.every(isRemote)) return null;
+          if (changing.length === 0 || !changing.every(isRemoteEdit)) return null;
           const caret = last.caret;
-          const sync = ySyncPluginKey.getState(newState) as SyncState;
+          const sync = syncStateOf(newState);
           if (!caret || !sync?.binding || !newState.selection.empty) return null;
           // the character before the caret is still there
           const at = Y.createAbsolutePositionFromRelativePosition(caret, sync.doc);

@@ -1,27 +1,19 @@
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode, ResolvedPos } from '@tiptap/pm/model';
-import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
-import type * as Y from 'yjs';
+import { Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state';
+import { absolutePositionToRelativePosition } from '@tiptap/y-tiptap';
+import { isRemoteEdit, syncStateOf } from './remoteEdits';
 
 /** A textblock's text, one character per position (a hard break or other leaf counts as one). */
 const textOf = (textblock: PMNode) => textblock.textBetween(0, textblock.content.size, '', '\ufffc');
 
-type SyncMeta = { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
-const isRemote = (tr: Transaction) => {
-  const meta = tr.getMeta(ySyncPluginKey) as SyncMeta;
-  return meta?.isChangeOrigin === true && meta.isUndoRedoOperation !== true;
-};
-
-type SyncState = { type: Y.XmlFragment; doc: Y.Doc; binding: { mapping: never } } | undefined;
-
 /** Whether the character just before `pos` was typed in this editor (this session's Yjs client). */
 function typedHere(state: EditorState, pos: number): boolean {
-  const sync = ySyncPluginKey.getState(state) as SyncState;
+  const sync = syncStateOf(state);
   if (!sync?.binding) return false;
   try {
     // y-prosemirror ties a position to the character on its left (assoc −1)
-    const relative = absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping);
+    const relative = absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping as never);
     return relative.item?.client === sync.doc.clientID;
   } catch {
     return false;
@@ -99,7 +91,7 @@ export const CaretStaysWithText = Extension.create({
         key: new PluginKey('caretStaysWithText'),
         appendTransaction(transactions, oldState: EditorState, newState: EditorState) {
           const changing = transactions.filter((tr) => tr.docChanged);
-          if (changing.length === 0 || !changing.every(isRemote)) return null;
+          if (changing.length === 0 || !changing.every(isRemoteEdit)) return null;
           if (!oldState.selection.empty || !newState.selection.empty) return null;
           const $old = oldState.selection.$head;
           const $now = newState.selection.$head;

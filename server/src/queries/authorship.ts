@@ -20,6 +20,16 @@ export interface Deletion {
   userId: string;
 }
 
+/** Author keys numbered in the order they first come: `keys[i]` is the author of index i. */
+export function authorIndex(): { keys: string[]; indexOf: (key: string) => number } {
+  const keys: string[] = [];
+  const indexOf = (key: string) => {
+    const index = keys.indexOf(key);
+    return index >= 0 ? index : keys.push(key) - 1;
+  };
+  return { keys, indexOf };
+}
+
 /** The user (id) each of these client ids belongs to in the document, where claimed. */
 export async function ownersOf(documentId: string, clients: Set<number>): Promise<Map<number, string>> {
   const claimed = [...clients].filter((c) => !isServerClientId(c));

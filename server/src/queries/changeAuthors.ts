@@ -5,7 +5,7 @@ import { sequenceKey } from '../database/sequenceKey.js';
 import { toBytes } from '../collab/readStoredState.js';
 import { Version } from '../models/Version.js';
 import { EDITOR_FIELD } from '../structure/encodeInitialState.js';
-import { deleterOf, deletionsOf, ownersOf, presentAuthors, writerKey } from './authorship.js';
+import { authorIndex, deleterOf, deletionsOf, ownersOf, presentAuthors, writerKey } from './authorship.js';
 import type { TextSource } from './exportSource.js';
 
 interface Found {
@@ -47,11 +47,7 @@ export async function changeAuthors(
     deletionsOf(documentId, clients),
   ]);
 
-  const keys: string[] = [];
-  const indexOf = (key: string) => {
-    const index = keys.indexOf(key);
-    return index >= 0 ? index : keys.push(key) - 1;
-  };
+  const { keys, indexOf } = authorIndex();
   const clauses: PresentedChangeAuthors['clauses'] = {};
   const entry = (clauseId: string) => (clauses[clauseId] ??= { wrote: [], deleted: [] });
   const add = (list: number[], index: number) => {

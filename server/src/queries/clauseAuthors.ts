@@ -1,7 +1,15 @@
 import type { PresentedClauseAuthors, PresentedPassage } from '@accord/shared';
 import type { CollabControl } from '../collab/CollabControl.js';
 import { EDITOR_FIELD } from '../structure/encodeInitialState.js';
-import { type Deletion, deletionsOf, ownersOf, presentAuthors, UNKNOWN, writerKey } from './authorship.js';
+import {
+  authorIndex,
+  type Deletion,
+  deletionsOf,
+  ownersOf,
+  presentAuthors,
+  UNKNOWN,
+  writerKey,
+} from './authorship.js';
 import { clauseTextRuns, type TextRun } from './clauseTextRuns.js';
 
 /** passages one answer lists at most (a long clause edited by many hands is cut there) */
@@ -26,11 +34,7 @@ export async function clauseAuthors(
     new Set(runs.filter((r) => r.text === null).map((r) => r.client)),
   );
 
-  const keys: string[] = [];
-  const indexOf = (key: string) => {
-    const index = keys.indexOf(key);
-    return index >= 0 ? index : keys.push(key) - 1;
-  };
+  const { keys, indexOf } = authorIndex();
   const writer = (client: number) => indexOf(writerKey(owners, client));
 
   let count = 0;

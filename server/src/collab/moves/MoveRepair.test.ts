@@ -17,6 +17,20 @@ function setUp(): { server: TestServer; a: TestClient; b: TestClient } {
   return { server, a: new TestClient(server), b: new TestClient(server) };
 }
 
+/** A server holding chapter ch1 (articles a1 "alpha", a2 "beta") and ch2 (a3 "gamma"). */
+function twoChapters(): TestServer {
+  const server = new TestServer();
+  const seed = new TestClient(server);
+  seed.doc
+    .getXmlFragment('default')
+    .insert(0, [
+      clause('chapter', 'ch1', [], [clause('article', 'a1', ['alpha']), clause('article', 'a2', ['beta'])]),
+      clause('chapter', 'ch2', [], [clause('article', 'a3', ['gamma'])]),
+    ]);
+  seed.send();
+  return server;
+}
+
 function converge(server: TestServer, ...clients: TestClient[]): void {
   for (const c of clients) c.send();
   for (const c of clients) c.pull();
@@ -164,51 +178,33 @@ describe('MoveRepair', () => {
   });
 
   it("an editor offline types into a chapter someone moved and learns of the move before sending: Accord's editor keeps the words", () => {
-    const server = new TestServer();
-    const seed = new TestClient(server);
-    seed.doc
-      .getXmlFragment('default')
-      .insert(0, [
-        clause('chapter', 'ch1', [], [clause('article', 'a1', ['alpha']), clause('article', 'a2', ['beta'])]),
-        clause('chapter', 'ch2', [], [clause('article', 'a3', ['gamma'])]),
-      ]);
-    seed.send();
-    const run = (doc: Y.Doc) => {
-      const a = new TestClient(server);
-      const b = new TestClient(server, doc);
-      paragraph(at(b.doc, [0, 1])).insert(4, ' too');
-      paragraph(at(b.doc, [0, 0])).insert(5, ' wordx');
-      paragraph(at(b.doc, [0, 0])).delete(5, 6); // typed and taken back offline
-      move(a.doc, [0], [], 1);
-      a.send();
-      b.pull(); // the move first (Yjs deletes all in the old chapter there, b's typing too)
-      b.reconnect();
-      converge(server, a, b);
-      return outline(server.doc);
-    };
-    const expected = [
-      'chapter ch2',
-      '  article a3',
-      '    "gamma"',
-      'chapter ch1',
-      '  article a1',
-      '    "alpha"',
-      '  article a2',
-      '    "beta too"',
-    ].join('\n');
-    expect(run(createEditorDoc())).toBe(expected);
+    const server = twoChapters();
+    const a = new TestClient(server);
+    const b = new TestClient(server, createEditorDoc());
+    paragraph(at(b.doc, [0, 1])).insert(4, ' too');
+    paragraph(at(b.doc, [0, 0])).insert(5, ' wordx');
+    paragraph(at(b.doc, [0, 0])).delete(5, 6); // typed and taken back offline
+    move(a.doc, [0], [], 1);
+    a.send();
+    b.pull(); // the move first (Yjs deletes all in the old chapter there, b's typing too)
+    b.reconnect();
+    converge(server, a, b);
+    expect(outline(server.doc)).toBe(
+      [
+        'chapter ch2',
+        '  article a3',
+        '    "gamma"',
+        'chapter ch1',
+        '  article a1',
+        '    "alpha"',
+        '  article a2',
+        '    "beta too"',
+      ].join('\n'),
+    );
   });
 
   it('moving a chapter carries text typed into its articles', () => {
-    const server = new TestServer();
-    const seed = new TestClient(server);
-    seed.doc
-      .getXmlFragment('default')
-      .insert(0, [
-        clause('chapter', 'ch1', [], [clause('article', 'a1', ['alpha']), clause('article', 'a2', ['beta'])]),
-        clause('chapter', 'ch2', [], [clause('article', 'a3', ['gamma'])]),
-      ]);
-    seed.send();
+    const server = twoChapters();
     const a = new TestClient(server);
     const b = new TestClient(server);
     move(a.doc, [0], [], 1);
