@@ -1,5 +1,5 @@
-import { WebSocket } from 'ws';
 import { CloseCode, abilitiesFor, type Role } from '@accord/shared';
+import { SocketState, type CollabSocket } from './CollabSocket.js';
 
 export interface ConnectionUser {
   id: string;
@@ -45,7 +45,7 @@ export class Connection {
   private readonly awarenessQueries: TokenBucket;
 
   constructor(
-    readonly socket: WebSocket,
+    readonly socket: CollabSocket,
     readonly user: ConnectionUser,
     public role: Role,
     readonly limits: ConnectionLimits,
@@ -59,7 +59,7 @@ export class Connection {
   }
 
   get open(): boolean {
-    return this.socket.readyState === WebSocket.OPEN;
+    return this.socket.readyState === SocketState.OPEN;
   }
 
   /**
@@ -68,7 +68,7 @@ export class Connection {
    * the close frame follows what is queued).
    */
   send(message: Uint8Array): void {
-    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.readyState !== SocketState.OPEN) return;
     if (this.socket.bufferedAmount + message.byteLength > this.limits.maxSendBacklogBytes) {
       this.close(CloseCode.SEND_BACKLOG_FULL, 'the connection does not read what it is sent');
       return;
@@ -77,7 +77,7 @@ export class Connection {
   }
 
   close(code: number, reason: string): void {
-    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+    if (this.socket.readyState === SocketState.OPEN || this.socket.readyState === SocketState.CONNECTING) {
       this.socket.close(code, reason.slice(0, 120));
     }
   }

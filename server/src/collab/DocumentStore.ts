@@ -17,6 +17,15 @@ export interface LoadedDocument {
   updateCount: number;
 }
 
+/** What a room's lifecycle needs of the persistence adapter (DocumentStore is the database's). */
+export interface RoomStore {
+  load(documentId: string): Promise<LoadedDocument>;
+  /** folds the stored updates into a snapshot; false when another compaction won */
+  compact(documentId: string): Promise<boolean>;
+  /** the document is unloaded: its next load reads where its log ends */
+  forget(documentId: string): void;
+}
+
 /** One record of a batch of the persistence queue: merged updates of one document and author. */
 export interface UpdateRecord {
   documentId: string;
@@ -53,7 +62,7 @@ const MAX_KEY_ATTEMPTS = 20;
  * stored Yjs state (doc_snapshots, doc_updates, doc_heads), with inserts under unique keys and
  * `_id` lookups only (models/DocUpdate.ts says why).
  */
-export class DocumentStore {
+export class DocumentStore implements RoomStore {
   private readonly logs = new Map<string, Log>();
 
   async load(documentId: string): Promise<LoadedDocument> {
@@ -192,7 +201,7 @@ export class DocumentStore {
       ordered: false,
     })) as { writeErrors?: { index: number; code?: number; errmsg?: string }[] };
     const errors = reply.writeErrors ?? [];
-    const failed = errors.filter((e) => e.code !== 11000 && e.code !== 11001);
+    const failed = errors.filter((e) => !isDuplicateKeyError(e));
     if (failed.length > 0) {
       throw new Error(
         `storing document updates failed: ${failed.map((e) => `${e.code} ${e.errmsg}`).join('; ')}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { WebSocket } from 'ws';
+import { SocketState, type CollabSocket } from './CollabSocket.js';
 import { CloseCode } from '@accord/shared';
 import { Connection } from './Connection.js';
 import { CollabError } from './CollabError.js';
@@ -10,16 +10,18 @@ import { checkClientUpdate, type Missing } from './checkClientUpdate.js';
 /** A connection over a socket that stays open and records how it was closed. */
 function connection(): Connection & { closedWith?: number } {
   const socket = {
-    readyState: WebSocket.OPEN,
+    readyState: SocketState.OPEN as number,
     bufferedAmount: 0,
     send() {},
     close(code: number) {
       conn.closedWith = code;
-      socket.readyState = WebSocket.CLOSED;
+      socket.readyState = SocketState.CLOSED;
     },
-  };
+    onMessage() {},
+    onClose() {},
+  } satisfies CollabSocket;
   const conn: Connection & { closedWith?: number } = new Connection(
-    socket as unknown as WebSocket,
+    socket,
     { id: 'u1', name: 'Ana', colour: '#000' },
     'drafter',
     {

@@ -16,6 +16,12 @@ import { RoomRegistry } from './RoomRegistry.js';
 import { authenticateUpgrade } from './authenticateUpgrade.js';
 import { AccessCache } from './AccessCache.js';
 import { writeTitle } from './documentTitle.js';
+import { wsSocket } from './CollabSocket.js';
+import { Extensions } from './Extensions.js';
+import type { CollabExtension } from './CollabExtension.js';
+import { TextLock } from './extensions/TextLock.js';
+import { titleFollowing } from './extensions/titleFollowing.js';
+import { clauseIdRepair } from './extensions/clauseIdRepair.js';
 
 export interface CollabServerOptions {
   httpServer: http.Server;
@@ -76,9 +82,13 @@ export function createCollabServer({
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes * 2 });
   const store = new DocumentStore();
   const queue = new PersistenceQueue(limits.flushMs, logger, (records) => store.append(records));
-  if (onTextStored) queue.onStored((documentId) => onTextStored(documentId));
+  const textLock = new TextLock(async (documentId) => (await currentWorkflow(documentId)).textLocked);
+  const extensions: CollabExtension[] = [textLock, clauseIdRepair(logger)];
+  if (onTitleChange) extensions.push(titleFollowing(onTitleChange));
+  if (onTextStored)
+    extensions.push({ name: 'text-stored', onStored: (documentId) => onTextStored(documentId) });
   const registry = new RoomRegistry({
-    onTitleChange,
+    extensions: new Extensions(extensions, logger),
     store,
     queue,
     logger,
@@ -90,7 +100,6 @@ export function createCollabServer({
     compactAfter: limits.compactAfter,
     idleUnloadMs: limits.idleUnloadMs,
     claimStore: claimClientId,
-    isTextLocked: async (documentId) => (await currentWorkflow(documentId)).textLocked,
   });
   const byUser = new Map<string, Set<Connection>>();
   const access = new AccessCache(ACCESS_CACHE_MS);
@@ -100,7 +109,7 @@ export function createCollabServer({
     let set = byUser.get(conn.user.id);
     if (!set) byUser.set(conn.user.id, (set = new Set()));
     set.add(conn);
-    conn.socket.on('close', () => {
+    conn.socket.onClose(() => {
       set.delete(conn);
       if (set.size === 0) byUser.delete(conn.user.id);
     });
@@ -126,7 +135,7 @@ export function createCollabServer({
     if (closing) return refuse(socket, 503, 'The server is shutting down.');
     const { documentId, user, role } = decision;
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const conn = new Connection(ws, user, role, {
+      const conn = new Connection(wsSocket(ws), user, role, {
         maxMessagesPerSecond: limits.maxMessagesPerSecond,
         maxAwarenessQueriesPerSecond: limits.maxAwarenessQueriesPerSecond,
         maxSendBacklogBytes: limits.maxSendBacklogBytes,
@@ -185,7 +194,8 @@ export function createCollabServer({
     },
 
     setTextLocked(documentId: string, locked: boolean): void {
-      registry.setTextLocked(documentId, locked);
+      const room = registry.get(documentId);
+      if (room) textLock.set(room, locked);
     },
 
     broadcastEvent(
@@ -232,7 +242,7 @@ export function createCollabServer({
           'the database did not take every update before shutdown; clients still hold them and resend on reconnect',
         );
       }
-      for (const room of registry.all()) room.destroy();
+      registry.destroyAll();
       wss.close();
     },
   };

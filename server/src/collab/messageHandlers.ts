@@ -3,7 +3,9 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MessageType, encodeSaved, readHello, readSaved } from '@accord/shared';
 import type { Connection } from './Connection.js';
-import { awarenessMessage, type Room } from './Room.js';
+import type { Room } from './Room.js';
+import type { Extensions } from './Extensions.js';
+import { awarenessMessage } from './wire.js';
 import type { PersistenceQueue } from './PersistenceQueue.js';
 import { CollabError } from './CollabError.js';
 import { AwarenessStateTooLarge, decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessUpdate.js';
@@ -12,13 +14,14 @@ export interface HandlerContext {
   room: Room;
   conn: Connection;
   queue: PersistenceQueue;
+  extensions: Extensions;
   /** holds the connection's messages until `until` settles, then handles this one again */
   hold: (until: Promise<void>) => void;
 }
 
 type Handler = (ctx: HandlerContext, decoder: decoding.Decoder) => void;
 
-function handleSync({ room, conn, hold }: HandlerContext, decoder: decoding.Decoder): void {
+function handleSync({ room, conn, hold, extensions }: HandlerContext, decoder: decoding.Decoder): void {
   const step = decoding.readVarUint(decoder);
   switch (step) {
     case syncProtocol.messageYjsSyncStep1: {
@@ -28,9 +31,9 @@ function handleSync({ room, conn, hold }: HandlerContext, decoder: decoding.Deco
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate: {
       const update = decoding.readVarUint8Array(decoder);
-      // read-only members, and everyone while the workflow locks the text: their document
-      // changes are dropped, never stored or broadcast
-      if (!conn.canWrite || room.textLocked) return;
+      // read-only members, and everyone an extension refuses (the workflow locks the text):
+      // their document changes are dropped, never stored or broadcast
+      if (!conn.canWrite || !extensions.mayApply(room, conn)) return;
       const claiming = room.applyClientUpdate(
         conn,
         update,
@@ -109,6 +112,23 @@ export const messageHandlers: ReadonlyMap<number, Handler> = new Map<number, Han
   [MessageType.ACCORD_HELLO, handleHello],
   [MessageType.ACCORD_SAVED, handleSaved],
 ]);
+
+/**
+ * The checks every message passes before it is kept or handled: binary, not too large, within
+ * the connection's rate. Throws CollabError for one it refuses.
+ */
+export function checkMessage(
+  conn: Connection,
+  message: Uint8Array | null,
+  maxPayloadBytes: number,
+): Uint8Array {
+  if (message === null)
+    throw new CollabError(CloseCode.MALFORMED_MESSAGE, 'text frames are not part of the protocol');
+  if (message.byteLength > maxPayloadBytes)
+    throw new CollabError(CloseCode.MESSAGE_TOO_LARGE, 'message too large');
+  if (!conn.takeMessageToken()) throw new CollabError(CloseCode.RATE_LIMITED, 'too many messages');
+  return message;
+}
 
 /** Decodes one message and runs its handler; throws CollabError for anything it refuses. */
 export function dispatchMessage(ctx: HandlerContext, message: Uint8Array): void {

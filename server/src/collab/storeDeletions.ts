@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { DocDeletion, type DocDeletionRecord } from '../models/DocDeletion.js';
+import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 
 export interface DeletionEntry {
   documentId: string;
@@ -31,7 +32,7 @@ export async function storeDeletions(entries: DeletionEntry[]): Promise<void> {
     documents,
     ordered: false,
   })) as { writeErrors?: { code?: number; errmsg?: string }[] };
-  const failed = (reply.writeErrors ?? []).filter((e) => e.code !== 11000 && e.code !== 11001);
+  const failed = (reply.writeErrors ?? []).filter((e) => !isDuplicateKeyError(e));
   if (failed.length > 0) {
     throw new Error(`storing deletions failed: ${failed.map((e) => `${e.code} ${e.errmsg}`).join('; ')}`);
   }
