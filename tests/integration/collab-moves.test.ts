@@ -91,6 +91,18 @@ async function converge(documentId: string, clients: Client[]): Promise<Y.Doc> {
   const probe = openProvider(server.wsUrl, fx.drafter.api.cookie, documentId);
   open.push(probe);
   await whenSynced(probe);
+  // the server has applied what each client wrote (a client id claim may hold it for a while):
+  // until then the replicas may agree on a state that lacks it
+  await waitFor(
+    () =>
+      clients.every(
+        (c) =>
+          (Y.decodeStateVector(Y.encodeStateVector(probe.doc)).get(c.doc.clientID) ?? 0) >=
+          Y.getState(c.doc.store, c.doc.clientID),
+      ),
+    'the server to have every client’s writing',
+    15_000,
+  );
   await waitFor(
     () => clients.every((c) => documentJson(c.doc) === documentJson(probe.doc)),
     'every replica to converge',

@@ -11,6 +11,7 @@ import { Outbox } from './Outbox.js';
 import { awarenessMessage, syncStep1Message, syncStep2Message } from './wire.js';
 import { createGhostKeepingDoc } from './moves/GhostIndex.js';
 import { MoveRepair } from './moves/MoveRepair.js';
+import { isPlainEdit } from './moves/plainEdit.js';
 import { checkClientUpdate } from './checkClientUpdate.js';
 import { PendingUpdates, type UpdateKind } from './PendingUpdates.js';
 import { ClientIdClaims, withoutClients, type ClaimStore } from './ClientIdClaims.js';
@@ -171,7 +172,10 @@ export class Room {
   ): void {
     // (a sync step 2 is not sent on as it is: besides what the server lacks, it carries the
     // client's whole delete set, which the others have; applying it yields just the news)
-    if (mayForward && kind === 'update') this.forwarded = this.outbox.forwardNow(update, conn);
+    // anything but a plain edit (a move, a clause deleted, writing into a moved clause's old copy)
+    // waits for the end of the turn: a move repair it starts then goes out in the same message
+    if (mayForward && kind === 'update' && isPlainEdit(this.doc, decoded))
+      this.forwarded = this.outbox.forwardNow(update, conn);
     else this.outbox.countOnly();
     const store = this.doc.store;
     const pendingDsBefore = store.pendingDs;
