@@ -8,15 +8,24 @@ export const CHROMIUM = '/usr/bin/chromium';
  * these machines). Installs it with apt when missing and this process may (root).
  */
 export async function ensureChromium() {
-  if (fs.existsSync(CHROMIUM)) return;
+  await ensureDebianPackages(CHROMIUM, ['chromium', 'fonts-liberation'], 'browser tests');
+}
+
+/** The tests of several instances start Debian's redis-server on a free port. */
+export async function ensureRedisServer() {
+  await ensureDebianPackages('/usr/bin/redis-server', ['redis-server'], 'tests of several instances');
+}
+
+async function ensureDebianPackages(binary, packages, why) {
+  if (fs.existsSync(binary)) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !fs.existsSync('/usr/bin/apt-get')) {
     throw new Error(
-      `Chromium is missing at ${CHROMIUM}. Install Debian's package: sudo apt-get install chromium`,
+      `${binary} is missing. Install Debian's package: sudo apt-get install ${packages.join(' ')}`,
     );
   }
-  console.log('accord: installing Chromium from Debian packages (browser tests) ...');
+  console.log(`accord: installing ${packages.join(', ')} from Debian packages (${why}) ...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   await run('apt-get', ['update', '-qq'], { env });
-  await run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation'], { env });
+  await run('apt-get', ['install', '-y', '-qq', ...packages], { env });
 }

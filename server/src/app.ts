@@ -55,7 +55,10 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
 
   const api = express.Router();
   // before the session: health checks must answer even when the session store cannot
-  api.use('/health', createHealthRouter(mongoose.connection));
+  api.use(
+    '/health',
+    createHealthRouter(mongoose.connection, () => collab.redisStatus()),
+  );
   api.use(
     guardStateChanges(env.allowedOrigins, {
       '/imports/preview': [...IMPORT_CONTENT_TYPES.docx, ...IMPORT_CONTENT_TYPES.markdown],

@@ -66,6 +66,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** where the built client is; served from the same port as the API */
   CLIENT_DIST: z.string().optional(),
+  /** Redis for several instances (changes, awareness and control changes cross over it) */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// URL')
+    .optional(),
+  COLLAB_RESYNC_INTERVAL_MS: int(10_000, 100),
   LOGIN_MAX_ATTEMPTS: int(10, 1),
   LOGIN_WINDOW_SECONDS: int(900, 1),
   /** failed logins per client IP per window, whatever the emails (a spray across accounts) */
@@ -147,6 +153,8 @@ export type Env = Readonly<{
   trustProxy: false | readonly string[];
   logLevel: string;
   clientDist: string | undefined;
+  /** several instances share documents over this Redis; none: one instance */
+  redisUrl: string | undefined;
   login: { maxAttempts: number; maxAttemptsPerIp: number; windowMs: number };
   registration: { maxPerIp: number; maxTakenPerIp: number; windowMs: number };
   passwordHashing: { concurrency: number; queue: number; perIp: number };
@@ -167,6 +175,8 @@ export type Env = Readonly<{
     flushMs: number;
     compactAfter: number;
     idleUnloadMs: number;
+    /** how often instances compare their copies of open documents (with REDIS_URL) */
+    resyncIntervalMs: number;
   };
 }>;
 
@@ -204,6 +214,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST,
+    redisUrl: e.REDIS_URL,
     login: {
       maxAttempts: e.LOGIN_MAX_ATTEMPTS,
       maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
@@ -247,6 +258,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       flushMs: e.COLLAB_FLUSH_MS,
       compactAfter: e.COLLAB_COMPACT_AFTER,
       idleUnloadMs: e.COLLAB_IDLE_UNLOAD_MS,
+      resyncIntervalMs: e.COLLAB_RESYNC_INTERVAL_MS,
     },
   };
 }

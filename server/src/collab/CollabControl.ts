@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { AccordEvent, Role } from '@accord/shared';
+import type { EventAudience } from './EventAudience.js';
 
 /**
  * What the rest of the server may ask of the collaboration endpoint. REST commands call it after
@@ -15,13 +16,9 @@ export interface CollabControl {
   membershipChanged(documentId: string, userId: string, role: Role | null): void;
   /**
    * Sends an ACCORD_EVENT to each connection of the document that said ACCORD_HELLO and whose
-   * user passes `filter` (checked per recipient).
+   * user is in `audience` (checked per recipient, on every instance).
    */
-  broadcastEvent(
-    documentId: string,
-    event: AccordEvent,
-    filter?: (userId: string, role: Role) => boolean,
-  ): void;
+  broadcastEvent(documentId: string, event: AccordEvent, audience?: EventAudience): void;
   /**
    * Runs `read` on the document's current Yjs state: the open room's live Y.Doc when the document
    * is open (so REST sees what collaborators see), else the state loaded from the database.
@@ -40,4 +37,6 @@ export interface CollabControl {
   changeDocument(documentId: string, change: (doc: Y.Doc) => void): Promise<void>;
   /** The workflow locked or unlocked the text: open sockets' document updates are dropped or taken. */
   setTextLocked(documentId: string, locked: boolean): void;
+  /** The link to the other instances: none configured, up, or down (this one serves alone). */
+  redisStatus(): 'off' | 'up' | 'down';
 }

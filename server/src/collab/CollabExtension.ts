@@ -8,6 +8,8 @@ export interface RoomChange {
   /** the connection whose update it was; null for the server's own changes */
   conn: Connection | null;
   transaction: Y.Transaction;
+  /** it came from another instance (which stores it) */
+  remote: boolean;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface CollabExtension {
   afterLoad?(room: Room): void;
   /** a change was applied to the document (a client's, or the server's own) */
   onChange?(room: Room, change: RoomChange): void;
+  /** awareness states of this instance's clients changed (added, updated or removed) */
+  onAwareness?(room: Room, clients: number[]): void;
   /** `count` records of the document's updates were stored (the room may be gone) */
   onStored?(documentId: string, count: number): void;
   /** a connection joined the room (before the greeting, if the room is loaded) */

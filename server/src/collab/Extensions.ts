@@ -23,6 +23,10 @@ export class Extensions {
     this.each(room.documentId, 'onChange', (e) => e.onChange?.(room, change));
   }
 
+  awareness(room: Room, clients: number[]): void {
+    this.each(room.documentId, 'onAwareness', (e) => e.onAwareness?.(room, clients));
+  }
+
   stored(documentId: string, count: number): void {
     this.each(documentId, 'onStored', (e) => e.onStored?.(documentId, count));
   }

@@ -34,6 +34,8 @@ type Decoded = ReturnType<typeof Y.decodeUpdate>;
 const LOAD = Symbol('load');
 /** origin of the server's own changes (API changes, clause id repair, move repair) */
 export const SERVER_ORIGIN = Symbol('server');
+/** origin of changes from other instances (stored by the instance whose client made them) */
+export const REMOTE_ORIGIN = Symbol('remote');
 const EMPTY_STATE_VECTOR_LENGTH = 1;
 
 /**
@@ -268,6 +270,12 @@ export class Room {
     if (origin === LOAD) return;
     this.fullStateMessage = null;
     this.byteSize += update.byteLength;
+    if (origin === REMOTE_ORIGIN) {
+      // another instance stores it and has sent it to its own clients: this one sends it to its own
+      this.deps.extensions.change(this, { update, conn: null, transaction, remote: true });
+      this.outbox.add(update, undefined);
+      return;
+    }
     const conn = origin === SERVER_ORIGIN ? undefined : (origin as Connection);
     // who deleted what: Yjs does not say in the update, the server records it (storeDeletions)
     const deleted =
@@ -280,11 +288,21 @@ export class Room {
     );
     this.lastQueuedSeq = seq;
     if (conn) conn.lastQueuedSeq = seq;
-    this.deps.extensions.change(this, { update, conn: conn ?? null, transaction });
+    this.deps.extensions.change(this, { update, conn: conn ?? null, transaction, remote: false });
     // the client's update itself already went out (applyClientUpdate)
     if (this.forwarded) return;
     this.outbox.add(update, conn);
   };
+
+  /** Applies what another instance of Accord applied (see REMOTE_ORIGIN). */
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  /** Applies awareness states from another instance (its clients' carets and names). */
+  applyRemoteAwareness(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+  }
 
   /** Applies a change made by the server itself (e.g. a rename through the API). */
   applyServerChange(change: (doc: Y.Doc) => void): void {
@@ -296,6 +314,8 @@ export class Room {
     origin: unknown,
   ): void => {
     const changed = added.concat(updated, removed);
-    this.broadcast(awarenessMessage(this.awareness, changed), origin as Connection | undefined);
+    const from = origin === REMOTE_ORIGIN ? undefined : (origin as Connection | undefined);
+    this.broadcast(awarenessMessage(this.awareness, changed), from);
+    if (origin !== REMOTE_ORIGIN) this.deps.extensions.awareness(this, changed);
   };
 }

@@ -17,11 +17,15 @@ import { authenticateUpgrade } from './authenticateUpgrade.js';
 import { AccessCache } from './AccessCache.js';
 import { writeTitle } from './documentTitle.js';
 import { wsSocket } from './CollabSocket.js';
+import { admits, type EventAudience } from './EventAudience.js';
 import { Extensions } from './Extensions.js';
 import type { CollabExtension } from './CollabExtension.js';
 import { TextLock } from './extensions/TextLock.js';
 import { titleFollowing } from './extensions/titleFollowing.js';
 import { clauseIdRepair } from './extensions/clauseIdRepair.js';
+import { RedisLink } from './instances/RedisLink.js';
+import { RedisFanout } from './instances/RedisFanout.js';
+import { crossInstanceControl } from './instances/crossInstanceControl.js';
 
 export interface CollabServerOptions {
   httpServer: http.Server;
@@ -87,6 +91,10 @@ export function createCollabServer({
   if (onTitleChange) extensions.push(titleFollowing(onTitleChange));
   if (onTextStored)
     extensions.push({ name: 'text-stored', onStored: (documentId) => onTextStored(documentId) });
+  // several instances: changes, awareness and control changes cross over Redis
+  const link = env.redisUrl ? new RedisLink(env.redisUrl, logger) : null;
+  const fanout = link ? new RedisFanout(link, logger, env.collab.resyncIntervalMs) : null;
+  if (fanout) extensions.push(fanout);
   const registry = new RoomRegistry({
     extensions: new Extensions(extensions, logger),
     store,
@@ -161,7 +169,7 @@ export function createCollabServer({
 
   httpServer.on('upgrade', (req, socket, head) => void onUpgrade(req, socket, head));
 
-  return {
+  const server: CollabServer = {
     disconnectUser(userId: string): void {
       access.forgetUser(userId);
       for (const conn of byUser.get(userId) ?? []) conn.close(CloseCode.UNAUTHENTICATED, 'signed out');
@@ -198,16 +206,12 @@ export function createCollabServer({
       if (room) textLock.set(room, locked);
     },
 
-    broadcastEvent(
-      documentId: string,
-      event: AccordEvent,
-      filter?: (userId: string, role: Role) => boolean,
-    ): void {
+    broadcastEvent(documentId: string, event: AccordEvent, audience?: EventAudience): void {
       const room = registry.get(documentId);
       if (!room) return;
       const message = encodeEvent(event);
       for (const conn of room.connections) {
-        if (conn.speaksAccord && (!filter || filter(conn.user.id, conn.role))) conn.send(message);
+        if (conn.speaksAccord && admits(audience, conn.user.id, conn.role)) conn.send(message);
       }
     },
 
@@ -219,6 +223,10 @@ export function createCollabServer({
       let connections = 0;
       for (const set of byUser.values()) connections += set.size;
       return { rooms: registry.size, connections, queuedUpdates: queue.size };
+    },
+
+    redisStatus() {
+      return link ? (link.up ? 'up' : 'down') : 'off';
     },
 
     async close(): Promise<void> {
@@ -242,8 +250,10 @@ export function createCollabServer({
           'the database did not take every update before shutdown; clients still hold them and resend on reconnect',
         );
       }
+      fanout?.close();
       registry.destroyAll();
       wss.close();
     },
   };
+  return link ? crossInstanceControl(server, link, logger) : server;
 }

@@ -69,11 +69,7 @@ export async function notifyMentions(ctx: CommandContext, input: MentionInput): 
         type: 'notification.created',
         notification: presentNotification(record, document?.title ?? '', false),
       };
-      ctx.collab.broadcastEvent(
-        input.documentId,
-        event,
-        (recipient, role) => recipient === userId && canSeeThread({ userId, role }, input.audience),
-      );
+      ctx.collab.broadcastEvent(input.documentId, event, { user: userId, thread: input.audience });
     }
   } catch (error) {
     ctx.logger.error({ err: error, commentId: input.commentId }, 'mention notifications not stored');

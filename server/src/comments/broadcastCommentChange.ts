@@ -1,6 +1,6 @@
 import type { CommentsChangedEvent } from '@accord/shared';
 import type { CollabControl } from '../collab/CollabControl.js';
-import { canSeeThread, type ThreadAudience } from '../permissions/commentPermissions.js';
+import type { ThreadAudience } from '../permissions/commentPermissions.js';
 
 /**
  * Tells every open collaboration socket of the document whose user may see the thread that it
@@ -16,14 +16,10 @@ export function broadcastCommentChange(
   previous: ThreadAudience = audience,
 ): void {
   const message: CommentsChangedEvent = { type: 'comments.changed', ...event, at: new Date().toISOString() };
-  collab.broadcastEvent(event.documentId, message, (userId, role) =>
-    canSeeThread({ userId, role }, audience),
-  );
+  collab.broadcastEvent(event.documentId, message, { thread: audience });
   if (previous.visibility === 'all' && audience.visibility === 'team') {
-    collab.broadcastEvent(
-      event.documentId,
-      { ...message, change: 'hidden' } satisfies CommentsChangedEvent,
-      (userId, role) => canSeeThread({ userId, role }, previous) && !canSeeThread({ userId, role }, audience),
-    );
+    collab.broadcastEvent(event.documentId, { ...message, change: 'hidden' } satisfies CommentsChangedEvent, {
+      hiddenFrom: { was: previous, now: audience },
+    });
   }
 }

@@ -1,0 +1,145 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Logger } from '../../logger.js';
+import type { CollabExtension, RoomChange } from '../CollabExtension.js';
+import type { Room } from '../Room.js';
+import type { RedisLink } from './RedisLink.js';
+import { InstanceMessage, decodeInstanceMessage, encodeInstanceMessage } from './instanceMessages.js';
+import { deletionDigest, hasNewsFor, lacksNewsFrom } from './docState.js';
+
+/** how often the instances holding a document compare their copies (Redis may drop messages) */
+const RESYNC_INTERVAL_MS = 10_000;
+
+interface Peered {
+  room: Room;
+  /** the stored state is in: what other instances send is applied (until then it waits) */
+  ready: boolean;
+  early: Buffer[];
+}
+
+/**
+ * Several instances of Accord serve one document together: every change and awareness state an
+ * instance's clients make goes to the document's Redis channel, and the other instances holding
+ * it apply it and send it to their own clients (each instance stores only what its own clients
+ * sent). A room that opens asks the others for what it lacks (its state vector); every
+ * RESYNC_INTERVAL_MS, and at once when Redis comes back, the instances compare state vectors and
+ * deletion digests and send each other what is missing, so a message Redis dropped is repaired.
+ */
+export class RedisFanout implements CollabExtension {
+  readonly name = 'redis-fanout';
+  private readonly rooms = new Map<string, Peered>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly link: RedisLink,
+    private readonly logger: Logger,
+    resyncIntervalMs = RESYNC_INTERVAL_MS,
+  ) {
+    this.timer = setInterval(() => this.resyncAll(), resyncIntervalMs);
+    this.timer.unref();
+    link.onReconnect(() => this.resyncAll());
+  }
+
+  async onLoad(room: Room): Promise<void> {
+    const peered: Peered = { room, ready: false, early: [] };
+    this.rooms.set(room.documentId, peered);
+    await this.link.join(room.documentId, (message) => this.receive(peered, message));
+  }
+
+  afterLoad(room: Room): void {
+    const peered = this.rooms.get(room.documentId);
+    if (!peered) return;
+    peered.ready = true;
+    for (const message of peered.early.splice(0)) this.receive(peered, message);
+    // what the others hold and have not stored yet, and who is there
+    this.sendState(room, InstanceMessage.STATE);
+    this.send(room, InstanceMessage.AWARENESS_QUERY);
+  }
+
+  onChange(room: Room, change: RoomChange): void {
+    if (!change.remote) this.send(room, InstanceMessage.UPDATE, change.update);
+  }
+
+  onAwareness(room: Room, clients: number[]): void {
+    this.send(
+      room,
+      InstanceMessage.AWARENESS,
+      awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients),
+    );
+  }
+
+  onUnload(room: Room): void {
+    if (this.rooms.get(room.documentId)?.room !== room) return;
+    this.rooms.delete(room.documentId);
+    this.link.leave(room.documentId);
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Compares every open document with the other instances' copies. */
+  resyncAll(): void {
+    for (const { room, ready } of this.rooms.values()) if (ready) this.sendState(room, InstanceMessage.STATE);
+  }
+
+  private receive(peered: Peered, raw: Buffer): void {
+    const message = decodeInstanceMessage(raw);
+    if (!message || message.from === this.link.instanceId) return;
+    if (!peered.ready) {
+      peered.early.push(raw);
+      return;
+    }
+    const { room } = peered;
+    if (room.state !== 'ready') return;
+    try {
+      switch (message.type) {
+        case InstanceMessage.UPDATE:
+        case InstanceMessage.DIFF:
+          room.applyRemoteUpdate(message.payload);
+          return;
+        case InstanceMessage.AWARENESS:
+          room.applyRemoteAwareness(message.payload);
+          return;
+        case InstanceMessage.STATE:
+        case InstanceMessage.STATE_REPLY: {
+          const digest = deletionDigest(room.doc);
+          if (hasNewsFor(room.doc, message.payload, message.digest, digest))
+            this.send(room, InstanceMessage.DIFF, Y.encodeStateAsUpdate(room.doc, message.payload));
+          // the asker may have something this one lacks: it hears this one's state and answers
+          // (a reply is not answered again)
+          const differs = digest !== message.digest || lacksNewsFrom(room.doc, message.payload);
+          if (message.type === InstanceMessage.STATE && differs)
+            this.sendState(room, InstanceMessage.STATE_REPLY);
+          return;
+        }
+        case InstanceMessage.AWARENESS_QUERY: {
+          const local = [...room.connections].flatMap((c) => (c.clientId === null ? [] : [c.clientId]));
+          const present = local.filter((id) => room.awareness.getStates().has(id));
+          if (present.length > 0)
+            this.send(
+              room,
+              InstanceMessage.AWARENESS,
+              awarenessProtocol.encodeAwarenessUpdate(room.awareness, present),
+            );
+          return;
+        }
+        default:
+          return;
+      }
+    } catch (error) {
+      this.logger.warn(
+        { err: error, documentId: room.documentId },
+        'a message from another instance was not applied',
+      );
+    }
+  }
+
+  private sendState(room: Room, type: number): void {
+    this.send(room, type, Y.encodeStateVector(room.doc), deletionDigest(room.doc));
+  }
+
+  private send(room: Room, type: number, payload?: Uint8Array, digest?: string): void {
+    this.link.publish(room.documentId, encodeInstanceMessage(this.link.instanceId, type, payload, digest));
+  }
+}
