@@ -33,7 +33,9 @@ export function titleFollowing(
     afterLoad(room) {
       watches.set(room, { last: safely(() => readTitle(room.doc)) });
     },
-    onChange(room) {
+    onChange(room, change) {
+      // (a change from another instance: that instance follows it)
+      if (change.remote) return;
       const watch = watches.get(room);
       if (watch) watch.timer ??= setTimeout(() => check(room, watch), delayMs);
     },
