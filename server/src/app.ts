@@ -30,16 +30,19 @@ import { createErrorHandler } from './errors/createErrorHandler.js';
 import { NotFound } from './errors/ApiError.js';
 import { CommentFloodLimiter } from './comments/CommentFloodLimiter.js';
 import { ImportWorkers } from './structure/import/ImportWorkers.js';
+import type { Mailer } from './mail/Mailer.js';
+import { createDevMailRouter } from './routes/createDevMailRouter.js';
 
 export interface AppDeps {
   env: Env;
   logger: Logger;
   sessionMiddleware: SessionMiddleware;
   collab: CollabControl;
+  mailer: Mailer;
 }
 
 /** The HTTP application: REST API under /api, the built client everywhere else. */
-export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): Express {
+export function createApp({ env, logger, sessionMiddleware, collab, mailer }: AppDeps): Express {
   const app = express();
   // believe X-Forwarded-For/-Proto only from the configured proxies' addresses: a client reaching
   // the server directly cannot choose its IP (the login limits key on it) or its scheme
@@ -66,7 +69,7 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use(express.json({ limit: Limits.jsonBodyBytes, strict: true }));
   const passport = createPassport(env.scryptCost);
   api.use(sessionMiddleware, passport.initialize(), passport.session());
-  api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware }));
+  api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware, mailer }));
   api.use('/documents', createDocumentsRouter({ logger, collab }));
   api.use('/documents', createMembersRouter({ logger, collab }));
   api.use('/documents', createDocumentInvitationsRouter({ logger, collab }));
@@ -75,6 +78,7 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use('/documents', createDocumentCommentsRouter({ logger, collab, floods }));
   api.use('/comments', createCommentsRouter({ logger, collab, floods }));
   api.use('/notifications', createNotificationsRouter());
+  api.use('/dev/mail', createDevMailRouter(mailer));
   api.use('/documents', createDocumentStructureRouter({ logger, collab }));
   api.use('/documents', createVersionsRouter({ logger, collab }));
   api.use('/documents', createDispositionsRouter({ logger, collab }));

@@ -49,6 +49,8 @@ export const ErrorCode = {
   MENTION_RATE_LIMITED: 'mention_rate_limited',
   /** a new password is too common, all whitespace or otherwise easy to guess */
   WEAK_PASSWORD: 'weak_password',
+  /** an emailed link's token is unknown, used already or expired (password reset) */
+  TOKEN_INVALID: 'token_invalid',
   /** a compressed request body does not decompress (e.g. a corrupt gzip body) */
   MALFORMED_BODY: 'malformed_body',
   ORIGIN_NOT_ALLOWED: 'origin_not_allowed',

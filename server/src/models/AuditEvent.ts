@@ -3,6 +3,7 @@ import mongoose, { Schema, type Types } from 'mongoose';
 
 export const AUDIT_ACTIONS = [
   'user.registered',
+  'user.password_reset',
   'document.created',
   'document.renamed',
   'member.added',

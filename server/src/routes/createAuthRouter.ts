@@ -18,6 +18,8 @@ import { findOrganisation } from '../queries/findOrganisation.js';
 import { presentUser } from '../presenters/presentUser.js';
 import { InvalidCredentials, RateLimited } from '../errors/ApiError.js';
 import { validate } from './validate.js';
+import type { Mailer } from '../mail/Mailer.js';
+import { createPasswordResetRoutes } from './passwordResetRoutes.js';
 
 export interface AuthRouterDeps {
   env: Env;
@@ -25,6 +27,7 @@ export interface AuthRouterDeps {
   passport: PassportStatic;
   collab: CollabControl;
   sessionMiddleware: SessionMiddleware;
+  mailer: Mailer;
 }
 
 /** /api/auth: register, login, logout, me. */
@@ -34,6 +37,7 @@ export function createAuthRouter({
   passport,
   collab,
   sessionMiddleware,
+  mailer,
 }: AuthRouterDeps): Router {
   const router = Router();
   const { maxAttempts, maxAttemptsPerIp, windowMs } = env.login;
@@ -98,6 +102,8 @@ export function createAuthRouter({
     if (userId) collab.disconnectUser(userId);
     res.status(204).end();
   });
+
+  createPasswordResetRoutes(router, { env, logger, collab, sessionMiddleware, mailer, hashing });
 
   router.get('/me', async (req, res) => {
     const user = requireUser(req);

@@ -40,3 +40,13 @@ export const loginBody = z.strictObject({
   password: z.string().min(1).max(Limits.passwordMax),
 });
 export type LoginBody = z.infer<typeof loginBody>;
+
+export const passwordResetRequestBody = z.strictObject({ email });
+export type PasswordResetRequestBody = z.infer<typeof passwordResetRequestBody>;
+
+export const passwordResetBody = z.strictObject({
+  /** the token from the emailed link (base64url) */
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'a reset token'),
+  password: z.string().min(Limits.passwordMin).max(Limits.passwordMax),
+});
+export type PasswordResetBody = z.infer<typeof passwordResetBody>;
