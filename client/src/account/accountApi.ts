@@ -1,0 +1,24 @@
+import type { PresentedUser } from '@accord/shared';
+import { apiRequest } from '../api/apiRequest';
+
+export interface DevMailMessage {
+  id: string;
+  kind: string;
+  subject: string;
+  text: string;
+  html: string;
+  sentAt: string;
+}
+
+/** Account endpoints: password reset and the development mailbox. */
+export const accountApi = {
+  requestPasswordReset: (email: string) =>
+    apiRequest<{ accepted: true }>('/api/auth/password-reset', { method: 'POST', body: { email } }),
+  resetPassword: (token: string, password: string) =>
+    apiRequest<{ user: PresentedUser }>('/api/auth/password-reset/confirm', {
+      method: 'POST',
+      body: { token, password },
+    }),
+  devMail: (signal?: AbortSignal) =>
+    apiRequest<{ messages: DevMailMessage[] }>('/api/dev/mail', signal ? { signal } : {}),
+};
