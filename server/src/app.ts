@@ -14,6 +14,7 @@ import { createDocumentsRouter } from './routes/createDocumentsRouter.js';
 import { createMembersRouter } from './routes/createMembersRouter.js';
 import { createDocumentInvitationsRouter } from './routes/createDocumentInvitationsRouter.js';
 import { createInvitationsRouter } from './routes/createInvitationsRouter.js';
+import { createInvitationLinksRouter } from './routes/createInvitationLinksRouter.js';
 import { createDocumentCommentsRouter } from './routes/createDocumentCommentsRouter.js';
 import { createCommentsRouter } from './routes/createCommentsRouter.js';
 import { createNotificationsRouter } from './routes/createNotificationsRouter.js';
@@ -72,7 +73,8 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer }: Ap
   api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware, mailer }));
   api.use('/documents', createDocumentsRouter({ logger, collab }));
   api.use('/documents', createMembersRouter({ logger, collab }));
-  api.use('/documents', createDocumentInvitationsRouter({ logger, collab }));
+  api.use('/documents', createDocumentInvitationsRouter({ env, logger, collab, mailer }));
+  api.use('/invitation-links', createInvitationLinksRouter({ logger, collab }));
   api.use('/invitations', createInvitationsRouter({ logger, collab }));
   const floods = new CommentFloodLimiter(env.commentRate);
   api.use('/documents', createDocumentCommentsRouter({ logger, collab, floods }));

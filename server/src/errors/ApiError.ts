@@ -180,3 +180,11 @@ export class InternalError extends ApiError {
     super('Something went wrong on our side.');
   }
 }
+
+export class InvitationOtherAddress extends ApiError {
+  readonly status = 403;
+  readonly code = ErrorCode.INVITATION_OTHER_ADDRESS;
+  constructor() {
+    super('This invitation is for another email address: sign in with the address it was sent to.');
+  }
+}

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'invitation.role_changed',
   'invitation.revoked',
   'invitation.declined',
+  'invitation.resent',
   'comment.created',
   'comment.replied',
   'comment.edited',
