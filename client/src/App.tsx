@@ -14,6 +14,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ForgotPasswordPage } from './account/ForgotPasswordPage';
 import { ResetPasswordPage } from './account/ResetPasswordPage';
 import { DevMailPage } from './account/DevMailPage';
+import { InvitationLinkPage } from './account/InvitationLinkPage';
 
 // The editor (Tiptap, Yjs) is most of the code: load it only when a document is opened, so the
 // sign-in and list pages stay light on slow connections.
@@ -27,7 +28,8 @@ export function App() {
   const { session } = useSession();
   const publicRoute = route.name === 'signIn' || route.name === 'register';
   // emailed links open these signed in or not
-  const openRoute = route.name === 'forgotPassword' || route.name === 'resetPassword';
+  const openRoute =
+    route.name === 'forgotPassword' || route.name === 'resetPassword' || route.name === 'invitationLink';
   useFocusOnNavigate(route.name === 'document' ? `document:${route.id}` : route.name, 'main');
 
   const signedOutDeliberately = session.status === 'signedOut' && session.deliberate;
@@ -53,6 +55,8 @@ export function App() {
     page = <ForgotPasswordPage />;
   } else if (route.name === 'resetPassword') {
     page = <ResetPasswordPage />;
+  } else if (route.name === 'invitationLink') {
+    page = <InvitationLinkPage />;
   } else if (session.status === 'signedOut') {
     page = <LoadingState label={t('app.loading')} />;
   } else if (route.name === 'documents') {

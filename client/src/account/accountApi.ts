@@ -1,4 +1,9 @@
-import type { PresentedUser } from '@accord/shared';
+import type {
+  PresentedDocument,
+  PresentedInvitation,
+  PresentedInvitationLink,
+  PresentedUser,
+} from '@accord/shared';
 import { apiRequest } from '../api/apiRequest';
 
 export interface DevMailMessage {
@@ -19,6 +24,21 @@ export const accountApi = {
       method: 'POST',
       body: { token, password },
     }),
+  lookupInvitationLink: (token: string) =>
+    apiRequest<{ invitation: PresentedInvitationLink }>('/api/invitation-links/lookup', {
+      method: 'POST',
+      body: { token },
+    }),
+  acceptInvitationLink: (token: string) =>
+    apiRequest<{ document: PresentedDocument }>('/api/invitation-links/accept', {
+      method: 'POST',
+      body: { token },
+    }),
+  resendInvitation: (documentId: string, invitationId: string) =>
+    apiRequest<{ invitation: PresentedInvitation }>(
+      `/api/documents/${encodeURIComponent(documentId)}/invitations/${encodeURIComponent(invitationId)}/resend`,
+      { method: 'POST' },
+    ),
   devMail: (signal?: AbortSignal) =>
     apiRequest<{ messages: DevMailMessage[] }>('/api/dev/mail', signal ? { signal } : {}),
 };
