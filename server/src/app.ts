@@ -33,6 +33,8 @@ import { CommentFloodLimiter } from './comments/CommentFloodLimiter.js';
 import { ImportWorkers } from './structure/import/ImportWorkers.js';
 import type { Mailer } from './mail/Mailer.js';
 import { createDevMailRouter } from './routes/createDevMailRouter.js';
+import { createAccountRouter } from './routes/createAccountRouter.js';
+import { PasswordHashingGate } from './auth/PasswordHashingGate.js';
 
 export interface AppDeps {
   env: Env;
@@ -70,7 +72,14 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer }: Ap
   api.use(express.json({ limit: Limits.jsonBodyBytes, strict: true }));
   const passport = createPassport(env.scryptCost);
   api.use(sessionMiddleware, passport.initialize(), passport.session());
-  api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware, mailer }));
+  // one gate for every password hash (logins, registrations, resets, password changes)
+  const hashing = new PasswordHashingGate({
+    concurrency: env.passwordHashing.concurrency,
+    queue: env.passwordHashing.queue,
+    perClient: env.passwordHashing.perIp,
+  });
+  api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware, mailer, hashing }));
+  api.use('/account', createAccountRouter({ env, logger, collab, sessionMiddleware, hashing }));
   api.use('/documents', createDocumentsRouter({ logger, collab }));
   api.use('/documents', createMembersRouter({ logger, collab }));
   api.use('/documents', createDocumentInvitationsRouter({ env, logger, collab, mailer }));

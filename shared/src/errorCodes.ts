@@ -51,6 +51,8 @@ export const ErrorCode = {
   WEAK_PASSWORD: 'weak_password',
   /** an emailed link's token is unknown, used already or expired (password reset) */
   TOKEN_INVALID: 'token_invalid',
+  /** the current password given to change the password is wrong */
+  WRONG_PASSWORD: 'wrong_password',
   /** an invitation link was opened by an account with another email address than the invited one */
   INVITATION_OTHER_ADDRESS: 'invitation_other_address',
   /** a compressed request body does not decompress (e.g. a corrupt gzip body) */

@@ -188,3 +188,11 @@ export class InvitationOtherAddress extends ApiError {
     super('This invitation is for another email address: sign in with the address it was sent to.');
   }
 }
+
+export class WrongPassword extends ApiError {
+  readonly status = 400;
+  readonly code = ErrorCode.WRONG_PASSWORD;
+  constructor() {
+    super('The current password is wrong.');
+  }
+}

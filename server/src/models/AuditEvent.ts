@@ -4,6 +4,8 @@ import mongoose, { Schema, type Types } from 'mongoose';
 export const AUDIT_ACTIONS = [
   'user.registered',
   'user.password_reset',
+  'user.updated',
+  'user.password_changed',
   'document.created',
   'document.renamed',
   'member.added',

@@ -7,7 +7,7 @@ import type { CollabControl } from '../collab/CollabControl.js';
 import type { SessionMiddleware } from '../auth/createSessionMiddleware.js';
 import { SESSION_COOKIE } from '../auth/createSessionMiddleware.js';
 import { LoginRateLimiter } from '../auth/LoginRateLimiter.js';
-import { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
+import type { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
 import { RegistrationLimiter } from '../auth/RegistrationLimiter.js';
 import { assertStrongPassword } from '../auth/assertStrongPassword.js';
 import { authenticateLocal } from '../auth/authenticateLocal.js';
@@ -28,6 +28,8 @@ export interface AuthRouterDeps {
   collab: CollabControl;
   sessionMiddleware: SessionMiddleware;
   mailer: Mailer;
+  /** one gate for every password hash (logins, registrations, resets, password changes) */
+  hashing: PasswordHashingGate;
 }
 
 /** /api/auth: register, login, logout, me. */
@@ -38,18 +40,13 @@ export function createAuthRouter({
   collab,
   sessionMiddleware,
   mailer,
+  hashing,
 }: AuthRouterDeps): Router {
   const router = Router();
   const { maxAttempts, maxAttemptsPerIp, windowMs } = env.login;
   const limiter = new LoginRateLimiter({ maxAttempts, windowMs });
   const ipLimiter = new LoginRateLimiter({ maxAttempts: maxAttemptsPerIp, windowMs });
   const registrations = new RegistrationLimiter(env.registration);
-  // one gate for every password hash (logins and registrations alike)
-  const hashing = new PasswordHashingGate({
-    concurrency: env.passwordHashing.concurrency,
-    queue: env.passwordHashing.queue,
-    perClient: env.passwordHashing.perIp,
-  });
 
   router.post('/register', async (req, res) => {
     const body = validate(registerBody, req.body);

@@ -50,3 +50,22 @@ export const passwordResetBody = z.strictObject({
   password: z.string().min(Limits.passwordMin).max(Limits.passwordMax),
 });
 export type PasswordResetBody = z.infer<typeof passwordResetBody>;
+
+/** PATCH /api/account: what the account's owner may change (at least one field). */
+export const accountUpdateBody = z
+  .strictObject({
+    name: displayName(Limits.nameMax).optional(),
+    /** the interface language, also that of the emails Accord sends the account */
+    locale: z.enum(['en', 'es', 'pt', 'fr']).optional(),
+    /** pick or create (by name, kind and country); null leaves the organisation */
+    organisation: organisationInput.nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'change at least one field');
+export type AccountUpdateBody = z.infer<typeof accountUpdateBody>;
+
+/** POST /api/account/password */
+export const passwordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(Limits.passwordMax),
+  newPassword: z.string().min(Limits.passwordMin).max(Limits.passwordMax),
+});
+export type PasswordChangeBody = z.infer<typeof passwordChangeBody>;
