@@ -15,6 +15,7 @@ import { ForgotPasswordPage } from './account/ForgotPasswordPage';
 import { ResetPasswordPage } from './account/ResetPasswordPage';
 import { DevMailPage } from './account/DevMailPage';
 import { InvitationLinkPage } from './account/InvitationLinkPage';
+import { SettingsPage } from './account/SettingsPage';
 
 // The editor (Tiptap, Yjs) is most of the code: load it only when a document is opened, so the
 // sign-in and list pages stay light on slow connections.
@@ -61,6 +62,8 @@ export function App() {
     page = <LoadingState label={t('app.loading')} />;
   } else if (route.name === 'documents') {
     page = <DocumentsPage />;
+  } else if (route.name === 'settings') {
+    page = <SettingsPage />;
   } else if (route.name === 'devMail') {
     page = <DevMailPage />;
   } else if (route.name === 'document') {

@@ -39,6 +39,10 @@ export const accountApi = {
       `/api/documents/${encodeURIComponent(documentId)}/invitations/${encodeURIComponent(invitationId)}/resend`,
       { method: 'POST' },
     ),
+  updateAccount: (input: { name?: string; locale?: string }) =>
+    apiRequest<{ user: PresentedUser }>('/api/account', { method: 'PATCH', body: input }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    apiRequest<void>('/api/account/password', { method: 'POST', body: { currentPassword, newPassword } }),
   devMail: (signal?: AbortSignal) =>
     apiRequest<{ messages: DevMailMessage[] }>('/api/dev/mail', signal ? { signal } : {}),
 };

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'resetPassword' }
   | { name: 'devMail' }
   | { name: 'invitationLink' }
+  | { name: 'settings' }
   | { name: 'notFound' };
 
 /** Only same-app paths are followed after sign-in, never another origin. */
@@ -27,6 +28,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/reset-password') return { name: 'resetPassword' };
   if (path === '/dev/mail') return { name: 'devMail' };
   if (path === '/invitation') return { name: 'invitationLink' };
+  if (path === '/settings') return { name: 'settings' };
   const document = /^\/documents\/([0-9a-zA-Z_-]{1,64})$/.exec(path);
   if (document) return { name: 'document', id: document[1]! };
   return { name: 'notFound' };

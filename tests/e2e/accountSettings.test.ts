@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ApiClient, newUser } from '../helpers/api.js';
+import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
+
+/**
+ * Issue 17: account settings on a phone, with the keyboard: the name and the interface language
+ * change at once; a password change keeps this browser signed in and signs the other one out.
+ */
+const PHONE = { width: 390, height: 844 };
+
+const e2e = useBrowserAndServer({
+  screenshotPrefix: 'account-settings-',
+  fullPageShots: true,
+  viewport: { width: 1280, height: 860 },
+});
+const { newPage, shot, signIn } = e2e;
+
+describe('account settings', () => {
+  it('name and language, then a password change that ends the other session', async () => {
+    const user = await newUser(new ApiClient(e2e.server.url), { name: 'Pat Old' });
+    const elsewhere = await newPage();
+    await signIn(elsewhere, user);
+
+    const page = await newPage(PHONE);
+    await signIn(page, user);
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.waitForURL(/\/settings$/);
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    await page.getByLabel('Full name').fill('Pat Nuevo');
+    await page.getByLabel('Language of your account').selectOption('es');
+    await page.getByLabel('Full name').press('Enter');
+    await page.getByRole('heading', { name: 'Su cuenta' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Guardado.' }).waitFor();
+    expect((await user.api.request('GET', '/api/auth/me')).body.user).toMatchObject({
+      name: 'Pat Nuevo',
+      locale: 'es',
+    });
+
+    await page.getByLabel('Contraseña actual').fill('wrong password here');
+    await page.getByLabel('Contraseña nueva').fill('a much better passphrase');
+    await page.getByRole('button', { name: 'Cambiar la contraseña' }).click();
+    await page.getByRole('alert').filter({ hasText: 'La contraseña actual no es correcta.' }).waitFor();
+    await page.getByLabel('Contraseña actual').fill(user.password);
+    await page.getByRole('button', { name: 'Cambiar la contraseña' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sus demás sesiones se cerraron.' }).waitFor();
+    await shot(page, 'phone');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Su cuenta' }).waitFor();
+    await elsewhere.reload();
+    await elsewhere.waitForURL(/\/sign-in/);
+  });
+});
