@@ -79,7 +79,7 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer }: Ap
     perClient: env.passwordHashing.perIp,
   });
   api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware, mailer, hashing }));
-  api.use('/account', createAccountRouter({ env, logger, collab, sessionMiddleware, hashing }));
+  api.use('/account', createAccountRouter({ env, logger, collab, sessionMiddleware, hashing, mailer }));
   api.use('/documents', createDocumentsRouter({ logger, collab }));
   api.use('/documents', createMembersRouter({ logger, collab }));
   api.use('/documents', createDocumentInvitationsRouter({ env, logger, collab, mailer }));

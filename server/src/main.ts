@@ -26,6 +26,7 @@ import './models/WorkflowEvent.js';
 import './models/Invitation.js';
 import './models/InvitationOutcome.js';
 import './models/PasswordResetToken.js';
+import './models/EmailChangeToken.js';
 import './mail/MailMessage.js';
 import './mail/MailAttempt.js';
 import { Mailer } from './mail/Mailer.js';

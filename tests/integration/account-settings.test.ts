@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@accord/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { ApiClient, newUser } from '../helpers/api.js';
-import { startSmtpInbox, type SmtpInbox } from '../helpers/smtpInbox.js';
+import { ApiClient, newUser, uniqueEmail } from '../helpers/api.js';
+import { linkIn, startSmtpInbox, type SmtpInbox } from '../helpers/smtpInbox.js';
 import { openProvider, whenSynced } from '../helpers/collab.js';
 
 /** Issue 17: account settings (name, organisation, interface language, password change). */
@@ -110,5 +110,70 @@ describe('password change', () => {
       );
     }
     expect(statuses).toEqual([400, 400, 400, 429]);
+  });
+});
+
+describe('email change', () => {
+  const tokenIn = async (to: string) => {
+    const link = linkIn(await inbox.waitFor((m) => m.to === to), `${server.url}/confirm-email#`);
+    return link.slice(link.indexOf('#') + 1);
+  };
+
+  it('sends a link to the new address; the address changes once it is used, and only once', async () => {
+    const user = await newUser(new ApiClient(server.url), { name: 'Rui', locale: 'pt' });
+    const newEmail = uniqueEmail('moved');
+    const wrong = await user.api.request('POST', '/api/account/email', { newEmail, currentPassword: 'nope' });
+    expect(wrong.body.error.code).toBe('wrong_password');
+    const asked = await user.api.request('POST', '/api/account/email', {
+      newEmail: newEmail.toUpperCase(),
+      currentPassword: user.password,
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+    const mail = await inbox.waitFor((m) => m.to === newEmail);
+    expect(mail.subject).toBe('Confirme seu novo e-mail no Accord');
+    const token = await tokenIn(newEmail);
+    // nothing changes before the link is used
+    expect((await user.api.request('GET', '/api/auth/me')).body.user.email).toBe(user.email);
+
+    const confirmed = await new ApiClient(server.url).request('POST', '/api/account/email/confirm', {
+      token,
+    });
+    expect(confirmed.status).toBe(200);
+    expect((await user.api.request('GET', '/api/auth/me')).body.user.email).toBe(newEmail);
+    expect((await new ApiClient(server.url).login(newEmail, user.password)).status).toBe(200);
+    expect((await new ApiClient(server.url).login(user.email, user.password)).status).toBe(401);
+    const again = await user.api.request('POST', '/api/account/email/confirm', { token });
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('token_invalid');
+  });
+
+  it('refuses an address another account took meanwhile, and malformed input', async () => {
+    const user = await newUser(new ApiClient(server.url));
+    const wanted = uniqueEmail('wanted');
+    await user.api.request('POST', '/api/account/email', {
+      newEmail: wanted,
+      currentPassword: user.password,
+    });
+    const token = await tokenIn(wanted);
+    await newUser(new ApiClient(server.url), { email: wanted });
+    const taken = await user.api.request('POST', '/api/account/email/confirm', { token });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('email_taken');
+    expect((await user.api.request('GET', '/api/auth/me')).body.user.email).toBe(user.email);
+    const bad = await user.api.request('POST', '/api/account/email', {
+      newEmail: 'not-an-email',
+      currentPassword: 'x',
+    });
+    expect(bad.body.error.code).toBe('validation_failed');
+    const unknown = await user.api.request('POST', '/api/account/email/confirm', { token: 'C'.repeat(43) });
+    expect(unknown.body.error.code).toBe('token_invalid');
+    expect(
+      (
+        await new ApiClient(server.url).request('POST', '/api/account/email', {
+          newEmail: wanted,
+          currentPassword: 'x',
+        })
+      ).status,
+    ).toBe(401);
   });
 });

@@ -215,3 +215,26 @@ describe('limits and the development mailbox', () => {
     expect(dev.logs()).toContain('reset-password#');
   });
 });
+
+describe('the outbox across a restart', () => {
+  it('delivers after a restart what a stopped server had stored but not delivered', async () => {
+    const own = await startSmtpInbox();
+    try {
+      own.refuseNext(1);
+      const first = await startServer({ env: { SMTP_URL: own.url, MAIL_RETRY_BASE_MS: '600000' } });
+      const user = await newUser(new ApiClient(first.url));
+      expect((await requestReset(user.email, new ApiClient(first.url))).status).toBe(202);
+      for (let i = 0; i < 100 && own.refused === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(own.refused).toBe(1);
+      await first.stop();
+      expect(own.messages).toHaveLength(0);
+
+      const second = await startServer({ dbName: first.dbName, env: { SMTP_URL: own.url } });
+      const mail = await own.waitFor((m) => m.to === user.email);
+      expect(linkIn(mail, `${first.url}/reset-password#`)).toBeTruthy();
+      await second.stop();
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
@@ -74,7 +75,7 @@ export class Mailer {
   /** At start-up: carries on delivering recent messages that were neither sent nor given up. */
   async resume(): Promise<void> {
     const since = new Date(Date.now() - RESUME_WINDOW_MS);
-    const messages = await MailMessage.find({ createdAt: { $gte: since } }).lean();
+    const messages = await MailMessage.find({ createdAt: mongoose.trusted({ $gte: since }) }).lean();
     for (const message of messages) {
       const [attempts, outcomes] = await Promise.all([
         MailAttempt.find({ messageId: message._id }, { n: 1 }).lean(),

@@ -18,6 +18,10 @@ interface Texts {
   inviteExpiry: (date: string) => string;
   inviteAddress: (email: string) => string;
   roles: Record<string, string>;
+  emailSubject: string;
+  emailIntro: (email: string) => string;
+  emailAction: string;
+  emailIgnore: string;
 }
 
 /** Every string of Accord's messages, per language (the client's are in its locale files). */
@@ -36,6 +40,10 @@ export const MAIL_TEXTS: Record<MailLocale, Texts> = {
     inviteExpiry: (date) => `The link works once, until ${date}.`,
     inviteAddress: (email) => `The invitation is for ${email}: sign in or register with this address.`,
     roles: { observer: 'observer', reviewer: 'reviewer', drafter: 'drafter', coordinator: 'coordinator' },
+    emailSubject: 'Confirm your new Accord email address',
+    emailIntro: (email) => `Confirm that ${email} is the new email address of your Accord account.`,
+    emailAction: 'Confirm the new address',
+    emailIgnore: 'If you did not ask for this, ignore this message: nothing changes.',
   },
   es: {
     greeting: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
@@ -50,6 +58,10 @@ export const MAIL_TEXTS: Record<MailLocale, Texts> = {
     inviteAction: 'Abrir la invitación',
     inviteExpiry: (date) => `El enlace sirve una sola vez, hasta el ${date}.`,
     inviteAddress: (email) => `La invitación es para ${email}: inicie sesión o regístrese con esa dirección.`,
+    emailSubject: 'Confirme su nueva dirección de correo en Accord',
+    emailIntro: (email) => `Confirme que ${email} es la nueva dirección de correo de su cuenta de Accord.`,
+    emailAction: 'Confirmar la nueva dirección',
+    emailIgnore: 'Si no lo pidió, ignore este mensaje: nada cambia.',
     roles: {
       observer: 'observador/a',
       reviewer: 'revisor/a',
@@ -70,6 +82,10 @@ export const MAIL_TEXTS: Record<MailLocale, Texts> = {
     inviteAction: 'Abrir o convite',
     inviteExpiry: (date) => `O link funciona uma única vez, até ${date}.`,
     inviteAddress: (email) => `O convite é para ${email}: entre ou cadastre-se com este endereço.`,
+    emailSubject: 'Confirme seu novo e-mail no Accord',
+    emailIntro: (email) => `Confirme que ${email} é o novo e-mail da sua conta do Accord.`,
+    emailAction: 'Confirmar o novo endereço',
+    emailIgnore: 'Se você não pediu isso, ignore esta mensagem: nada muda.',
     roles: {
       observer: 'observador(a)',
       reviewer: 'revisor(a)',
@@ -93,6 +109,10 @@ export const MAIL_TEXTS: Record<MailLocale, Texts> = {
     inviteExpiry: (date) => `Le lien ne sert qu’une fois, jusqu’au ${date}.`,
     inviteAddress: (email) =>
       `L’invitation est pour ${email} : connectez-vous ou inscrivez-vous avec cette adresse.`,
+    emailSubject: 'Confirmez votre nouvelle adresse e-mail Accord',
+    emailIntro: (email) => `Confirmez que ${email} est la nouvelle adresse e-mail de votre compte Accord.`,
+    emailAction: 'Confirmer la nouvelle adresse',
+    emailIgnore: 'Si vous n’avez rien demandé, ignorez ce message : rien ne change.',
     roles: {
       observer: 'observateur·rice',
       reviewer: 'relecteur·rice',

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'user.updated',
   'user.password_changed',
+  'user.email_changed',
   'document.created',
   'document.renamed',
   'member.added',

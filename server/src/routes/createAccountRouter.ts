@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { accountUpdateBody, passwordChangeBody } from '@accord/shared';
+import { accountUpdateBody, emailChangeBody, emailConfirmBody, passwordChangeBody } from '@accord/shared';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 import type { CollabControl } from '../collab/CollabControl.js';
@@ -12,6 +12,9 @@ import { updateAccount } from '../commands/updateAccount.js';
 import { changePassword } from '../commands/changePassword.js';
 import { presentUser } from '../presenters/presentUser.js';
 import { validate } from './validate.js';
+import type { Mailer } from '../mail/Mailer.js';
+import { linkBase } from '../mail/linkBase.js';
+import { confirmEmailChange, requestEmailChange } from '../commands/changeEmail.js';
 
 export interface AccountRouterDeps {
   env: Env;
@@ -19,6 +22,7 @@ export interface AccountRouterDeps {
   collab: CollabControl;
   sessionMiddleware: SessionMiddleware;
   hashing: PasswordHashingGate;
+  mailer: Mailer;
 }
 
 /**
@@ -27,6 +31,10 @@ export interface AccountRouterDeps {
  * - POST /password {currentPassword, newPassword}: 204; every other session of the account ends
  *   and the account's collaboration sockets close (this browser's reconnect). Wrong current
  *   passwords count like failed logins (LOGIN_MAX_ATTEMPTS per LOGIN_WINDOW_SECONDS, per account).
+ * - POST /email {newEmail, currentPassword}: 202; a confirmation link goes to the new address (at
+ *   most PASSWORD_RESET_MAX_PER_EMAIL a window per account, 429 beyond).
+ * - POST /email/confirm {token}: the address changes (signed in or not: the link proves the new
+ *   address, the request proved the password); 200 with the user when signed in as them.
  */
 export function createAccountRouter({
   env,
@@ -34,6 +42,7 @@ export function createAccountRouter({
   collab,
   sessionMiddleware,
   hashing,
+  mailer,
 }: AccountRouterDeps): Router {
   const router = Router();
   const attempts = new FixedWindowLimiter({
@@ -60,6 +69,38 @@ export function createAccountRouter({
     await sessionMiddleware.store.destroyUserSessions(actor.id, req.sessionID);
     collab.disconnectUser(actor.id);
     res.status(204).end();
+  });
+
+  const emailChanges = new FixedWindowLimiter({
+    maxAttempts: env.passwordReset.maxPerEmail,
+    windowMs: env.passwordReset.windowMs,
+  });
+
+  router.post('/email', async (req, res) => {
+    const actor = requireUser(req);
+    const body = validate(emailChangeBody, req.body);
+    const verdict = attempts.attempt(actor.id);
+    if (!verdict.allowed) throw new RateLimited(verdict.retryAfterMs / 1000);
+    const sending = emailChanges.attempt(actor.id);
+    if (!sending.allowed) {
+      attempts.refund(actor.id);
+      throw new RateLimited(sending.retryAfterMs / 1000);
+    }
+    const deps = { mailer, tokenMs: env.passwordReset.tokenMs, linkBase: linkBase(env, req) };
+    try {
+      await hashing.run(req.ip ?? 'unknown', () => requestEmailChange(deps, actor, body));
+    } catch (error) {
+      emailChanges.refund(actor.id);
+      throw error;
+    }
+    attempts.reset(actor.id);
+    res.status(202).json({ accepted: true });
+  });
+
+  router.post('/email/confirm', async (req, res) => {
+    const { token } = validate(emailConfirmBody, req.body);
+    const userId = await confirmEmailChange(logger, token);
+    res.json({ changed: true, signedIn: req.user?.id === userId });
   });
 
   return router;

@@ -69,3 +69,15 @@ export const passwordChangeBody = z.strictObject({
   newPassword: z.string().min(Limits.passwordMin).max(Limits.passwordMax),
 });
 export type PasswordChangeBody = z.infer<typeof passwordChangeBody>;
+
+/** POST /api/account/email: a confirmation link goes to the new address. */
+export const emailChangeBody = z.strictObject({
+  newEmail: email,
+  currentPassword: z.string().min(1).max(Limits.passwordMax),
+});
+export type EmailChangeBody = z.infer<typeof emailChangeBody>;
+
+/** POST /api/account/email/confirm: the token of the link sent to the new address. */
+export const emailConfirmBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'a confirmation token'),
+});
