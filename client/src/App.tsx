@@ -16,6 +16,7 @@ import { ResetPasswordPage } from './account/ResetPasswordPage';
 import { DevMailPage } from './account/DevMailPage';
 import { InvitationLinkPage } from './account/InvitationLinkPage';
 import { SettingsPage } from './account/SettingsPage';
+import { ConfirmEmailPage } from './account/ConfirmEmailPage';
 
 // The editor (Tiptap, Yjs) is most of the code: load it only when a document is opened, so the
 // sign-in and list pages stay light on slow connections.
@@ -30,7 +31,10 @@ export function App() {
   const publicRoute = route.name === 'signIn' || route.name === 'register';
   // emailed links open these signed in or not
   const openRoute =
-    route.name === 'forgotPassword' || route.name === 'resetPassword' || route.name === 'invitationLink';
+    route.name === 'forgotPassword' ||
+    route.name === 'resetPassword' ||
+    route.name === 'invitationLink' ||
+    route.name === 'confirmEmail';
   useFocusOnNavigate(route.name === 'document' ? `document:${route.id}` : route.name, 'main');
 
   const signedOutDeliberately = session.status === 'signedOut' && session.deliberate;
@@ -58,6 +62,8 @@ export function App() {
     page = <ResetPasswordPage />;
   } else if (route.name === 'invitationLink') {
     page = <InvitationLinkPage />;
+  } else if (route.name === 'confirmEmail') {
+    page = <ConfirmEmailPage />;
   } else if (session.status === 'signedOut') {
     page = <LoadingState label={t('app.loading')} />;
   } else if (route.name === 'documents') {

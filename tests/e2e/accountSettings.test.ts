@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { ApiClient, newUser } from '../helpers/api.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ApiClient, newUser, uniqueEmail } from '../helpers/api.js';
+import { linkIn, startSmtpInbox, type SmtpInbox } from '../helpers/smtpInbox.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 
 /**
@@ -7,11 +8,20 @@ import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
  * change at once; a password change keeps this browser signed in and signs the other one out.
  */
 const PHONE = { width: 390, height: 844 };
+let inbox: SmtpInbox | undefined;
 
 const e2e = useBrowserAndServer({
   screenshotPrefix: 'account-settings-',
   fullPageShots: true,
   viewport: { width: 1280, height: 860 },
+  serverEnv: async () => {
+    inbox = await startSmtpInbox();
+    return { SMTP_URL: inbox.url };
+  },
+});
+
+afterAll(async () => {
+  await inbox?.close();
 });
 const { newPage, shot, signIn } = e2e;
 
@@ -38,11 +48,12 @@ describe('account settings', () => {
       locale: 'es',
     });
 
-    await page.getByLabel('Contraseña actual').fill('wrong password here');
+    const passwordSection = page.getByRole('region', { name: 'Contraseña', exact: true });
+    await passwordSection.getByLabel('Contraseña actual').fill('wrong password here');
     await page.getByLabel('Contraseña nueva').fill('a much better passphrase');
     await page.getByRole('button', { name: 'Cambiar la contraseña' }).click();
     await page.getByRole('alert').filter({ hasText: 'La contraseña actual no es correcta.' }).waitFor();
-    await page.getByLabel('Contraseña actual').fill(user.password);
+    await passwordSection.getByLabel('Contraseña actual').fill(user.password);
     await page.getByRole('button', { name: 'Cambiar la contraseña' }).click();
     await page.getByRole('status').filter({ hasText: 'Sus demás sesiones se cerraron.' }).waitFor();
     await shot(page, 'phone');
@@ -51,5 +62,27 @@ describe('account settings', () => {
     await page.getByRole('heading', { name: 'Su cuenta' }).waitFor();
     await elsewhere.reload();
     await elsewhere.waitForURL(/\/sign-in/);
+  });
+
+  it('email change: the link sent to the new address confirms it', async () => {
+    const user = await newUser(new ApiClient(e2e.server.url));
+    const page = await newPage();
+    await signIn(page, user, '/settings', (url) => url.pathname === '/settings');
+    const newEmail = uniqueEmail('moved');
+    await page.getByLabel('New email address').fill(newEmail);
+    const section = page.getByRole('region', { name: 'Email address' });
+    await section.getByLabel('Current password').fill(user.password);
+    await page.getByRole('button', { name: 'Send the confirmation link' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `A link is on its way to ${newEmail}` })
+      .waitFor();
+
+    const mail = await inbox!.waitFor((m) => m.to === newEmail);
+    await page.goto(linkIn(mail, `${e2e.server.url}/confirm-email#`));
+    await page.getByRole('button', { name: 'Confirm the new address' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your email address was changed.' }).waitFor();
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await page.getByText(`Signed in as ${newEmail}.`).waitFor();
   });
 });

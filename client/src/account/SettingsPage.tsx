@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useSession } from '../session/useSession';
+import { EmailChangeForm } from './EmailChangeForm';
 import { PasswordChangeForm } from './PasswordChangeForm';
 import { ProfileForm } from './ProfileForm';
 import './account.css';
@@ -20,6 +21,11 @@ export function SettingsPage() {
       <section className="card settings__section" aria-labelledby={`${id}-profile`}>
         <h2 id={`${id}-profile`}>{t('account.profileTitle')}</h2>
         <ProfileForm user={session.user} />
+      </section>
+      <section className="card settings__section" aria-labelledby={`${id}-email`}>
+        <h2 id={`${id}-email`}>{t('account.emailTitle')}</h2>
+        <p className="hint">{t('account.emailIntro')}</p>
+        <EmailChangeForm />
       </section>
       <section className="card settings__section" aria-labelledby={`${id}-password`}>
         <h2 id={`${id}-password`}>{t('account.passwordTitle')}</h2>

@@ -43,6 +43,16 @@ export const accountApi = {
     apiRequest<{ user: PresentedUser }>('/api/account', { method: 'PATCH', body: input }),
   changePassword: (currentPassword: string, newPassword: string) =>
     apiRequest<void>('/api/account/password', { method: 'POST', body: { currentPassword, newPassword } }),
+  requestEmailChange: (newEmail: string, currentPassword: string) =>
+    apiRequest<{ accepted: true }>('/api/account/email', {
+      method: 'POST',
+      body: { newEmail, currentPassword },
+    }),
+  confirmEmailChange: (token: string) =>
+    apiRequest<{ changed: true; signedIn: boolean }>('/api/account/email/confirm', {
+      method: 'POST',
+      body: { token },
+    }),
   devMail: (signal?: AbortSignal) =>
     apiRequest<{ messages: DevMailMessage[] }>('/api/dev/mail', signal ? { signal } : {}),
 };

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'devMail' }
   | { name: 'invitationLink' }
   | { name: 'settings' }
+  | { name: 'confirmEmail' }
   | { name: 'notFound' };
 
 /** Only same-app paths are followed after sign-in, never another origin. */
@@ -29,6 +30,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/dev/mail') return { name: 'devMail' };
   if (path === '/invitation') return { name: 'invitationLink' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/confirm-email') return { name: 'confirmEmail' };
   const document = /^\/documents\/([0-9a-zA-Z_-]{1,64})$/.exec(path);
   if (document) return { name: 'document', id: document[1]! };
   return { name: 'notFound' };
