@@ -64,10 +64,25 @@ describe('account settings', () => {
     await elsewhere.waitForURL(/\/sign-in/);
   });
 
-  it('email change: the link sent to the new address confirms it', async () => {
+  it('organisation, then email change: the link sent to the new address confirms it', async () => {
     const user = await newUser(new ApiClient(e2e.server.url));
     const page = await newPage();
     await signIn(page, user, '/settings', (url) => url.pathname === '/settings');
+    await page.getByLabel('Organisation name').fill('Clínica Jurídica');
+    await page.getByLabel('Type of organisation').selectOption('academic');
+    await page.getByLabel('Country').selectOption('CL');
+    await page.getByRole('button', { name: 'Save the organisation' }).click();
+    await page
+      .getByRole('region', { name: 'Organisation' })
+      .getByRole('status')
+      .filter({ hasText: 'Saved.' })
+      .waitFor();
+    expect((await user.api.request('GET', '/api/auth/me')).body.user.organisation).toMatchObject({
+      name: 'Clínica Jurídica',
+      kind: 'academic',
+      country: 'CL',
+    });
+
     const newEmail = uniqueEmail('moved');
     await page.getByLabel('New email address').fill(newEmail);
     const section = page.getByRole('region', { name: 'Email address' });

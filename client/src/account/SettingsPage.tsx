@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useSession } from '../session/useSession';
 import { EmailChangeForm } from './EmailChangeForm';
+import { OrganisationForm } from './OrganisationForm';
 import { PasswordChangeForm } from './PasswordChangeForm';
 import { ProfileForm } from './ProfileForm';
 import './account.css';
@@ -21,6 +22,11 @@ export function SettingsPage() {
       <section className="card settings__section" aria-labelledby={`${id}-profile`}>
         <h2 id={`${id}-profile`}>{t('account.profileTitle')}</h2>
         <ProfileForm user={session.user} />
+      </section>
+      <section className="card settings__section" aria-labelledby={`${id}-organisation`}>
+        <h2 id={`${id}-organisation`}>{t('auth.organisation')}</h2>
+        <p className="hint">{t('account.organisationIntro')}</p>
+        <OrganisationForm user={session.user} />
       </section>
       <section className="card settings__section" aria-labelledby={`${id}-email`}>
         <h2 id={`${id}-email`}>{t('account.emailTitle')}</h2>

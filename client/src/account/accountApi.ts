@@ -1,4 +1,5 @@
 import type {
+  OrganisationKind,
   PresentedDocument,
   PresentedInvitation,
   PresentedInvitationLink,
@@ -39,8 +40,11 @@ export const accountApi = {
       `/api/documents/${encodeURIComponent(documentId)}/invitations/${encodeURIComponent(invitationId)}/resend`,
       { method: 'POST' },
     ),
-  updateAccount: (input: { name?: string; locale?: string }) =>
-    apiRequest<{ user: PresentedUser }>('/api/account', { method: 'PATCH', body: input }),
+  updateAccount: (input: {
+    name?: string;
+    locale?: string;
+    organisation?: { name: string; kind: OrganisationKind; country: string } | null;
+  }) => apiRequest<{ user: PresentedUser }>('/api/account', { method: 'PATCH', body: input }),
   changePassword: (currentPassword: string, newPassword: string) =>
     apiRequest<void>('/api/account/password', { method: 'POST', body: { currentPassword, newPassword } }),
   requestEmailChange: (newEmail: string, currentPassword: string) =>
