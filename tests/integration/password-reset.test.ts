@@ -170,6 +170,30 @@ describe('resetting', () => {
     ).toBe(1);
   });
 
+  it('spends every earlier link once the password changes (by another link or in the settings)', async () => {
+    const user = await newUser(new ApiClient(server.url));
+    await requestReset(user.email);
+    const first = (await resetMailFor(user.email)).token;
+    const count = inbox.messages.length;
+    await requestReset(user.email);
+    const secondMail = await inbox.waitFor((m) => m.to === user.email && inbox.messages.indexOf(m) >= count);
+    const second = linkIn(secondMail, `${server.url}/reset-password#`).split('#')[1]!;
+    expect((await confirm(second)).status).toBe(200);
+    const stale = await confirm(first, 'yet another passphrase');
+    expect(stale.status).toBe(400);
+    expect(stale.body.error.code).toBe('token_invalid');
+
+    const other = await newUser(new ApiClient(server.url));
+    await requestReset(other.email);
+    const token = (await resetMailFor(other.email)).token;
+    const changed = await other.api.request('POST', '/api/account/password', {
+      currentPassword: other.password,
+      newPassword: 'changed in the settings',
+    });
+    expect(changed.status).toBe(204);
+    expect((await confirm(token)).body.error.code).toBe('token_invalid');
+  });
+
   it('refuses an expired link', async () => {
     const user = await newUser(new ApiClient(server.url));
     const token = 'expired-token-' + 'x'.repeat(30);

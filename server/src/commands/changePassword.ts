@@ -21,6 +21,6 @@ export async function changePassword(
   if (!(await verifyPassword(input.currentPassword, record.passwordHash))) throw new WrongPassword();
   assertStrongPassword(input.newPassword, actor);
   const passwordHash = await hashPassword(input.newPassword, deps.scryptCost);
-  await User.updateOne({ _id: actor.id }, { $set: { passwordHash } });
+  await User.updateOne({ _id: actor.id }, { $set: { passwordHash, passwordChangedAt: new Date() } });
   await recordAuditEvent(deps.logger, { actorId: actor.id, action: 'user.password_changed' });
 }

@@ -29,7 +29,10 @@ export async function resetPassword(
   ]);
   if (!token || token._id !== hash || used || token.expiresAt <= now) throw new TokenInvalid();
   const account = await User.findById(token.userId, { passwordHash: 0 }).lean();
-  if (!account) throw new TokenInvalid();
+  // a link asked for before the password last changed (another link, or the settings) is spent
+  if (!account || (account.passwordChangedAt && token.createdAt <= account.passwordChangedAt)) {
+    throw new TokenInvalid();
+  }
   const user = toAuthenticatedUser(account);
   assertStrongPassword(input.password, user);
   const passwordHash = await hashPassword(input.password, deps.scryptCost);
@@ -39,7 +42,7 @@ export async function resetPassword(
     if (isDuplicateKeyError(error)) throw new TokenInvalid();
     throw error;
   }
-  await User.updateOne({ _id: token.userId }, { $set: { passwordHash } });
+  await User.updateOne({ _id: token.userId }, { $set: { passwordHash, passwordChangedAt: new Date() } });
   await recordAuditEvent(deps.logger, { actorId: user.id, action: 'user.password_reset' });
   return user;
 }
