@@ -2,7 +2,7 @@
  * Issue 13 item 10: does inviting an address take the same time whether or not it has an account?
  * One server; a coordinator invites `PAIRS` addresses that have accounts and `PAIRS` that do not,
  * alternately (so load drifts hit both alike), to one document, and the answer times of each
- * group are compared. Run `npx tsc -b shared server` first; `npx tsx bench/security/inviteTiming.ts`.
+ * group are compared (since issue 17 both also store an email: the same work either way). Run `npx tsc -b shared server` first; `npx tsx bench/security/inviteTiming.ts`.
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';

@@ -11,6 +11,12 @@ import { SignInPage } from './pages/SignInPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ForgotPasswordPage } from './account/ForgotPasswordPage';
+import { ResetPasswordPage } from './account/ResetPasswordPage';
+import { DevMailPage } from './account/DevMailPage';
+import { InvitationLinkPage } from './account/InvitationLinkPage';
+import { SettingsPage } from './account/SettingsPage';
+import { ConfirmEmailPage } from './account/ConfirmEmailPage';
 
 // The editor (Tiptap, Yjs) is most of the code: load it only when a document is opened, so the
 // sign-in and list pages stay light on slow connections.
@@ -23,10 +29,17 @@ export function App() {
   const route = useRoute();
   const { session } = useSession();
   const publicRoute = route.name === 'signIn' || route.name === 'register';
+  // emailed links open these signed in or not
+  const openRoute =
+    route.name === 'forgotPassword' ||
+    route.name === 'resetPassword' ||
+    route.name === 'invitationLink' ||
+    route.name === 'confirmEmail';
   useFocusOnNavigate(route.name === 'document' ? `document:${route.id}` : route.name, 'main');
 
   const signedOutDeliberately = session.status === 'signedOut' && session.deliberate;
   useEffect(() => {
+    if (openRoute) return;
     if (session.status === 'signedOut' && !publicRoute) {
       const here = window.location.pathname + window.location.search;
       const resume = here !== '/' && !signedOutDeliberately;
@@ -34,7 +47,7 @@ export function App() {
     } else if (session.status === 'signedIn' && publicRoute) {
       navigate(route.next ?? '/', { replace: true });
     }
-  }, [session.status, signedOutDeliberately, publicRoute, route]);
+  }, [session.status, signedOutDeliberately, publicRoute, openRoute, route]);
 
   let page;
   if (session.status === 'loading') {
@@ -43,10 +56,22 @@ export function App() {
     page = <SignInPage next={route.next} expired={route.expired} />;
   } else if (route.name === 'register') {
     page = <RegisterPage next={route.next} />;
+  } else if (route.name === 'forgotPassword') {
+    page = <ForgotPasswordPage />;
+  } else if (route.name === 'resetPassword') {
+    page = <ResetPasswordPage />;
+  } else if (route.name === 'invitationLink') {
+    page = <InvitationLinkPage />;
+  } else if (route.name === 'confirmEmail') {
+    page = <ConfirmEmailPage />;
   } else if (session.status === 'signedOut') {
     page = <LoadingState label={t('app.loading')} />;
   } else if (route.name === 'documents') {
     page = <DocumentsPage />;
+  } else if (route.name === 'settings') {
+    page = <SettingsPage />;
+  } else if (route.name === 'devMail') {
+    page = <DevMailPage />;
   } else if (route.name === 'document') {
     page = (
       <Suspense fallback={<LoadingState label={t('document.loading')} />}>

@@ -14,6 +14,7 @@ import { createDocumentsRouter } from './routes/createDocumentsRouter.js';
 import { createMembersRouter } from './routes/createMembersRouter.js';
 import { createDocumentInvitationsRouter } from './routes/createDocumentInvitationsRouter.js';
 import { createInvitationsRouter } from './routes/createInvitationsRouter.js';
+import { createInvitationLinksRouter } from './routes/createInvitationLinksRouter.js';
 import { createDocumentCommentsRouter } from './routes/createDocumentCommentsRouter.js';
 import { createCommentsRouter } from './routes/createCommentsRouter.js';
 import { createNotificationsRouter } from './routes/createNotificationsRouter.js';
@@ -30,16 +31,21 @@ import { createErrorHandler } from './errors/createErrorHandler.js';
 import { NotFound } from './errors/ApiError.js';
 import { CommentFloodLimiter } from './comments/CommentFloodLimiter.js';
 import { ImportWorkers } from './structure/import/ImportWorkers.js';
+import type { Mailer } from './mail/Mailer.js';
+import { createDevMailRouter } from './routes/createDevMailRouter.js';
+import { createAccountRouter } from './routes/createAccountRouter.js';
+import { PasswordHashingGate } from './auth/PasswordHashingGate.js';
 
 export interface AppDeps {
   env: Env;
   logger: Logger;
   sessionMiddleware: SessionMiddleware;
   collab: CollabControl;
+  mailer: Mailer;
 }
 
 /** The HTTP application: REST API under /api, the built client everywhere else. */
-export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): Express {
+export function createApp({ env, logger, sessionMiddleware, collab, mailer }: AppDeps): Express {
   const app = express();
   // believe X-Forwarded-For/-Proto only from the configured proxies' addresses: a client reaching
   // the server directly cannot choose its IP (the login limits key on it) or its scheme
@@ -69,15 +75,24 @@ export function createApp({ env, logger, sessionMiddleware, collab }: AppDeps): 
   api.use(express.json({ limit: Limits.jsonBodyBytes, strict: true }));
   const passport = createPassport(env.scryptCost);
   api.use(sessionMiddleware, passport.initialize(), passport.session());
-  api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware }));
+  // one gate for every password hash (logins, registrations, resets, password changes)
+  const hashing = new PasswordHashingGate({
+    concurrency: env.passwordHashing.concurrency,
+    queue: env.passwordHashing.queue,
+    perClient: env.passwordHashing.perIp,
+  });
+  api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware, mailer, hashing }));
+  api.use('/account', createAccountRouter({ env, logger, collab, sessionMiddleware, hashing, mailer }));
   api.use('/documents', createDocumentsRouter({ logger, collab }));
   api.use('/documents', createMembersRouter({ logger, collab }));
-  api.use('/documents', createDocumentInvitationsRouter({ logger, collab }));
+  api.use('/documents', createDocumentInvitationsRouter({ env, logger, collab, mailer }));
+  api.use('/invitation-links', createInvitationLinksRouter({ logger, collab }));
   api.use('/invitations', createInvitationsRouter({ logger, collab }));
   const floods = new CommentFloodLimiter(env.commentRate);
   api.use('/documents', createDocumentCommentsRouter({ logger, collab, floods }));
   api.use('/comments', createCommentsRouter({ logger, collab, floods }));
   api.use('/notifications', createNotificationsRouter());
+  api.use('/dev/mail', createDevMailRouter(mailer));
   api.use('/documents', createDocumentStructureRouter({ logger, collab }));
   api.use('/documents', createVersionsRouter({ logger, collab }));
   api.use('/documents', createDispositionsRouter({ logger, collab }));

@@ -31,4 +31,23 @@ describe('loadEnv', () => {
         .allowedOrigins,
     ).toEqual(['https://accord.example', 'http://localhost:5173']);
   });
+
+  it('reads SMTP_URL (empty or unset: no SMTP) and requires PUBLIC_URL with it in production', () => {
+    expect(loadEnv(base).mail.smtpUrl).toBeUndefined();
+    expect(loadEnv({ ...base, SMTP_URL: '' }).mail.smtpUrl).toBeUndefined();
+    expect(loadEnv({ ...base, SMTP_URL: 'smtps://u:p@mail.example:465' }).mail.smtpUrl).toBe(
+      'smtps://u:p@mail.example:465',
+    );
+    expect(() => loadEnv({ ...base, SMTP_URL: 'http://mail.example' })).toThrow(EnvError);
+    expect(() => loadEnv({ ...base, NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example' })).toThrow(
+      /PUBLIC_URL/,
+    );
+    const withUrl = {
+      ...base,
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://m.example',
+      PUBLIC_URL: 'https://a.example',
+    };
+    expect(loadEnv(withUrl).mail.smtpUrl).toBe('smtp://m.example');
+  });
 });

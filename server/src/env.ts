@@ -137,6 +137,26 @@ const schema = z.object({
   COLLAB_COMPACT_AFTER: int(500, 2),
   /** unload a document this long after its last connection closed */
   COLLAB_IDLE_UNLOAD_MS: int(30_000, 0),
+  /** smtp:// or smtps:// URL of the mail relay; unset, messages go to the log and /dev/mail */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** the From of every message */
+  MAIL_FROM: z.string().trim().min(3).default('Accord <accord@localhost>'),
+  /** first retry of a failed delivery after this long; each next one waits twice as long */
+  MAIL_RETRY_BASE_MS: int(30_000, 10),
+  /** deliveries tried per message before it is given up (logged at error level) */
+  MAIL_MAX_ATTEMPTS: int(8, 1),
+  /** password-reset requests per client IP per window (429 beyond) */
+  PASSWORD_RESET_MAX_PER_IP: int(20, 1),
+  /** reset emails sent to one address per window (beyond, the same answer but no email) */
+  PASSWORD_RESET_MAX_PER_EMAIL: int(3, 1),
+  PASSWORD_RESET_WINDOW_SECONDS: int(3600, 1),
+  /** how long a reset link works */
+  PASSWORD_RESET_TOKEN_MINUTES: int(60, 1),
 });
 
 export type Env = Readonly<{
@@ -161,6 +181,8 @@ export type Env = Readonly<{
   imports: { concurrency: number; queue: number; perUser: number; memoryMb: number; timeoutMs: number };
   commentRate: { maxComments: number; commentWindowMs: number; maxMentions: number; mentionWindowMs: number };
   scryptCost: number;
+  mail: { smtpUrl: string | undefined; from: string; retryBaseMs: number; maxAttempts: number };
+  passwordReset: { maxPerIp: number; maxPerEmail: number; windowMs: number; tokenMs: number };
   collab: {
     maxPayloadBytes: number;
     maxDocumentBytes: number;
@@ -189,6 +211,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new EnvError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.SMTP_URL && !e.PUBLIC_URL) {
+    // emailed links would otherwise take their origin from the request's Host header
+    throw new EnvError('invalid configuration:\n  PUBLIC_URL: required with SMTP_URL in production');
+  }
   const publicUrl = e.PUBLIC_URL;
   // same-origin requests are always allowed (security/isAllowedOrigin.ts); these are extra. The
   // public origin is always listed: it also tells the Origin check which scheme the host has
@@ -244,6 +270,18 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       mentionWindowMs: e.MENTION_RATE_WINDOW_SECONDS * 1000,
     },
     scryptCost: e.SCRYPT_COST,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
+    passwordReset: {
+      maxPerIp: e.PASSWORD_RESET_MAX_PER_IP,
+      maxPerEmail: e.PASSWORD_RESET_MAX_PER_EMAIL,
+      windowMs: e.PASSWORD_RESET_WINDOW_SECONDS * 1000,
+      tokenMs: e.PASSWORD_RESET_TOKEN_MINUTES * 60_000,
+    },
     collab: {
       maxPayloadBytes: e.COLLAB_MAX_PAYLOAD_BYTES,
       maxDocumentBytes: e.COLLAB_MAX_DOCUMENT_BYTES,

@@ -25,6 +25,11 @@ import './models/VersionProposal.js';
 import './models/WorkflowEvent.js';
 import './models/Invitation.js';
 import './models/InvitationOutcome.js';
+import './models/PasswordResetToken.js';
+import './models/EmailChangeToken.js';
+import './mail/MailMessage.js';
+import './mail/MailAttempt.js';
+import { Mailer } from './mail/Mailer.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -54,7 +59,8 @@ async function main(): Promise<void> {
       onTitleChange: (documentId, title) => void followDocumentTitle(logger, documentId, title),
       onTextStored: (documentId) => lastTextChange.changed(documentId),
     });
-    const app = createApp({ env, logger, sessionMiddleware, collab });
+    const mailer = new Mailer(env, logger);
+    const app = createApp({ env, logger, sessionMiddleware, collab, mailer });
     httpServer.on('request', app);
     // before "listening" is announced: whoever reads it may signal the process at once
     handleShutdown({
@@ -63,12 +69,15 @@ async function main(): Promise<void> {
       collab,
       flushLastTextChange: () => lastTextChange.flush(),
       closeSessionStore: () => sessionMiddleware.store.close(),
+      closeMailer: () => mailer.close(),
     });
     await listen(httpServer, env);
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : env.port;
     const host = env.host.includes(':') ? `[${env.host}]` : env.host;
     logger.info({ port, url: `http://${host}:${port}` }, 'listening');
+    // messages a previous run stored but did not deliver
+    mailer.resume().catch((error: unknown) => logger.error({ err: error }, 'resuming mail failed'));
   } catch (error) {
     const message =
       error instanceof DatabaseUnreachable
@@ -103,8 +112,9 @@ function handleShutdown(parts: {
   /** the last text changes not yet recorded on their documents (LastTextChange) */
   flushLastTextChange: () => Promise<void>;
   closeSessionStore: () => Promise<void>;
+  closeMailer: () => Promise<void>;
 }): void {
-  const { logger, httpServer, collab, flushLastTextChange, closeSessionStore } = parts;
+  const { logger, httpServer, collab, flushLastTextChange, closeSessionStore, closeMailer } = parts;
   let stopping = false;
   const stop = async (reason: string, exitCode: 0 | 1) => {
     if (stopping) return;
@@ -127,6 +137,7 @@ function handleShutdown(parts: {
       await closed;
       clearTimeout(grace);
       await closeSessionStore();
+      await closeMailer();
       await mongoose.disconnect();
       logger.info('stopped');
       process.exit(exitCode);

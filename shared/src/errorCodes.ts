@@ -49,6 +49,12 @@ export const ErrorCode = {
   MENTION_RATE_LIMITED: 'mention_rate_limited',
   /** a new password is too common, all whitespace or otherwise easy to guess */
   WEAK_PASSWORD: 'weak_password',
+  /** an emailed link's token is unknown, used already or expired (password reset) */
+  TOKEN_INVALID: 'token_invalid',
+  /** the current password given to change the password is wrong */
+  WRONG_PASSWORD: 'wrong_password',
+  /** an invitation link was opened by an account with another email address than the invited one */
+  INVITATION_OTHER_ADDRESS: 'invitation_other_address',
   /** a compressed request body does not decompress (e.g. a corrupt gzip body) */
   MALFORMED_BODY: 'malformed_body',
   ORIGIN_NOT_ALLOWED: 'origin_not_allowed',

@@ -6,6 +6,7 @@ import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { useOpenSessions } from '../collab/OpenSessionsContext';
 import { NotificationsButton } from '../notifications/NotificationsButton';
+import '../account/accountLink.css';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -50,6 +51,18 @@ export function AppHeader() {
               <span className="app-header__user" title={session.user.email}>
                 {t('app.signedInAs', { name: session.user.name })}
               </span>
+              <Link to="/settings" className="app-header__account">
+                <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                  <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="2" />
+                  <path
+                    d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="2"
+                  />
+                </svg>
+                <span className="app-header__account-text">{t('account.settingsLink')}</span>
+              </Link>
               <button
                 type="button"
                 className="button button--quiet"

@@ -6,10 +6,12 @@ interface InvitationRowProps {
   invitation: PresentedInvitation;
   onChangeRole(invitation: PresentedInvitation, role: Role): Promise<void>;
   onRevoke(invitation: PresentedInvitation): Promise<void>;
+  /** emails the invitation again, with a new link and expiry */
+  onResend(invitation: PresentedInvitation): Promise<void>;
 }
 
-/** A pending invitation in the Members panel (coordinators only): the address, its role, withdraw. */
-export function InvitationRow({ invitation, onChangeRole, onRevoke }: InvitationRowProps) {
+/** A pending invitation in the Members panel (coordinators only): the address, its role, send again, withdraw. */
+export function InvitationRow({ invitation, onChangeRole, onRevoke, onResend }: InvitationRowProps) {
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
   const run = async (action: () => Promise<void>) => {
@@ -43,6 +45,15 @@ export function InvitationRow({ invitation, onChangeRole, onRevoke }: Invitation
             </option>
           ))}
         </select>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          disabled={pending || !invitation.canManage}
+          aria-label={t('account.resendLabel', { email: invitation.email })}
+          onClick={() => void run(() => onResend(invitation))}
+        >
+          {t('account.resend')}
+        </button>
         <button
           type="button"
           className="button button--quiet button--small button--danger"

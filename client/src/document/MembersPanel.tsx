@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresentedDocument, PresentedInvitation, PresentedMember, Role } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
+import { accountApi } from '../account/accountApi';
 import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
 import { useErrorMessage } from '../i18n/useErrorMessage';
@@ -89,6 +90,13 @@ export function MembersPanel({
       return t('members.revoked', { email: invitation.email });
     });
 
+  const resend = (invitation: PresentedInvitation) =>
+    act(async () => {
+      const { invitation: next } = await accountApi.resendInvitation(document.id, invitation.id);
+      update((s) => ({ invitations: (s.invitations ?? []).map((i) => (i.id === invitation.id ? next : i)) }));
+      return t('account.invitationResent', { email: next.email });
+    });
+
   const invited = (invitation: PresentedInvitation) =>
     update((s) => ({ invitations: [...(s.invitations ?? []), invitation] }));
 
@@ -131,6 +139,7 @@ export function MembersPanel({
                 invitation={invitation}
                 onChangeRole={changeInvitationRole}
                 onRevoke={revoke}
+                onResend={resend}
               />
             ))}
           </ul>

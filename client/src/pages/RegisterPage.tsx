@@ -20,7 +20,8 @@ export function RegisterPage({ next }: { next: string | null }) {
   const id = useId();
   const fields = useFieldErrors();
   const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
+  // an invitation link offers registering with the invited address
+  const [email, setEmail] = useState(() => new URLSearchParams(window.location.search).get('email') ?? '');
   const [password, setPassword] = useState('');
   const [organisationName, setOrganisationName] = useState('');
   const [organisationKind, setOrganisationKind] = useState<OrganisationKind | ''>('');

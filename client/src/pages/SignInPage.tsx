@@ -81,6 +81,9 @@ export function SignInPage({ next, expired }: { next: string | null; expired: bo
           </button>
         </form>
         <p className="auth-card__switch">
+          <Link to="/forgot-password">{t('account.forgotLink')}</Link>
+        </p>
+        <p className="auth-card__switch">
           {t('auth.noAccount')} <Link to={registerLink}>{t('auth.createAccount')}</Link>
         </p>
       </section>

@@ -101,6 +101,21 @@ export class MongoSessionStore extends session.Store {
     );
   }
 
+  /**
+   * Ends every session of the user except `exceptSid` (password reset or change). Sessions hold
+   * the user id only inside their JSON, so this matches the text passport writes there
+   * (`"passport":{"user":"<id>"}`); the id is 24 hex digits, safe in a pattern.
+   */
+  async destroyUserSessions(userId: string, exceptSid?: string): Promise<number> {
+    if (!/^[0-9a-f]{24}$/.test(userId)) throw new Error('not a user id');
+    const filter = {
+      session: { $regex: `"passport":\\{"user":"${userId}"\\}` },
+      ...(exceptSid === undefined ? {} : { _id: { $ne: exceptSid } }),
+    };
+    const result = await this.collection.deleteMany(filter);
+    return result.deletedCount;
+  }
+
   /** Deletes expired sessions (an acknowledged write); one run at a time. */
   removeExpired(): Promise<void> {
     this.cleaning ??= this.collection

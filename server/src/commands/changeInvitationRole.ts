@@ -42,6 +42,8 @@ export async function changeInvitationRole(
         invitedBy: new Types.ObjectId(ctx.actor.id),
         createdAt: new Date(),
         expiresAt: invitation.expiresAt,
+        // the emailed link keeps working, with the new role
+        tokenHash: invitation.tokenHash ?? null,
       });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new InvitationClosed();

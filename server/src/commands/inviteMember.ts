@@ -8,6 +8,13 @@ import { listMembers } from '../queries/listMembers.js';
 import { openInvitations } from '../queries/openInvitations.js';
 import type { CommandContext } from './CommandContext.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
+import { newSecretToken } from '../auth/secretToken.js';
+
+export interface NewInvitation {
+  invitation: InvitationRecord;
+  /** the token of the emailed link (only its hash is stored) */
+  token: string;
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,7 +30,7 @@ export function inviteMember(
   ctx: CommandContext,
   documentId: string,
   input: InviteBody,
-): Promise<InvitationRecord> {
+): Promise<NewInvitation> {
   return serializePerDocument(documentId, async () => {
     const [members, earlier, open] = await Promise.all([
       listMembers(documentId),
@@ -34,6 +41,7 @@ export function inviteMember(
     if (open.length > 0) throw new AlreadyInvited();
     const seq = Math.max(0, ...earlier.map((invitation) => invitation.seq)) + 1;
     const now = new Date();
+    const { token, hash } = newSecretToken();
     let created;
     try {
       created = await Invitation.create({
@@ -45,6 +53,7 @@ export function inviteMember(
         invitedBy: new Types.ObjectId(ctx.actor.id),
         createdAt: now,
         expiresAt: new Date(now.getTime() + Limits.invitationDays * DAY_MS),
+        tokenHash: hash,
       });
     } catch (error) {
       if (isDuplicateKeyError(error)) throw new AlreadyInvited();
@@ -56,6 +65,6 @@ export function inviteMember(
       documentId,
       data: { invitationId: created._id.toHexString(), email: input.email, role: input.role },
     });
-    return created.toObject();
+    return { invitation: created.toObject(), token };
   });
 }

@@ -180,3 +180,19 @@ export class InternalError extends ApiError {
     super('Something went wrong on our side.');
   }
 }
+
+export class InvitationOtherAddress extends ApiError {
+  readonly status = 403;
+  readonly code = ErrorCode.INVITATION_OTHER_ADDRESS;
+  constructor() {
+    super('This invitation is for another email address: sign in with the address it was sent to.');
+  }
+}
+
+export class WrongPassword extends ApiError {
+  readonly status = 400;
+  readonly code = ErrorCode.WRONG_PASSWORD;
+  constructor() {
+    super('The current password is wrong.');
+  }
+}

@@ -3,6 +3,10 @@ import mongoose, { Schema, type Types } from 'mongoose';
 
 export const AUDIT_ACTIONS = [
   'user.registered',
+  'user.password_reset',
+  'user.updated',
+  'user.password_changed',
+  'user.email_changed',
   'document.created',
   'document.renamed',
   'member.added',
@@ -12,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'invitation.role_changed',
   'invitation.revoked',
   'invitation.declined',
+  'invitation.resent',
   'comment.created',
   'comment.replied',
   'comment.edited',

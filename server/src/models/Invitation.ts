@@ -20,6 +20,12 @@ export interface InvitationRecord {
   invitedBy: Types.ObjectId;
   createdAt: Date;
   expiresAt: Date;
+  /**
+   * SHA-256 (hex) of the token in the emailed link (`/invitation#<token>`); a role change carries
+   * it to the replacing invitation (the link keeps working), a resend makes a new one. Null for
+   * invitations made before links existed.
+   */
+  tokenHash: string | null;
 }
 
 export function invitationSlot(documentId: string, email: string, seq: number): string {
@@ -36,6 +42,7 @@ const schema = new Schema<InvitationRecord>(
     invitedBy: { type: Schema.Types.ObjectId, required: true },
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
+    tokenHash: { type: String, default: null },
   },
   { collection: 'invitations', versionKey: false, strict: 'throw' },
 );
@@ -44,5 +51,6 @@ schema.index({ slot: 1 }, { unique: true });
 // a document's invitations (its Members panel), and an address's (the invitee's My documents)
 schema.index({ documentId: 1, email: 1 });
 schema.index({ email: 1 });
+schema.index({ tokenHash: 1 });
 
 export const Invitation = mongoose.model<InvitationRecord>('Invitation', schema);

@@ -10,6 +10,8 @@ export interface UserRecord {
   passwordHash: string;
   organisationId: Types.ObjectId | null;
   locale: string;
+  /** when the password was last reset or changed: reset links made before then no longer work */
+  passwordChangedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -21,6 +23,7 @@ const schema = new Schema<UserRecord>(
     passwordHash: { type: String, required: true },
     organisationId: { type: Schema.Types.ObjectId, default: null },
     locale: { type: String, required: true, default: 'en' },
+    passwordChangedAt: { type: Date, default: null },
   },
   { timestamps: true, strict: 'throw' },
 );

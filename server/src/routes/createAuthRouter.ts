@@ -7,7 +7,7 @@ import type { CollabControl } from '../collab/CollabControl.js';
 import type { SessionMiddleware } from '../auth/createSessionMiddleware.js';
 import { SESSION_COOKIE } from '../auth/createSessionMiddleware.js';
 import { LoginRateLimiter } from '../auth/LoginRateLimiter.js';
-import { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
+import type { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
 import { RegistrationLimiter } from '../auth/RegistrationLimiter.js';
 import { assertStrongPassword } from '../auth/assertStrongPassword.js';
 import { authenticateLocal } from '../auth/authenticateLocal.js';
@@ -18,6 +18,8 @@ import { findOrganisation } from '../queries/findOrganisation.js';
 import { presentUser } from '../presenters/presentUser.js';
 import { InvalidCredentials, RateLimited } from '../errors/ApiError.js';
 import { validate } from './validate.js';
+import type { Mailer } from '../mail/Mailer.js';
+import { createPasswordResetRoutes } from './passwordResetRoutes.js';
 
 export interface AuthRouterDeps {
   env: Env;
@@ -25,6 +27,9 @@ export interface AuthRouterDeps {
   passport: PassportStatic;
   collab: CollabControl;
   sessionMiddleware: SessionMiddleware;
+  mailer: Mailer;
+  /** one gate for every password hash (logins, registrations, resets, password changes) */
+  hashing: PasswordHashingGate;
 }
 
 /** /api/auth: register, login, logout, me. */
@@ -34,18 +39,14 @@ export function createAuthRouter({
   passport,
   collab,
   sessionMiddleware,
+  mailer,
+  hashing,
 }: AuthRouterDeps): Router {
   const router = Router();
   const { maxAttempts, maxAttemptsPerIp, windowMs } = env.login;
   const limiter = new LoginRateLimiter({ maxAttempts, windowMs });
   const ipLimiter = new LoginRateLimiter({ maxAttempts: maxAttemptsPerIp, windowMs });
   const registrations = new RegistrationLimiter(env.registration);
-  // one gate for every password hash (logins and registrations alike)
-  const hashing = new PasswordHashingGate({
-    concurrency: env.passwordHashing.concurrency,
-    queue: env.passwordHashing.queue,
-    perClient: env.passwordHashing.perIp,
-  });
 
   router.post('/register', async (req, res) => {
     const body = validate(registerBody, req.body);
@@ -98,6 +99,8 @@ export function createAuthRouter({
     if (userId) collab.disconnectUser(userId);
     res.status(204).end();
   });
+
+  createPasswordResetRoutes(router, { env, logger, collab, sessionMiddleware, mailer, hashing });
 
   router.get('/me', async (req, res) => {
     const user = requireUser(req);

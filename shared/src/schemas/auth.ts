@@ -40,3 +40,44 @@ export const loginBody = z.strictObject({
   password: z.string().min(1).max(Limits.passwordMax),
 });
 export type LoginBody = z.infer<typeof loginBody>;
+
+export const passwordResetRequestBody = z.strictObject({ email });
+export type PasswordResetRequestBody = z.infer<typeof passwordResetRequestBody>;
+
+export const passwordResetBody = z.strictObject({
+  /** the token from the emailed link (base64url) */
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'a reset token'),
+  password: z.string().min(Limits.passwordMin).max(Limits.passwordMax),
+});
+export type PasswordResetBody = z.infer<typeof passwordResetBody>;
+
+/** PATCH /api/account: what the account's owner may change (at least one field). */
+export const accountUpdateBody = z
+  .strictObject({
+    name: displayName(Limits.nameMax).optional(),
+    /** the interface language, also that of the emails Accord sends the account */
+    locale: z.enum(['en', 'es', 'pt', 'fr']).optional(),
+    /** pick or create (by name, kind and country); null leaves the organisation */
+    organisation: organisationInput.nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'change at least one field');
+export type AccountUpdateBody = z.infer<typeof accountUpdateBody>;
+
+/** POST /api/account/password */
+export const passwordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(Limits.passwordMax),
+  newPassword: z.string().min(Limits.passwordMin).max(Limits.passwordMax),
+});
+export type PasswordChangeBody = z.infer<typeof passwordChangeBody>;
+
+/** POST /api/account/email: a confirmation link goes to the new address. */
+export const emailChangeBody = z.strictObject({
+  newEmail: email,
+  currentPassword: z.string().min(1).max(Limits.passwordMax),
+});
+export type EmailChangeBody = z.infer<typeof emailChangeBody>;
+
+/** POST /api/account/email/confirm: the token of the link sent to the new address. */
+export const emailConfirmBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'a confirmation token'),
+});

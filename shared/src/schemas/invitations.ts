@@ -26,6 +26,22 @@ export type UpdateInvitationBody = z.infer<typeof updateInvitationBody>;
 export const documentInvitationParams = z.strictObject({ id: objectId, invitationId: objectId });
 export const invitationParams = z.strictObject({ id: objectId });
 
+/** POST /api/invitation-links/lookup and /accept: the token of an emailed invitation link. */
+export const invitationLinkBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'an invitation token'),
+});
+
+/** What an invitation link's page shows (POST /api/invitation-links/lookup). */
+export interface PresentedInvitationLink {
+  email: string;
+  role: Role;
+  /** pending: can be accepted; accepted: done (open the document); closed: declined, withdrawn or expired */
+  state: 'pending' | 'accepted' | 'closed';
+  document: { id: string; title: string };
+  invitedBy: { name: string };
+  expiresAt: string;
+}
+
 /** A pending invitation as the document's coordinators see it (in GET /members and the answers). */
 export interface PresentedInvitation {
   id: string;

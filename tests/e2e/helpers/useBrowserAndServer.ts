@@ -22,6 +22,8 @@ export interface BrowserAndServerOptions {
   logPageErrors?: boolean;
   /** called with every new page (e.g. to handle its dialogs) */
   onPage?: (page: Page) => void;
+  /** extra environment of the server, computed in beforeAll (e.g. an SMTP server's URL) */
+  serverEnv?: () => Promise<Record<string, string>>;
 }
 
 export interface BrowserAndServer {
@@ -53,7 +55,8 @@ export function useBrowserAndServer(options: BrowserAndServerOptions): BrowserAn
 
   beforeAll(async () => {
     fs.mkdirSync(screenshots, { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    const env = (await options.serverEnv?.()) ?? {};
+    [server, browser] = await Promise.all([startServer({ env }), launchChromium()]);
   });
 
   afterAll(async () => {

@@ -22,6 +22,10 @@ import phoneEn from './phone.en.json';
 import phoneEs from './phone.es.json';
 import phonePt from './phone.pt.json';
 import phoneFr from './phone.fr.json';
+import accountEn from './account.en.json';
+import accountEs from './account.es.json';
+import accountPt from './account.pt.json';
+import accountFr from './account.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -29,8 +33,8 @@ import type { LanguageCode } from '../LANGUAGES';
  * (`<feature>.<language>.json`, under one top-level key such as "comments"), merged here.
  */
 export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
-  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn, ...editingEn, ...phoneEn },
-  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs, ...editingEs, ...phoneEs },
-  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt, ...editingPt, ...phonePt },
-  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr, ...editingFr, ...phoneFr },
+  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn, ...editingEn, ...phoneEn, ...accountEn },
+  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs, ...editingEs, ...phoneEs, ...accountEs },
+  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt, ...editingPt, ...phonePt, ...accountPt },
+  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr, ...editingFr, ...phoneFr, ...accountFr },
 };

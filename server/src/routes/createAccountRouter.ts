@@ -1,0 +1,107 @@
+import { Router } from 'express';
+import { accountUpdateBody, emailChangeBody, emailConfirmBody, passwordChangeBody } from '@accord/shared';
+import type { Env } from '../env.js';
+import type { Logger } from '../logger.js';
+import type { CollabControl } from '../collab/CollabControl.js';
+import type { SessionMiddleware } from '../auth/createSessionMiddleware.js';
+import type { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
+import { requireUser } from '../auth/requireUser.js';
+import { FixedWindowLimiter } from '../security/FixedWindowLimiter.js';
+import { RateLimited } from '../errors/ApiError.js';
+import { updateAccount } from '../commands/updateAccount.js';
+import { changePassword } from '../commands/changePassword.js';
+import { presentUser } from '../presenters/presentUser.js';
+import { validate } from './validate.js';
+import type { Mailer } from '../mail/Mailer.js';
+import { linkBase } from '../mail/linkBase.js';
+import { confirmEmailChange, requestEmailChange } from '../commands/changeEmail.js';
+
+export interface AccountRouterDeps {
+  env: Env;
+  logger: Logger;
+  collab: CollabControl;
+  sessionMiddleware: SessionMiddleware;
+  hashing: PasswordHashingGate;
+  mailer: Mailer;
+}
+
+/**
+ * /api/account (the signed-in user's own account):
+ * - PATCH / {name?, locale?, organisation?}: 200 with the user as /api/auth/me shows it;
+ * - POST /password {currentPassword, newPassword}: 204; every other session of the account ends
+ *   and the account's collaboration sockets close (this browser's reconnect). Wrong current
+ *   passwords count like failed logins (LOGIN_MAX_ATTEMPTS per LOGIN_WINDOW_SECONDS, per account).
+ * - POST /email {newEmail, currentPassword}: 202; a confirmation link goes to the new address (at
+ *   most PASSWORD_RESET_MAX_PER_EMAIL a window per account, 429 beyond).
+ * - POST /email/confirm {token}: the address changes (signed in or not: the link proves the new
+ *   address, the request proved the password); 200 with the user when signed in as them.
+ */
+export function createAccountRouter({
+  env,
+  logger,
+  collab,
+  sessionMiddleware,
+  hashing,
+  mailer,
+}: AccountRouterDeps): Router {
+  const router = Router();
+  const attempts = new FixedWindowLimiter({
+    maxAttempts: env.login.maxAttempts,
+    windowMs: env.login.windowMs,
+  });
+
+  router.patch('/', async (req, res) => {
+    const actor = requireUser(req);
+    const body = validate(accountUpdateBody, req.body);
+    const { user, organisation } = await updateAccount(logger, actor, body);
+    res.json({ user: presentUser(user, organisation) });
+  });
+
+  router.post('/password', async (req, res) => {
+    const actor = requireUser(req);
+    const body = validate(passwordChangeBody, req.body);
+    const verdict = attempts.attempt(actor.id);
+    if (!verdict.allowed) throw new RateLimited(verdict.retryAfterMs / 1000);
+    await hashing.run(req.ip ?? 'unknown', () =>
+      changePassword({ logger, scryptCost: env.scryptCost }, actor, body),
+    );
+    attempts.reset(actor.id);
+    await sessionMiddleware.store.destroyUserSessions(actor.id, req.sessionID);
+    collab.disconnectUser(actor.id);
+    res.status(204).end();
+  });
+
+  const emailChanges = new FixedWindowLimiter({
+    maxAttempts: env.passwordReset.maxPerEmail,
+    windowMs: env.passwordReset.windowMs,
+  });
+
+  router.post('/email', async (req, res) => {
+    const actor = requireUser(req);
+    const body = validate(emailChangeBody, req.body);
+    const verdict = attempts.attempt(actor.id);
+    if (!verdict.allowed) throw new RateLimited(verdict.retryAfterMs / 1000);
+    const sending = emailChanges.attempt(actor.id);
+    if (!sending.allowed) {
+      attempts.refund(actor.id);
+      throw new RateLimited(sending.retryAfterMs / 1000);
+    }
+    const deps = { mailer, tokenMs: env.passwordReset.tokenMs, linkBase: linkBase(env, req) };
+    try {
+      await hashing.run(req.ip ?? 'unknown', () => requestEmailChange(deps, actor, body));
+    } catch (error) {
+      emailChanges.refund(actor.id);
+      throw error;
+    }
+    attempts.reset(actor.id);
+    res.status(202).json({ accepted: true });
+  });
+
+  router.post('/email/confirm', async (req, res) => {
+    const { token } = validate(emailConfirmBody, req.body);
+    const userId = await confirmEmailChange(logger, token);
+    res.json({ changed: true, signedIn: req.user?.id === userId });
+  });
+
+  return router;
+}
