@@ -8,7 +8,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { build, ensureDependencies } from './lib/install.mjs';
 import { ensureDevdbBinary, startDevdb } from './lib/devdb.mjs';
-import { ensureChromium, ensureRedisServer } from './lib/chromium.mjs';
+import { ensureChromium, ensureRedisAndNginx } from './lib/chromium.mjs';
 import { cacheDir, root } from './lib/paths.mjs';
 import { run } from './lib/run.mjs';
 
@@ -18,7 +18,7 @@ const vitestArgs = process.argv.slice(2);
 await ensureDependencies();
 await ensureDevdbBinary();
 await ensureChromium();
-await ensureRedisServer();
+await ensureRedisAndNginx();
 await build();
 console.log('accord: type-checking and linting ...');
 await run('npm', ['run', '--silent', 'typecheck']);

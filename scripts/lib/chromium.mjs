@@ -11,9 +11,10 @@ export async function ensureChromium() {
   await ensureDebianPackages(CHROMIUM, ['chromium', 'fonts-liberation'], 'browser tests');
 }
 
-/** The tests of several instances start Debian's redis-server on a free port. */
-export async function ensureRedisServer() {
+/** The tests of several instances start Debian's redis-server and nginx on free ports. */
+export async function ensureRedisAndNginx() {
   await ensureDebianPackages('/usr/bin/redis-server', ['redis-server'], 'tests of several instances');
+  await ensureDebianPackages('/usr/sbin/nginx', ['nginx'], 'tests of several instances');
 }
 
 async function ensureDebianPackages(binary, packages, why) {
