@@ -66,6 +66,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** where the built client is; served from the same port as the API */
   CLIENT_DIST: z.string().optional(),
+  /** REST/HTML answers of at least this many bytes are sent compressed (brotli or gzip); 0: never */
+  COMPRESS_MIN_BYTES: int(1024),
   LOGIN_MAX_ATTEMPTS: int(10, 1),
   LOGIN_WINDOW_SECONDS: int(900, 1),
   /** failed logins per client IP per window, whatever the emails (a spray across accounts) */
@@ -147,6 +149,7 @@ export type Env = Readonly<{
   trustProxy: false | readonly string[];
   logLevel: string;
   clientDist: string | undefined;
+  compressMinBytes: number;
   login: { maxAttempts: number; maxAttemptsPerIp: number; windowMs: number };
   registration: { maxPerIp: number; maxTakenPerIp: number; windowMs: number };
   passwordHashing: { concurrency: number; queue: number; perIp: number };
@@ -204,6 +207,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST,
+    compressMinBytes: e.COMPRESS_MIN_BYTES,
     login: {
       maxAttempts: e.LOGIN_MAX_ATTEMPTS,
       maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
