@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n/i18n';
+import { i18nReady } from './i18n/i18n';
 import './styles.css';
 import './print.css';
 import { App } from './App';
@@ -8,12 +8,15 @@ import { SessionProvider } from './session/SessionProvider';
 import { OpenSessions } from './collab/OpenSessions';
 import { OpenSessionsContext } from './collab/OpenSessionsContext';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <OpenSessionsContext value={new OpenSessions()}>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </OpenSessionsContext>
-  </StrictMode>,
+// the interface language's strings first (a request made alongside the session's)
+void i18nReady.finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <OpenSessionsContext value={new OpenSessions()}>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </OpenSessionsContext>
+    </StrictMode>,
+  ),
 );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseCode, userColour, type PresentedDocument } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
@@ -15,9 +15,6 @@ import { useErrorMessage } from '../i18n/useErrorMessage';
 import { Link } from '../router/Link';
 import { navigate } from '../router/navigate';
 import { useSession } from '../session/useSession';
-import { ComparisonView } from '../compare/ComparisonView';
-import { VersionView } from '../versions/VersionView';
-import { VersionsView } from '../versions/VersionsView';
 import { useDocumentView } from '../versions/useDocumentView';
 import { LockedNote } from '../workflow/LockedNote';
 import { useWorkflow } from '../workflow/useWorkflow';
@@ -26,6 +23,15 @@ import { DocumentSide } from '../document/DocumentSide';
 import { PanelSheets } from '../phone/PanelSheets';
 import { PhoneBar } from '../phone/PhoneBar';
 import { useIsPhone } from '../phone/useIsPhone';
+
+// the versions and comparison views are opened from the text view: their code is loaded on demand
+const VersionsView = lazy(() =>
+  import('../versions/VersionsView').then((m) => ({ default: m.VersionsView })),
+);
+const VersionView = lazy(() => import('../versions/VersionView').then((m) => ({ default: m.VersionView })));
+const ComparisonView = lazy(() =>
+  import('../compare/ComparisonView').then((m) => ({ default: m.ComparisonView })),
+);
 
 type Loaded =
   | { status: 'loading' }
@@ -162,25 +168,27 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         </div>
       )}
 
-      {view.name === 'versions' && (
-        <VersionsView
-          document={document}
-          currentUserId={user.id}
-          session={session}
-          show={show}
-          onDocumentChanged={(changed) => setLoaded({ status: 'ready', document: changed })}
-        />
-      )}
-      {view.name === 'version' && <VersionView documentId={document.id} number={view.number} show={show} />}
-      {view.name === 'compare' && (
-        <ComparisonView
-          documentId={document.id}
-          session={session}
-          from={view.from}
-          to={view.to}
-          show={show}
-        />
-      )}
+      <Suspense fallback={view.name === 'text' ? null : <LoadingState label={t('document.loading')} />}>
+        {view.name === 'versions' && (
+          <VersionsView
+            document={document}
+            currentUserId={user.id}
+            session={session}
+            show={show}
+            onDocumentChanged={(changed) => setLoaded({ status: 'ready', document: changed })}
+          />
+        )}
+        {view.name === 'version' && <VersionView documentId={document.id} number={view.number} show={show} />}
+        {view.name === 'compare' && (
+          <ComparisonView
+            documentId={document.id}
+            session={session}
+            from={view.from}
+            to={view.to}
+            show={show}
+          />
+        )}
+      </Suspense>
       {/* kept while another view shows: the editor, its session and panels stay as they are */}
       <div className="doc-page__body" hidden={view.name !== 'text'}>
         <OutlinePanel session={session} document={document} editable={editable} sheets={sheets} />
