@@ -7,6 +7,12 @@ import { App } from './App';
 import { SessionProvider } from './session/SessionProvider';
 import { OpenSessions } from './collab/OpenSessions';
 import { OpenSessionsContext } from './collab/OpenSessionsContext';
+import { AppUpdates } from './offline/AppUpdates';
+import { registerServiceWorker } from './offline/registerServiceWorker';
+import { UpdateNotice } from './offline/UpdateNotice';
+
+const updates = new AppUpdates();
+registerServiceWorker(updates);
 
 // the interface language's strings first (a request made alongside the session's)
 void i18nReady.finally(() =>
@@ -14,6 +20,7 @@ void i18nReady.finally(() =>
     <StrictMode>
       <OpenSessionsContext value={new OpenSessions()}>
         <SessionProvider>
+          <UpdateNotice updates={updates} />
           <App />
         </SessionProvider>
       </OpenSessionsContext>

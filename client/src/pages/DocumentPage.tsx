@@ -2,6 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from
 import { useTranslation } from 'react-i18next';
 import { CloseCode, userColour, type PresentedDocument } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
+import { OfflineRecord } from '../offline/OfflineRecord';
+import { SavedCopyNotice } from '../offline/SavedCopyNotice';
 import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
@@ -44,7 +46,11 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const { session: auth, expired } = useSession();
   const user = auth.status === 'signedIn' ? auth.user : null;
   const headingId = useId();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  // a document opened before on this device is shown at once from what was saved, then refreshed
+  const [loaded, setLoaded] = useState<Loaded>(() => {
+    const saved = OfflineRecord.document(documentId);
+    return saved ? { status: 'ready', document: saved } : { status: 'loading' };
+  });
   const [reloadKey, setReloadKey] = useState(0);
   const [membersKey, setMembersKey] = useState(0);
   const [membersFocus, setMembersFocus] = useState(0);
@@ -62,9 +68,13 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     const controller = new AbortController();
     accordApi
       .getDocument(documentId, controller.signal)
-      .then(({ document }) => setLoaded({ status: 'ready', document }))
+      .then(({ document }) => {
+        OfflineRecord.rememberDocument(document);
+        setLoaded({ status: 'ready', document });
+      })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 403) OfflineRecord.forgetDocument(documentId);
         if (error instanceof ApiError && error.status === 401) sessionEnded();
         else
           setLoaded((current) =>
@@ -95,6 +105,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     stopped: useCollabState(session, (s) => s.stopped),
     failedAttempts: useCollabState(session, (s) => s.failedAttempts),
     collaborators: useCollabState(session, (s) => s.collaborators),
+    localCopy: useCollabState(session, (s) => s.localCopy),
   };
 
   // the server signed this socket out (logout elsewhere, session expired)
@@ -189,6 +200,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
           />
         )}
       </Suspense>
+      {view.name === 'text' && <SavedCopyNotice connection={state.connection} localCopy={state.localCopy} />}
       {/* kept while another view shows: the editor, its session and panels stay as they are */}
       <div className="doc-page__body" hidden={view.name !== 'text'}>
         <OutlinePanel session={session} document={document} editable={editable} sheets={sheets} />

@@ -22,6 +22,10 @@ import phoneEn from './phone.en.json';
 import phoneEs from './phone.es.json';
 import phonePt from './phone.pt.json';
 import phoneFr from './phone.fr.json';
+import offlineEn from './offline.en.json';
+import offlineEs from './offline.es.json';
+import offlinePt from './offline.pt.json';
+import offlineFr from './offline.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -29,8 +33,8 @@ import type { LanguageCode } from '../LANGUAGES';
  * (`<feature>.<language>.json`, under one top-level key such as "comments"), merged here.
  */
 export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
-  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn, ...editingEn, ...phoneEn },
-  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs, ...editingEs, ...phoneEs },
-  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt, ...editingPt, ...phonePt },
-  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr, ...editingFr, ...phoneFr },
+  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn, ...editingEn, ...phoneEn, ...offlineEn },
+  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs, ...editingEs, ...phoneEs, ...offlineEs },
+  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt, ...editingPt, ...phonePt, ...offlinePt },
+  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr, ...editingFr, ...phoneFr, ...offlineFr },
 };
