@@ -27,7 +27,7 @@ export interface NetworkFixture {
   reviewers: Person[];
 }
 
-function article(a: number): Y.XmlElement {
+export function article(a: number): Y.XmlElement {
   const element = new Y.XmlElement('article');
   element.setAttribute('clauseId', newClauseId());
   const heading = new Y.XmlElement('clauseHeading');

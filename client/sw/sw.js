@@ -22,8 +22,20 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
+      const current = await caches.open(CACHE);
       for (const name of await caches.keys()) {
-        if (name.startsWith('accord-') && name !== CACHE) await caches.delete(name);
+        if (!name.startsWith('accord-') || name === CACHE) continue;
+        // files cached as they were used (the document page) stay usable offline after an
+        // update when the new build still has them; the old version's shell goes
+        const old = await caches.open(name);
+        for (const request of await old.keys()) {
+          const path = new URL(request.url).pathname;
+          if (path.startsWith('/assets/') && !(await current.match(request, { ignoreVary: true }))) {
+            const response = await old.match(request, { ignoreVary: true });
+            if (response) await current.put(request, response);
+          }
+        }
+        await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -44,12 +56,14 @@ self.addEventListener('fetch', (event) => {
   if (/^\/(?:api|collab|p)(?:\/|$)/.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     // every client route is the same app shell: this version's index.html, network or not
-    event.respondWith(caches.match('/', { cacheName: CACHE }).then((cached) => cached ?? fetch(request)));
+    event.respondWith(
+      caches.match('/', { cacheName: CACHE, ignoreVary: true }).then((cached) => cached ?? fetch(request)),
+    );
     return;
   }
   event.respondWith(
     (async () => {
-      const cached = await caches.match(request, { cacheName: CACHE });
+      const cached = await caches.match(request, { cacheName: CACHE, ignoreVary: true });
       if (cached) return cached;
       const response = await fetch(request);
       // hashed files never change: keep the ones loaded on demand (the visitor's language)

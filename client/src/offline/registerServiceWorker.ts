@@ -18,10 +18,19 @@ export function registerServiceWorker(updates: AppUpdates): void {
     reloading = true;
     window.location.reload();
   });
+  // after the page has loaded, so the worker's install never competes with the first load
   window.addEventListener('load', () => {
     container
       .register('/sw.js')
       .then((registration) => {
+        void container.ready.then((ready) => {
+          const urls = performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name))
+            .filter((url) => url.origin === window.location.origin && url.pathname.startsWith('/assets/'))
+            .map((url) => url.pathname);
+          ready.active?.postMessage({ type: 'CACHE_URLS', urls });
+        });
         const watch = (worker: ServiceWorker | null) => {
           if (!worker) return;
           const check = () => {
