@@ -11,8 +11,10 @@
  * the service worker's own fetches). Each profile is applied with the DevTools protocol's
  * Network.emulateNetworkConditions on the page (not on a service worker's own fetches):
  *   - usable sign-in page, cold cache (fresh profile): time and bytes;
- *   - sign in → document list → editable document of 50 articles, cold; then the same in a new
- *     tab of the same profile (warm: HTTP cache, service worker, IndexedDB copy);
+ *   - sign in → document list → editable document of 50 articles, cold (service workers blocked:
+ *     a worker's own fetches escape the page's emulation, and a first visit has none); then, in a
+ *     profile with the same session that visited once with its worker, the same again (warm:
+ *     HTTP cache, service worker, IndexedDB copy);
  *   - keystroke → second client (another browser profile, same network profile): median and max;
  * and once, unthrottled: bytes per minute of an idle open document with three other people present
  * (stock y-websocket clients with awareness states).
@@ -154,7 +156,14 @@ async function runProfile(
   profile: ProfileName,
 ) {
   log(`${profile}: cold sign-in page`);
-  const context = await browser.newContext({ viewport: PARAMS.viewport, locale: 'en-GB' });
+  // a first visit has no service worker yet, and the fetches a worker makes for the page are not
+  // throttled by the page's emulation: the cold visit runs with workers blocked (the worker's
+  // install costs no download: it takes the shell from the HTTP cache, see `primed` below)
+  const context = await browser.newContext({
+    viewport: PARAMS.viewport,
+    locale: 'en-GB',
+    serviceWorkers: 'block',
+  });
   let page = await context.newPage();
   await throttle(context, page, profile);
   const signInPage = await phase(proxy, async () => {
@@ -174,9 +183,24 @@ async function runProfile(
     await editable(page);
   });
   await page.close();
-  log(`${profile}: warm list and document`);
-  page = await context.newPage();
-  await throttle(context, page, profile);
+  log(`${profile}: first visit with the service worker (unthrottled), then warm list and document`);
+  const warmContext = await browser.newContext({ viewport: PARAMS.viewport, locale: 'en-GB' });
+  await warmContext.addCookies(await context.cookies());
+  await context.close();
+  page = await warmContext.newPage();
+  const primed = await phase(proxy, async () => {
+    await page.goto(`${proxy.url}/`, { timeout: PAGE_TIMEOUT });
+    await page.getByRole('link', { name: fixture.title }).click();
+    await editable(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: PAGE_TIMEOUT,
+    });
+    await page.getByTestId('connection-status').getByText('Online').waitFor({ timeout: PAGE_TIMEOUT });
+  });
+  await page.waitForTimeout(1000);
+  await page.close();
+  page = await warmContext.newPage();
+  await throttle(warmContext, page, profile);
   const warmList = await phase(proxy, async () => {
     await page.goto(`${proxy.url}/`, { timeout: PAGE_TIMEOUT });
     await page.getByRole('link', { name: fixture.title }).waitFor({ timeout: PAGE_TIMEOUT });
@@ -195,7 +219,7 @@ async function runProfile(
   await second.getByTestId('connection-status').getByText('Online').waitFor({ timeout: PAGE_TIMEOUT });
   const keys = await keystrokes(page, second, PARAMS.keystrokes);
   await other.close();
-  await context.close();
+  await warmContext.close();
   return {
     profile,
     ...PROFILES[profile],
@@ -206,6 +230,8 @@ async function runProfile(
       signInPageAndListKB: Math.round((signInPage.downKB + list.downKB) * 10) / 10,
       signInToEditableMs: list.usableMs + documentPage.usableMs,
     },
+    /** list + document page of a first visit with the service worker allowed (unthrottled): bytes */
+    firstVisitWithServiceWorkerKB: primed.downUntilQuietKB,
     warm: {
       list: warmList,
       listToEditableDocument: warmDocument,

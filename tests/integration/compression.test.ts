@@ -106,6 +106,16 @@ describe('the built client, precompressed', () => {
     }
   });
 
+  it('sends the service worker revalidated on every use, compressed', async () => {
+    const original = fs.readFileSync(path.join(dist, 'sw.js'));
+    const raw = await rawGet(`${server.url}/sw.js`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(raw.status).toBe(200);
+    expect(raw.headers['cache-control']).toBe('no-cache');
+    expect(raw.headers['content-type']).toMatch(/javascript/);
+    expect(raw.headers['content-encoding']).toBe('br');
+    expect(decode(raw).equals(original)).toBe(true);
+  });
+
   it('answers a revalidation of a compressed file with 304', async () => {
     const asset = scripts()[0]!;
     const first = await rawGet(server.url + asset, { 'accept-encoding': 'br' });
