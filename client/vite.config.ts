@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './build/precompress';
+import { serviceWorker } from './build/serviceWorker';
 
 // The dev server forwards the API and the collaboration socket to a server started with
 // `npm start` (port 3000, or ACCORD_API_URL); in production that server serves this build itself.
@@ -23,7 +25,7 @@ export default defineConfig(({ command }) => {
   // NODE_ENV=test (React would otherwise ship its development build, three times larger)
   if (command === 'build') process.env.NODE_ENV = 'production';
   return {
-    plugins: [react(), sharedIsPure],
+    plugins: [react(), sharedIsPure, serviceWorker(), precompress()],
     resolve: {
       // one copy of the editor core, Yjs and React in the bundle even if npm nests a second one
       // (it did once: @tiptap/core 3.34 next to 3.31); two copies break instanceof checks

@@ -27,6 +27,7 @@ import { createPublicationsRouter } from './routes/createPublicationsRouter.js';
 import { createPublicPagesRouter } from './routes/createPublicPagesRouter.js';
 import { parseCreateDocumentBody } from './routes/parseCreateDocumentBody.js';
 import { serveClient } from './static/serveClient.js';
+import { compressResponses } from './compression/compressResponses.js';
 import { createErrorHandler } from './errors/createErrorHandler.js';
 import { NotFound } from './errors/ApiError.js';
 import { CommentFloodLimiter } from './comments/CommentFloodLimiter.js';
@@ -58,6 +59,7 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer }: Ap
   }
   app.disable('x-powered-by');
   app.use(createHelmet(env));
+  if (env.compressMinBytes > 0) app.use(compressResponses(env.compressMinBytes));
 
   const api = express.Router();
   // before the session: health checks must answer even when the session store cannot

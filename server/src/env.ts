@@ -72,6 +72,8 @@ const schema = z.object({
     .regex(/^rediss?:\/\//, 'a redis:// URL')
     .optional(),
   COLLAB_RESYNC_INTERVAL_MS: int(10_000, 100),
+  /** REST/HTML answers of at least this many bytes are sent compressed (brotli or gzip); 0: never */
+  COMPRESS_MIN_BYTES: int(1024),
   LOGIN_MAX_ATTEMPTS: int(10, 1),
   LOGIN_WINDOW_SECONDS: int(900, 1),
   /** failed logins per client IP per window, whatever the emails (a spray across accounts) */
@@ -175,6 +177,7 @@ export type Env = Readonly<{
   clientDist: string | undefined;
   /** several instances share documents over this Redis; none: one instance */
   redisUrl: string | undefined;
+  compressMinBytes: number;
   login: { maxAttempts: number; maxAttemptsPerIp: number; windowMs: number };
   registration: { maxPerIp: number; maxTakenPerIp: number; windowMs: number };
   passwordHashing: { concurrency: number; queue: number; perIp: number };
@@ -241,6 +244,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     logLevel: e.LOG_LEVEL,
     clientDist: e.CLIENT_DIST,
     redisUrl: e.REDIS_URL,
+    compressMinBytes: e.COMPRESS_MIN_BYTES,
     login: {
       maxAttempts: e.LOGIN_MAX_ATTEMPTS,
       maxAttemptsPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,

@@ -37,6 +37,8 @@ export interface CollabState {
   /** Failed connection attempts since the last successful one. */
   failedAttempts: number;
   collaborators: Collaborator[];
+  /** Whether this device's saved copy (IndexedDB) has loaded with some text: shown before the server's. */
+  localCopy: boolean;
 }
 
 export interface CollabUser {
@@ -54,6 +56,7 @@ export const INITIAL_COLLAB_STATE: CollabState = {
   stopped: false,
   failedAttempts: 0,
   collaborators: [],
+  localCopy: false,
 };
 
 /** Whether y-websocket should connect again after a close (one rule, in shared/). */
@@ -107,6 +110,8 @@ export class CollabSession {
     const wsBase = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
     this.persistence = new IndexeddbPersistence(OFFLINE_COPY_PREFIX + documentId, this.ydoc);
     this.offlineWrites = deferOfflineCopyWrites(this.persistence, this.ydoc, browserScheduler);
+    // the saved copy is in the document as soon as it has loaded; the editor shows it at once
+    this.persistence.on('synced', () => this.update({ localCopy: this.ydoc.store.clients.size > 0 }));
     this.provider = new WebsocketProvider(`${wsBase}/collab`, documentId, this.ydoc, {
       connect: false,
       params: { schema: String(SCHEMA_VERSION) },

@@ -3,6 +3,8 @@ import type { PresentedDocument } from '@accord/shared';
 import { Link } from '../router/Link';
 import { RoleBadge } from '../components/RoleBadge';
 import { useDateFormat } from '../i18n/useDateFormat';
+import { OfflineRecord } from '../offline/OfflineRecord';
+import '../offline/offline.css';
 
 const DATE_STYLE: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
@@ -16,6 +18,11 @@ export function DocumentList({ documents }: { documents: PresentedDocument[] }) 
           <Link to={`/documents/${document.id}`} className="document-list__title">
             {document.title}
           </Link>
+          {OfflineRecord.isAvailable(document.id) && (
+            <span className="offline-badge" data-testid="available-offline">
+              {t('offline.availableOffline')}
+            </span>
+          )}
           <dl className="document-list__meta">
             <div>
               <dt>{t('documents.yourRole')}</dt>

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES } from './locales/index';
+import { localeBackend } from './localeBackend';
 import { LANGUAGES, type LanguageCode } from './LANGUAGES';
 
 export const LANGUAGE_STORAGE_KEY = 'accord:language';
@@ -25,21 +25,21 @@ function initialLanguage(): LanguageCode {
   return 'en';
 }
 
-// Every locale is bundled: four small files cost less than a second round trip on a slow link.
-void i18next.use(initReactI18next).init({
-  resources: {
-    en: { translation: LOCALES.en },
-    es: { translation: LOCALES.es },
-    pt: { translation: LOCALES.pt },
-    fr: { translation: LOCALES.fr },
-  },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: LANGUAGES.map((language) => language.code),
-  interpolation: { escapeValue: false },
-  initAsync: false,
-  react: { useSuspense: false },
-});
+// Only the visitor's language is downloaded (one chunk per language, loaded while the session is
+// asked for): four languages cost about 20 KB more per first visit. Every language has every
+// string (locales.test.ts), so there is no fallback language to download too.
+/** Resolves once the interface language's strings are loaded; render after it. */
+export const i18nReady = i18next
+  .use(localeBackend)
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage(),
+    fallbackLng: false,
+    supportedLngs: LANGUAGES.map((language) => language.code),
+    load: 'languageOnly',
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
 
 // the Portuguese strings are Brazilian Portuguese (issue 12): say so to screen readers and spell checkers
 const HTML_LANG: Readonly<Record<string, string>> = { pt: 'pt-BR' };

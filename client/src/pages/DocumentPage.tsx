@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseCode, userColour, type PresentedDocument } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
+import { OfflineRecord } from '../offline/OfflineRecord';
+import { SavedCopyNotice } from '../offline/SavedCopyNotice';
 import { ApiError } from '../api/ApiError';
 import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
@@ -15,9 +17,6 @@ import { useErrorMessage } from '../i18n/useErrorMessage';
 import { Link } from '../router/Link';
 import { navigate } from '../router/navigate';
 import { useSession } from '../session/useSession';
-import { ComparisonView } from '../compare/ComparisonView';
-import { VersionView } from '../versions/VersionView';
-import { VersionsView } from '../versions/VersionsView';
 import { useDocumentView } from '../versions/useDocumentView';
 import { LockedNote } from '../workflow/LockedNote';
 import { useWorkflow } from '../workflow/useWorkflow';
@@ -26,6 +25,15 @@ import { DocumentSide } from '../document/DocumentSide';
 import { PanelSheets } from '../phone/PanelSheets';
 import { PhoneBar } from '../phone/PhoneBar';
 import { useIsPhone } from '../phone/useIsPhone';
+
+// the versions and comparison views are opened from the text view: their code is loaded on demand
+const VersionsView = lazy(() =>
+  import('../versions/VersionsView').then((m) => ({ default: m.VersionsView })),
+);
+const VersionView = lazy(() => import('../versions/VersionView').then((m) => ({ default: m.VersionView })));
+const ComparisonView = lazy(() =>
+  import('../compare/ComparisonView').then((m) => ({ default: m.ComparisonView })),
+);
 
 type Loaded =
   | { status: 'loading' }
@@ -38,7 +46,11 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const { session: auth, expired } = useSession();
   const user = auth.status === 'signedIn' ? auth.user : null;
   const headingId = useId();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  // a document opened before on this device is shown at once from what was saved, then refreshed
+  const [loaded, setLoaded] = useState<Loaded>(() => {
+    const saved = OfflineRecord.document(documentId);
+    return saved ? { status: 'ready', document: saved } : { status: 'loading' };
+  });
   const [reloadKey, setReloadKey] = useState(0);
   const [membersKey, setMembersKey] = useState(0);
   const [membersFocus, setMembersFocus] = useState(0);
@@ -56,9 +68,13 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     const controller = new AbortController();
     accordApi
       .getDocument(documentId, controller.signal)
-      .then(({ document }) => setLoaded({ status: 'ready', document }))
+      .then(({ document }) => {
+        OfflineRecord.rememberDocument(document);
+        setLoaded({ status: 'ready', document });
+      })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 403) OfflineRecord.forgetDocument(documentId);
         if (error instanceof ApiError && error.status === 401) sessionEnded();
         else
           setLoaded((current) =>
@@ -89,6 +105,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     stopped: useCollabState(session, (s) => s.stopped),
     failedAttempts: useCollabState(session, (s) => s.failedAttempts),
     collaborators: useCollabState(session, (s) => s.collaborators),
+    localCopy: useCollabState(session, (s) => s.localCopy),
   };
 
   // the server signed this socket out (logout elsewhere, session expired)
@@ -162,25 +179,28 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         </div>
       )}
 
-      {view.name === 'versions' && (
-        <VersionsView
-          document={document}
-          currentUserId={user.id}
-          session={session}
-          show={show}
-          onDocumentChanged={(changed) => setLoaded({ status: 'ready', document: changed })}
-        />
-      )}
-      {view.name === 'version' && <VersionView documentId={document.id} number={view.number} show={show} />}
-      {view.name === 'compare' && (
-        <ComparisonView
-          documentId={document.id}
-          session={session}
-          from={view.from}
-          to={view.to}
-          show={show}
-        />
-      )}
+      <Suspense fallback={view.name === 'text' ? null : <LoadingState label={t('document.loading')} />}>
+        {view.name === 'versions' && (
+          <VersionsView
+            document={document}
+            currentUserId={user.id}
+            session={session}
+            show={show}
+            onDocumentChanged={(changed) => setLoaded({ status: 'ready', document: changed })}
+          />
+        )}
+        {view.name === 'version' && <VersionView documentId={document.id} number={view.number} show={show} />}
+        {view.name === 'compare' && (
+          <ComparisonView
+            documentId={document.id}
+            session={session}
+            from={view.from}
+            to={view.to}
+            show={show}
+          />
+        )}
+      </Suspense>
+      {view.name === 'text' && <SavedCopyNotice connection={state.connection} localCopy={state.localCopy} />}
       {/* kept while another view shows: the editor, its session and panels stay as they are */}
       <div className="doc-page__body" hidden={view.name !== 'text'}>
         <OutlinePanel session={session} document={document} editable={editable} sheets={sheets} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresentedDocument } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 import { ApiError } from '../api/ApiError';
+import { OfflineRecord } from '../offline/OfflineRecord';
 import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
 import { useDocumentTitle } from '../components/useDocumentTitle';
@@ -15,7 +16,7 @@ import { useSession } from '../session/useSession';
 type State =
   | { status: 'loading' }
   | { status: 'failed'; error: unknown }
-  | { status: 'ready'; documents: PresentedDocument[] };
+  | { status: 'ready'; documents: PresentedDocument[]; offline?: boolean };
 
 export function DocumentsPage() {
   const { t } = useTranslation();
@@ -36,7 +37,11 @@ export function DocumentsPage() {
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 401) expired();
-        else setState({ status: 'failed', error });
+        else if (error instanceof ApiError && error.status === 0 && OfflineRecord.documents().length > 0) {
+          // no network: the documents saved on this device can still be opened
+          const saved = [...OfflineRecord.documents()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+          setState({ status: 'ready', documents: saved, offline: true });
+        } else setState({ status: 'failed', error });
       });
     return () => controller.abort();
   }, [attempt, expired]);
@@ -72,6 +77,7 @@ export function DocumentsPage() {
               <p>{t('documents.emptyBody')}</p>
             </div>
           )}
+          {state.status === 'ready' && state.offline && <Alert tone="info">{t('offline.offlineList')}</Alert>}
           {state.status === 'ready' && state.documents.length > 0 && (
             <DocumentList documents={state.documents} />
           )}

@@ -5,6 +5,7 @@ import { ApiError } from '../api/ApiError';
 import { SessionContext, type Session, type SessionValue } from './SessionContext';
 import { LANGUAGE_STORAGE_KEY, i18next, isLanguage } from '../i18n/i18n';
 import { clearOfflineCopies } from '../collab/clearOfflineCopies';
+import { OfflineRecord } from '../offline/OfflineRecord';
 
 /** Adopts the account's language unless this device already chose one. */
 function adoptLocale(user: PresentedUser) {
@@ -30,6 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         .me(controller.signal)
         .then(({ user }) => {
           adoptLocale(user);
+          OfflineRecord.rememberUser(user);
           setSession({ status: 'signedIn', user });
         })
         .catch((error: unknown) => {
@@ -37,7 +39,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           if (error instanceof ApiError && error.status === 401) {
             setSession({ status: 'signedOut', user: null, deliberate: false });
           } else {
-            // offline or the server is restarting: keep trying, slowly
+            // offline or the server is restarting: open as the user last signed in on this
+            // device (their saved documents work offline), and keep trying, slowly
+            const remembered = attempt === 0 ? OfflineRecord.user() : null;
+            if (remembered) setSession({ status: 'signedIn', user: remembered });
             retry = window.setTimeout(() => load(attempt + 1), Math.min(10_000, 500 * 2 ** attempt));
           }
         });
@@ -51,6 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((user: PresentedUser) => {
     adoptLocale(user);
+    OfflineRecord.rememberUser(user);
     setSession({ status: 'signedIn', user });
   }, []);
 
@@ -59,6 +65,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession({ status: 'signedOut', user: null, deliberate: true });
     // drafts are sensitive and computers are often shared: nothing stays behind on this device
     // (open documents close with the page; deleting waits for their databases to close)
+    OfflineRecord.forget();
     void clearOfflineCopies();
   }, []);
 

@@ -3,13 +3,16 @@ import { Limits } from '../limits.js';
 import { objectId } from './documents.js';
 import { extractMentions } from '../comments/commentBody.js';
 import { decodePosition } from '../comments/relativePositions.js';
+import {
+  COMMENT_VISIBILITIES,
+  COMMENT_STATUSES,
+  COMMENT_DISPOSITIONS,
+  DISPOSITIONS_NEEDING_REASON,
+} from './commentValues.js';
 
-export const COMMENT_VISIBILITIES = ['all', 'team'] as const;
-/** all: every member of the document; team: drafters and coordinators only */
-export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
-
-export const COMMENT_STATUSES = ['open', 'resolved'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+// the values live in a module without zod, so that the client's bundle does not carry zod
+export { COMMENT_VISIBILITIES, COMMENT_STATUSES, COMMENT_DISPOSITIONS, DISPOSITIONS_NEEDING_REASON };
+export type { CommentVisibility, CommentStatus, CommentDisposition } from './commentValues.js';
 
 export const commentIdParams = z.strictObject({ id: objectId });
 export const notificationIdParams = z.strictObject({ id: objectId });
@@ -75,16 +78,6 @@ export type EditCommentBody = z.infer<typeof editCommentBody>;
 /** PATCH /api/comments/:id/visibility */
 export const commentVisibilityBody = z.strictObject({ visibility: z.enum(COMMENT_VISIBILITIES) });
 export type CommentVisibilityBody = z.infer<typeof commentVisibilityBody>;
-
-/** A coordinator's answer to a thread, for the disposition-of-comments report. */
-export const COMMENT_DISPOSITIONS = ['accepted', 'partially_accepted', 'not_accepted', 'noted'] as const;
-export type CommentDisposition = (typeof COMMENT_DISPOSITIONS)[number];
-
-/** Dispositions that must say why (the others may). */
-export const DISPOSITIONS_NEEDING_REASON: ReadonlySet<CommentDisposition> = new Set([
-  'partially_accepted',
-  'not_accepted',
-]);
 
 const dispositionReason = z
   .string()

@@ -42,12 +42,6 @@ export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
 /** GET /api/documents/:id/content: `format=json` (the default) is the only rendering so far. */
 export const documentContentQuery = z.strictObject({ format: z.enum(['json']).default('json') });
 
-/** Content types POST /api/imports/preview reads, by the importer that reads them. */
-export const IMPORT_CONTENT_TYPES = {
-  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  markdown: ['text/markdown', 'text/x-markdown', 'text/plain'],
-} as const;
-
 export const updateDocumentBody = z
   .strictObject({ title: title.optional(), public: z.boolean().optional() })
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
@@ -55,3 +49,6 @@ export type UpdateDocumentBody = z.infer<typeof updateDocumentBody>;
 
 export const updateMemberBody = z.strictObject({ role: z.enum(ROLES) });
 export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
+
+// without zod, for the client's bundle
+export { IMPORT_CONTENT_TYPES } from './IMPORT_CONTENT_TYPES.js';

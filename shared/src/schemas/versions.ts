@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { objectId } from './documents.js';
 import { stripBidiControls } from '../stripBidiControls.js';
+import { WORKFLOW_STATES, EXPORT_FORMATS, DISPOSITION_REPORT_FORMATS } from './versionValues.js';
 
-/** Workflow states of a document, in their usual order. */
-export const WORKFLOW_STATES = ['drafting', 'review', 'final', 'published'] as const;
-export type WorkflowState = (typeof WORKFLOW_STATES)[number];
-
-/** Export formats (server/src/exports/exportFormats.ts renders each). */
-export const EXPORT_FORMATS = ['html', 'md', 'docx', 'pdf', 'akn'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+// the values live in a module without zod, so that the client's bundle does not carry zod
+export { WORKFLOW_STATES, EXPORT_FORMATS, DISPOSITION_REPORT_FORMATS };
+export type { WorkflowState, ExportFormat, DispositionReportFormat } from './versionValues.js';
 
 const versionName = z.string().transform(stripBidiControls).pipe(z.string().trim().min(1).max(200));
 const note = z.string().trim().max(2000);
@@ -38,10 +35,6 @@ export const exportQuery = z.strictObject({
   format: z.enum(EXPORT_FORMATS),
   version: versionRef.default('live'),
 });
-
-/** Formats of the disposition-of-comments report (server/src/exports/dispositions/). */
-export const DISPOSITION_REPORT_FORMATS = ['html', 'csv', 'docx'] as const;
-export type DispositionReportFormat = (typeof DISPOSITION_REPORT_FORMATS)[number];
 
 /** GET /api/documents/:id/dispositions */
 export const dispositionReportQuery = z.strictObject({

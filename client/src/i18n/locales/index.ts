@@ -26,6 +26,10 @@ import accountEn from './account.en.json';
 import accountEs from './account.es.json';
 import accountPt from './account.pt.json';
 import accountFr from './account.fr.json';
+import offlineEn from './offline.en.json';
+import offlineEs from './offline.es.json';
+import offlinePt from './offline.pt.json';
+import offlineFr from './offline.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -33,8 +37,44 @@ import type { LanguageCode } from '../LANGUAGES';
  * (`<feature>.<language>.json`, under one top-level key such as "comments"), merged here.
  */
 export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
-  en: { ...en, ...structureEn, ...commentsEn, ...versionsEn, ...editingEn, ...phoneEn, ...accountEn },
-  es: { ...es, ...structureEs, ...commentsEs, ...versionsEs, ...editingEs, ...phoneEs, ...accountEs },
-  pt: { ...pt, ...structurePt, ...commentsPt, ...versionsPt, ...editingPt, ...phonePt, ...accountPt },
-  fr: { ...fr, ...structureFr, ...commentsFr, ...versionsFr, ...editingFr, ...phoneFr, ...accountFr },
+  en: {
+    ...en,
+    ...structureEn,
+    ...commentsEn,
+    ...versionsEn,
+    ...editingEn,
+    ...phoneEn,
+    ...accountEn,
+    ...offlineEn,
+  },
+  es: {
+    ...es,
+    ...structureEs,
+    ...commentsEs,
+    ...versionsEs,
+    ...editingEs,
+    ...phoneEs,
+    ...accountEs,
+    ...offlineEs,
+  },
+  pt: {
+    ...pt,
+    ...structurePt,
+    ...commentsPt,
+    ...versionsPt,
+    ...editingPt,
+    ...phonePt,
+    ...accountPt,
+    ...offlinePt,
+  },
+  fr: {
+    ...fr,
+    ...structureFr,
+    ...commentsFr,
+    ...versionsFr,
+    ...editingFr,
+    ...phoneFr,
+    ...accountFr,
+    ...offlineFr,
+  },
 };
