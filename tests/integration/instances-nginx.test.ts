@@ -26,7 +26,13 @@ const open: WebsocketProvider[] = [];
 
 beforeAll(async () => {
   const redis = await startRedis();
-  const env = { REDIS_URL: redis.url, TRUST_PROXY: 'loopback', COLLAB_RESYNC_INTERVAL_MS: '500' };
+  // both instances fold their stored updates into snapshots every few writes: often at once
+  const env = {
+    REDIS_URL: redis.url,
+    TRUST_PROXY: 'loopback',
+    COLLAB_RESYNC_INTERVAL_MS: '500',
+    COLLAB_COMPACT_AFTER: '3',
+  };
   a = await startServer({ env });
   b = await startServer({ dbName: a.dbName, env });
   nginx = await startNginx([`127.0.0.1:${a.port}`, `127.0.0.1:${b.port}`]);
@@ -76,4 +82,23 @@ it('kill -9 of one instance while two people type: their clients reconnect throu
   );
   const text = paragraphText(probe.doc, id).toString();
   for (const word of [...words('d'), ...words('c')]) expect(text).toContain(` ${word}`);
+
+  // the database holds all of it, B still running: what A's clients typed reached B over Redis and
+  // A died before storing it; A fell silent, so B stores it (both instances compacted as they went)
+  const alone = await startServer({ dbName: a.dbName, env: { COLLAB_IDLE_UNLOAD_MS: '10' } });
+  try {
+    await waitFor(
+      async () => {
+        const reloaded = await openSynced(alone.wsUrl, fx.reviewer, fx.documentId);
+        const same = documentJson(reloaded.doc) === documentJson(probe.doc);
+        reloaded.destroy();
+        if (!same) await new Promise((r) => setTimeout(r, 300));
+        return same;
+      },
+      'the database to hold what everyone sees',
+      15_000,
+    );
+  } finally {
+    await alone.stop();
+  }
 });

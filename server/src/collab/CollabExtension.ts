@@ -10,6 +10,8 @@ export interface RoomChange {
   transaction: Y.Transaction;
   /** it came from another instance (which stores it) */
   remote: boolean;
+  /** this instance's persistence sequence number for it (not for a remote change) */
+  seq?: number;
 }
 
 /**

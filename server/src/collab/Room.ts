@@ -288,7 +288,7 @@ export class Room {
     );
     this.lastQueuedSeq = seq;
     if (conn) conn.lastQueuedSeq = seq;
-    this.deps.extensions.change(this, { update, conn: conn ?? null, transaction, remote: false });
+    this.deps.extensions.change(this, { update, conn: conn ?? null, transaction, remote: false, seq });
     // the client's update itself already went out (applyClientUpdate)
     if (this.forwarded) return;
     this.outbox.add(update, conn);

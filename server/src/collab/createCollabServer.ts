@@ -93,7 +93,7 @@ export function createCollabServer({
     extensions.push({ name: 'text-stored', onStored: (documentId) => onTextStored(documentId) });
   // several instances: changes, awareness and control changes cross over Redis
   const link = env.redisUrl ? new RedisLink(env.redisUrl, logger) : null;
-  const fanout = link ? new RedisFanout(link, logger, env.collab.resyncIntervalMs) : null;
+  const fanout = link ? new RedisFanout(link, queue, logger, env.collab.resyncIntervalMs) : null;
   if (fanout) extensions.push(fanout);
   const registry = new RoomRegistry({
     extensions: new Extensions(extensions, logger),
@@ -231,6 +231,8 @@ export function createCollabServer({
 
     async close(): Promise<void> {
       closing = true;
+      // what other instances sent and may not have stored is queued with the rest
+      fanout?.close();
       for (const set of byUser.values()) {
         for (const conn of set) conn.close(CloseCode.SHUTTING_DOWN, 'server restarting');
       }
@@ -250,7 +252,6 @@ export function createCollabServer({
           'the database did not take every update before shutdown; clients still hold them and resend on reconnect',
         );
       }
-      fanout?.close();
       registry.destroyAll();
       wss.close();
     },

@@ -4,11 +4,17 @@ import type { Logger } from '../../logger.js';
 import type { CollabExtension, RoomChange } from '../CollabExtension.js';
 import type { Room } from '../Room.js';
 import type { RedisLink } from './RedisLink.js';
+import type { PersistenceQueue } from '../PersistenceQueue.js';
+import { RemoteCustody } from './RemoteCustody.js';
 import { InstanceMessage, decodeInstanceMessage, encodeInstanceMessage } from './instanceMessages.js';
 import { deletionDigest, hasNewsFor, lacksNewsFrom } from './docState.js';
 
 /** how often the instances holding a document compare their copies (Redis may drop messages) */
 const RESYNC_INTERVAL_MS = 10_000;
+/** an instance not heard of for this many resync intervals is taken for dead (RemoteCustody) */
+const SILENT_INTERVALS = 3;
+/** how often, at most, this instance tells the others how far it has stored */
+const STORED_NOTICE_MS = 50;
 
 interface Peered {
   room: Room;
@@ -29,15 +35,31 @@ export class RedisFanout implements CollabExtension {
   readonly name = 'redis-fanout';
   private readonly rooms = new Map<string, Peered>();
   private readonly timer: NodeJS.Timeout;
+  private readonly custody: RemoteCustody;
+  private noticeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly link: RedisLink,
+    private readonly queue: PersistenceQueue,
     private readonly logger: Logger,
     resyncIntervalMs = RESYNC_INTERVAL_MS,
   ) {
-    this.timer = setInterval(() => this.resyncAll(), resyncIntervalMs);
+    this.custody = new RemoteCustody(queue, resyncIntervalMs * SILENT_INTERVALS);
+    this.timer = setInterval(() => {
+      this.resyncAll();
+      // (also this instance's heartbeat)
+      link.publishStored(queue.storedThrough);
+      this.custody.sweep();
+    }, resyncIntervalMs);
     this.timer.unref();
     link.onReconnect(() => this.resyncAll());
+    link.onStored((from, through) => this.custody.stored(from, through));
+    queue.onStored(() => {
+      this.noticeTimer ??= setTimeout(() => {
+        this.noticeTimer = undefined;
+        link.publishStored(queue.storedThrough);
+      }, STORED_NOTICE_MS);
+    });
   }
 
   async onLoad(room: Room): Promise<void> {
@@ -57,7 +79,7 @@ export class RedisFanout implements CollabExtension {
   }
 
   onChange(room: Room, change: RoomChange): void {
-    if (!change.remote) this.send(room, InstanceMessage.UPDATE, change.update);
+    if (!change.remote) this.send(room, InstanceMessage.UPDATE, change.update, '', change.seq);
   }
 
   onAwareness(room: Room, clients: number[]): void {
@@ -72,10 +94,14 @@ export class RedisFanout implements CollabExtension {
     if (this.rooms.get(room.documentId)?.room !== room) return;
     this.rooms.delete(room.documentId);
     this.link.leave(room.documentId);
+    this.custody.release(room.documentId);
   }
 
+  /** Stops; what is kept of other instances' updates is queued for storing (before the drain). */
   close(): void {
     clearInterval(this.timer);
+    clearTimeout(this.noticeTimer);
+    this.custody.releaseAll();
   }
 
   /** Compares every open document with the other instances' copies. */
@@ -97,6 +123,7 @@ export class RedisFanout implements CollabExtension {
         case InstanceMessage.UPDATE:
         case InstanceMessage.DIFF:
           room.applyRemoteUpdate(message.payload);
+          this.custody.keep(message.from, room.documentId, message.seq, message.payload);
           return;
         case InstanceMessage.AWARENESS:
           room.applyRemoteAwareness(message.payload);
@@ -105,7 +132,14 @@ export class RedisFanout implements CollabExtension {
         case InstanceMessage.STATE_REPLY: {
           const digest = deletionDigest(room.doc);
           if (hasNewsFor(room.doc, message.payload, message.digest, digest))
-            this.send(room, InstanceMessage.DIFF, Y.encodeStateAsUpdate(room.doc, message.payload));
+            this.send(
+              room,
+              InstanceMessage.DIFF,
+              Y.encodeStateAsUpdate(room.doc, message.payload),
+              '',
+              // what this instance has of the document is stored once all it queued is
+              this.queue.lastSeq,
+            );
           // the asker may have something this one lacks: it hears this one's state and answers
           // (a reply is not answered again)
           const differs = digest !== message.digest || lacksNewsFrom(room.doc, message.payload);
@@ -139,7 +173,10 @@ export class RedisFanout implements CollabExtension {
     this.send(room, type, Y.encodeStateVector(room.doc), deletionDigest(room.doc));
   }
 
-  private send(room: Room, type: number, payload?: Uint8Array, digest?: string): void {
-    this.link.publish(room.documentId, encodeInstanceMessage(this.link.instanceId, type, payload, digest));
+  private send(room: Room, type: number, payload?: Uint8Array, digest?: string, seq?: number): void {
+    this.link.publish(
+      room.documentId,
+      encodeInstanceMessage(this.link.instanceId, type, payload, digest, seq),
+    );
   }
 }

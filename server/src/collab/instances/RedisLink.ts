@@ -3,6 +3,8 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../../logger.js';
 
 const CONTROL_CHANNEL = 'accord:control';
+/** each instance says, now and then and after it stores, how far it has stored (its heartbeat) */
+const STORED_CHANNEL = 'accord:stored';
 const DOCUMENT_CHANNEL_PREFIX = 'accord:doc:';
 
 /**
@@ -18,6 +20,7 @@ export class RedisLink {
   private readonly sub: Redis;
   private readonly documentListeners = new Map<string, (message: Buffer) => void>();
   private readonly controlListeners: ((message: Buffer) => void)[] = [];
+  private readonly storedListeners: ((from: string, through: number) => void)[] = [];
   private readonly reconnectListeners: (() => void)[] = [];
   private subReadyOnce = false;
   private closed = false;
@@ -52,9 +55,10 @@ export class RedisLink {
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       const name = channel.toString();
       if (name === CONTROL_CHANNEL) for (const listener of this.controlListeners) listener(message);
+      else if (name === STORED_CHANNEL) this.heardStored(message);
       else this.documentListeners.get(name.slice(DOCUMENT_CHANNEL_PREFIX.length))?.(message);
     });
-    void this.sub.subscribe(CONTROL_CHANNEL).catch(() => {});
+    void this.sub.subscribe(CONTROL_CHANNEL, STORED_CHANNEL).catch(() => {});
   }
 
   /** Both connections are up. */
@@ -88,6 +92,23 @@ export class RedisLink {
 
   onControl(listener: (message: Buffer) => void): void {
     this.controlListeners.push(listener);
+  }
+
+  /** Tells the others this instance has stored every update up to its sequence number `through`. */
+  publishStored(through: number): void {
+    this.send(STORED_CHANNEL, Buffer.from(`${this.instanceId} ${through}`));
+  }
+
+  /** Hears other instances' publishStored. */
+  onStored(listener: (from: string, through: number) => void): void {
+    this.storedListeners.push(listener);
+  }
+
+  private heardStored(message: Buffer): void {
+    const [from, through] = message.toString().split(' ');
+    const seq = Number(through);
+    if (!from || from === this.instanceId || !Number.isSafeInteger(seq)) return;
+    for (const listener of this.storedListeners) listener(from, seq);
   }
 
   onReconnect(listener: () => void): void {

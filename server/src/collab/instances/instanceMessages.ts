@@ -23,6 +23,11 @@ export interface DecodedInstanceMessage {
   payload: Uint8Array;
   /** STATE: the digest of the sender's deletions */
   digest: string;
+  /**
+   * UPDATE, DIFF: the sender's persistence sequence number that covers it: once the sender says
+   * it stored through it, the receivers need not keep it (RedisFanout stores it if the sender dies)
+   */
+  seq: number;
 }
 
 export function encodeInstanceMessage(
@@ -30,12 +35,14 @@ export function encodeInstanceMessage(
   type: number,
   payload: Uint8Array = new Uint8Array(),
   digest = '',
+  seq = 0,
 ): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, from);
   encoding.writeVarUint(encoder, type);
   encoding.writeVarUint8Array(encoder, payload);
   encoding.writeVarString(encoder, digest);
+  encoding.writeVarUint(encoder, seq);
   return Buffer.from(encoding.toUint8Array(encoder));
 }
 
@@ -47,7 +54,8 @@ export function decodeInstanceMessage(message: Uint8Array): DecodedInstanceMessa
     const type = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     const digest = decoding.readVarString(decoder);
-    return { from, type, payload, digest };
+    const seq = decoding.readVarUint(decoder);
+    return { from, type, payload, digest, seq };
   } catch {
     return null;
   }
