@@ -26,6 +26,8 @@ class MemoryStore implements RoomStore {
   loads = 0;
   /** a load waits for this when set (to act while a room loads) */
   gate: Promise<void> | null = null;
+  /** a write waits for this when set */
+  writeGate: Promise<void> | null = null;
   async load(documentId: string): Promise<LoadedDocument> {
     this.loads++;
     if (this.gate) await this.gate;
@@ -41,6 +43,8 @@ class MemoryStore implements RoomStore {
 function core(extensionList: CollabExtension[] = [], idleUnloadMs = 60_000) {
   const store = new MemoryStore();
   const queue = new PersistenceQueue(5, logger, async (records) => {
+    // a write waits while the test holds writes (an unload then waits for it)
+    if (store.writeGate) await store.writeGate;
     store.records.push(...records);
   });
   const registry = new RoomRegistry({
@@ -105,11 +109,11 @@ const text = (doc: Y.Doc) =>
     .join('|');
 
 async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('collaboration core (no ws)', () => {
@@ -186,12 +190,19 @@ describe('collaboration core (no ws)', () => {
     const { registry, store, queue } = core([], 5);
     const ana = client(registry, 'ana');
     await until(() => registry.get(DOC)?.state === 'ready', 'the room to load');
+    // the unload waits until Ana's writing is stored: held here, the room stays unloading
+    let releaseWrites!: () => void;
+    store.writeGate = new Promise((resolve) => (releaseWrites = resolve));
     write(ana.doc, 'first visit');
-    await queue.drain();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     ana.socket.close(1000, 'bye');
     await until(() => registry.get(DOC)?.state === 'unloading', 'the unload to begin');
     const bea = client(registry, 'bea');
     write(bea.doc, 'sent during the unload');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(registry.get(DOC)?.state).toBe('unloading');
+    store.writeGate = null;
+    releaseWrites();
     await bea.joined;
     await until(
       () =>
