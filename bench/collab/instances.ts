@@ -16,11 +16,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
 import { repoRoot } from '../src/paths.js';
 import { cleanupAll, onCleanup, startChild, type Child } from '../src/processes.js';
-import { ACCORD_BENCH_ENV, accordMain, accordNodeArgs, type Endpoint } from '../src/servers.js';
+import {
+  ACCORD_BENCH_ENV,
+  accordMain,
+  accordNodeArgs,
+  freePort,
+  hocuspocusEndpoint,
+  type Endpoint,
+} from '../src/servers.js';
 import { Samples, round, summarise } from '../src/stats.js';
 import { DocTracker } from '../src/tracker.js';
 import { Typist, loadTrace } from '../src/trace.js';
@@ -36,13 +41,6 @@ const READERS = option('readers', 20);
 const UPDATES_PER_SECOND = 50;
 const random = (n: number) => crypto.randomBytes(n).toString('hex');
 const identity = (p: Uint8Array) => p;
-
-async function freePort(): Promise<number> {
-  const mod = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'lib', 'devdb.mjs')).href)) as {
-    freePort(): Promise<number>;
-  };
-  return mod.freePort();
-}
 
 async function startRedis(): Promise<number> {
   const port = await freePort();
@@ -154,36 +152,11 @@ async function hocuspocus(redisPort: number): Promise<Setup> {
   };
   const [a, b] = [await launch('hocuspocus-a'), await launch('hocuspocus-b')];
   const room = `s7-${random(3)}`;
-  const prefix = (() => {
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, room);
-    return encoding.toUint8Array(e);
-  })();
-  const auth = (() => {
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, room);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarString(e, 'bench');
-    return encoding.toUint8Array(e);
-  })();
-  const endpoint = (child: Child): Endpoint => ({
-    url: `ws://127.0.0.1:${child.port}/`,
-    headers: {},
-    openMessages: [auth],
-    wrap(payload) {
-      const out = new Uint8Array(prefix.length + payload.length);
-      out.set(prefix, 0);
-      out.set(payload, prefix.length);
-      return out;
-    },
-    unwrap(frame) {
-      const d = decoding.createDecoder(frame);
-      decoding.readVarString(d);
-      return frame.subarray(d.pos);
-    },
-  });
-  return { name: 'hocuspocus, 2 instances + Redis', writer: endpoint(a), reader: endpoint(b) };
+  return {
+    name: 'hocuspocus, 2 instances + Redis',
+    writer: hocuspocusEndpoint(a.port, room),
+    reader: hocuspocusEndpoint(b.port, room),
+  };
 }
 
 async function run(setup: Setup): Promise<Record<string, unknown>> {

@@ -75,42 +75,47 @@ async function startSimple(name: ServerName, file: string): Promise<RunningServe
           unwrap: identity,
         };
       }
-      // Hocuspocus: every message starts with the document name (varString); the first message
-      // must be Auth (type 2), subtype Token (0), then the token string (provider encoding).
-      const prefix = (() => {
-        const e = encoding.createEncoder();
-        encoding.writeVarString(e, room);
-        return encoding.toUint8Array(e);
-      })();
-      const auth = (() => {
-        const e = encoding.createEncoder();
-        encoding.writeVarString(e, room);
-        encoding.writeVarUint(e, 2);
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarString(e, 'bench');
-        return encoding.toUint8Array(e);
-      })();
-      return {
-        url: `ws://127.0.0.1:${child.port}/`,
-        headers: {},
-        openMessages: [auth],
-        wrap(payload) {
-          const out = new Uint8Array(prefix.length + payload.length);
-          out.set(prefix, 0);
-          out.set(payload, prefix.length);
-          return out;
-        },
-        unwrap(frame) {
-          const d = decoding.createDecoder(frame);
-          decoding.readVarString(d);
-          return frame.subarray(d.pos);
-        },
-      };
+      return hocuspocusEndpoint(child.port, room);
     },
     rssKiB: () => child.rssKiB(),
     async stop() {
       remove();
       await child.stop();
+    },
+  };
+}
+
+/** How a client reaches a room of a Hocuspocus server on `port` (its framing and auth message). */
+export function hocuspocusEndpoint(port: number, room: string): Endpoint {
+  // Hocuspocus: every message starts with the document name (varString); the first message
+  // must be Auth (type 2), subtype Token (0), then the token string (provider encoding).
+  const prefix = (() => {
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, room);
+    return encoding.toUint8Array(e);
+  })();
+  const auth = (() => {
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, room);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarString(e, 'bench');
+    return encoding.toUint8Array(e);
+  })();
+  return {
+    url: `ws://127.0.0.1:${port}/`,
+    headers: {},
+    openMessages: [auth],
+    wrap(payload) {
+      const out = new Uint8Array(prefix.length + payload.length);
+      out.set(prefix, 0);
+      out.set(payload, prefix.length);
+      return out;
+    },
+    unwrap(frame) {
+      const d = decoding.createDecoder(frame);
+      decoding.readVarString(d);
+      return frame.subarray(d.pos);
     },
   };
 }
@@ -168,7 +173,7 @@ async function sharedDevdb(): Promise<Devdb> {
   return devdb;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const mod = (await import(pathToFileURL(path.join(repoRoot, 'scripts', 'lib', 'devdb.mjs')).href)) as {
     freePort(): Promise<number>;
   };

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+// @ts-expect-error plain JavaScript helper shared with the start and test scripts
+import { freePort } from '../../scripts/lib/devdb.mjs';
 
 const TEMPLATE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -23,20 +25,9 @@ afterAll(async () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** `upstreams`: the two instances' host:port. */
 export async function startNginx(upstreams: [string, string]): Promise<TestNginx> {
-  const port = await freePort();
+  const port: number = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-nginx-'));
   fs.chmodSync(dir, 0o777);
   const values: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { afterAll } from 'vitest';
+// @ts-expect-error plain JavaScript helper shared with the start and test scripts
+import { freePort } from '../../scripts/lib/devdb.mjs';
 
 /** A redis-server (Debian's) this test file started on a free loopback port; stopped at the end. */
 export interface TestRedis {
@@ -16,17 +17,6 @@ const running = new Set<ChildProcess>();
 afterAll(async () => {
   await Promise.all([...running].map((child) => stopChild(child)));
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function stopChild(child: ChildProcess): Promise<void> {
   running.delete(child);
@@ -62,7 +52,7 @@ function launch(port: number): Promise<ChildProcess> {
 }
 
 export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
+  const port: number = await freePort();
   let child = await launch(port);
   return {
     url: `redis://127.0.0.1:${port}`,
