@@ -31,6 +31,7 @@ import { compressResponses } from './compression/compressResponses.js';
 import { createErrorHandler } from './errors/createErrorHandler.js';
 import { NotFound } from './errors/ApiError.js';
 import { CommentFloodLimiter } from './comments/CommentFloodLimiter.js';
+import type { LimiterFactory } from './security/WindowLimiter.js';
 import { ImportWorkers } from './structure/import/ImportWorkers.js';
 import type { Mailer } from './mail/Mailer.js';
 import { createDevMailRouter } from './routes/createDevMailRouter.js';
@@ -43,10 +44,12 @@ export interface AppDeps {
   sessionMiddleware: SessionMiddleware;
   collab: CollabControl;
   mailer: Mailer;
+  /** rate limits: in memory, or shared by every instance through Redis */
+  limiters: LimiterFactory;
 }
 
 /** The HTTP application: REST API under /api, the built client everywhere else. */
-export function createApp({ env, logger, sessionMiddleware, collab, mailer }: AppDeps): Express {
+export function createApp({ env, logger, sessionMiddleware, collab, mailer, limiters }: AppDeps): Express {
   const app = express();
   // believe X-Forwarded-For/-Proto only from the configured proxies' addresses: a client reaching
   // the server directly cannot choose its IP (the login limits key on it) or its scheme
@@ -83,14 +86,20 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer }: Ap
     queue: env.passwordHashing.queue,
     perClient: env.passwordHashing.perIp,
   });
-  api.use('/auth', createAuthRouter({ env, logger, passport, collab, sessionMiddleware, mailer, hashing }));
-  api.use('/account', createAccountRouter({ env, logger, collab, sessionMiddleware, hashing, mailer }));
+  api.use(
+    '/auth',
+    createAuthRouter({ env, logger, passport, collab, sessionMiddleware, mailer, hashing, limiters }),
+  );
+  api.use(
+    '/account',
+    createAccountRouter({ env, logger, collab, sessionMiddleware, hashing, mailer, limiters }),
+  );
   api.use('/documents', createDocumentsRouter({ logger, collab }));
   api.use('/documents', createMembersRouter({ logger, collab }));
   api.use('/documents', createDocumentInvitationsRouter({ env, logger, collab, mailer }));
   api.use('/invitation-links', createInvitationLinksRouter({ logger, collab }));
   api.use('/invitations', createInvitationsRouter({ logger, collab }));
-  const floods = new CommentFloodLimiter(env.commentRate);
+  const floods = new CommentFloodLimiter(env.commentRate, limiters);
   api.use('/documents', createDocumentCommentsRouter({ logger, collab, floods }));
   api.use('/comments', createCommentsRouter({ logger, collab, floods }));
   api.use('/notifications', createNotificationsRouter());

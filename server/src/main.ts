@@ -30,6 +30,9 @@ import './models/EmailChangeToken.js';
 import './mail/MailMessage.js';
 import './mail/MailAttempt.js';
 import { Mailer } from './mail/Mailer.js';
+import { RedisLink } from './collab/instances/RedisLink.js';
+import { redisLimiters } from './collab/instances/RedisWindowLimiter.js';
+import { localLimiters } from './security/WindowLimiter.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -51,16 +54,20 @@ async function main(): Promise<void> {
     const sessionMiddleware = createSessionMiddleware(env, connection, logger);
     const httpServer = http.createServer();
     const lastTextChange = new LastTextChange(logger);
+    // several instances: the link to the others (changes, control events, shared rate limits)
+    const link = env.redisUrl ? new RedisLink(env.redisUrl, logger) : null;
     const collab = createCollabServer({
       httpServer,
       env,
       logger,
       sessionMiddleware,
+      link,
       onTitleChange: (documentId, title) => void followDocumentTitle(logger, documentId, title),
       onTextStored: (documentId) => lastTextChange.changed(documentId),
     });
     const mailer = new Mailer(env, logger);
-    const app = createApp({ env, logger, sessionMiddleware, collab, mailer });
+    const limiters = link ? redisLimiters(link, logger) : localLimiters;
+    const app = createApp({ env, logger, sessionMiddleware, collab, mailer, limiters });
     httpServer.on('request', app);
     // before "listening" is announced: whoever reads it may signal the process at once
     handleShutdown({

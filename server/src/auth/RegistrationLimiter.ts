@@ -1,4 +1,4 @@
-import { FixedWindowLimiter } from '../security/FixedWindowLimiter.js';
+import type { LimiterFactory, WindowLimiter } from '../security/WindowLimiter.js';
 import { EmailTaken, RateLimited } from '../errors/ApiError.js';
 
 export interface RegistrationLimiterOptions {
@@ -18,26 +18,29 @@ export interface RegistrationLimiterOptions {
  * refused before any work (the hashing gate's 429) does not count.
  */
 export class RegistrationLimiter {
-  private readonly all: FixedWindowLimiter;
-  private readonly taken: FixedWindowLimiter;
+  private readonly all: WindowLimiter;
+  private readonly taken: WindowLimiter;
 
-  constructor(options: RegistrationLimiterOptions) {
-    this.all = new FixedWindowLimiter({ maxAttempts: options.maxPerIp, windowMs: options.windowMs });
-    this.taken = new FixedWindowLimiter({ maxAttempts: options.maxTakenPerIp, windowMs: options.windowMs });
+  constructor(options: RegistrationLimiterOptions, limiters: LimiterFactory) {
+    this.all = limiters('register', { maxAttempts: options.maxPerIp, windowMs: options.windowMs });
+    this.taken = limiters('register-taken', {
+      maxAttempts: options.maxTakenPerIp,
+      windowMs: options.windowMs,
+    });
   }
 
   async run<T>(ip: string, register: () => Promise<T>): Promise<T> {
     // a look at the taken count: blocked once it is full, and nothing recorded yet
-    const taken = this.taken.attempt(ip);
+    const taken = await this.taken.attempt(ip);
     if (!taken.allowed) throw new RateLimited(taken.retryAfterMs / 1000);
-    this.taken.refund(ip);
-    const all = this.all.attempt(ip);
+    await this.taken.refund(ip);
+    const all = await this.all.attempt(ip);
     if (!all.allowed) throw new RateLimited(all.retryAfterMs / 1000);
     try {
       return await register();
     } catch (error) {
-      if (error instanceof EmailTaken) this.taken.attempt(ip);
-      if (error instanceof RateLimited) this.all.refund(ip);
+      if (error instanceof EmailTaken) await this.taken.attempt(ip);
+      if (error instanceof RateLimited) await this.all.refund(ip);
       throw error;
     }
   }

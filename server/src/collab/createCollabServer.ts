@@ -23,7 +23,7 @@ import type { CollabExtension } from './CollabExtension.js';
 import { TextLock } from './extensions/TextLock.js';
 import { titleFollowing } from './extensions/titleFollowing.js';
 import { clauseIdRepair } from './extensions/clauseIdRepair.js';
-import { RedisLink } from './instances/RedisLink.js';
+import type { RedisLink } from './instances/RedisLink.js';
 import { RedisFanout } from './instances/RedisFanout.js';
 import { crossInstanceControl } from './instances/crossInstanceControl.js';
 
@@ -37,6 +37,8 @@ export interface CollabServerOptions {
   onTitleChange?: (documentId: string, title: string) => void;
   /** updates of a document's text were stored (e.g. to record when its text last changed) */
   onTextStored?: (documentId: string) => void;
+  /** the link to the other instances (REDIS_URL); none: this instance serves alone */
+  link?: RedisLink | null;
 }
 
 export interface CollabServer extends CollabControl {
@@ -79,6 +81,7 @@ export function createCollabServer({
   sessionMiddleware,
   onTitleChange,
   onTextStored,
+  link = null,
 }: CollabServerOptions): CollabServer {
   const limits = env.collab;
   // ws refuses frames beyond twice the limit itself (1009); up to that, the registry closes the
@@ -92,7 +95,6 @@ export function createCollabServer({
   if (onTextStored)
     extensions.push({ name: 'text-stored', onStored: (documentId) => onTextStored(documentId) });
   // several instances: changes, awareness and control changes cross over Redis
-  const link = env.redisUrl ? new RedisLink(env.redisUrl, logger) : null;
   const fanout = link ? new RedisFanout(link, queue, logger, env.collab.resyncIntervalMs) : null;
   if (fanout) extensions.push(fanout);
   const registry = new RoomRegistry({

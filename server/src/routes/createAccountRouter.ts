@@ -6,7 +6,7 @@ import type { CollabControl } from '../collab/CollabControl.js';
 import type { SessionMiddleware } from '../auth/createSessionMiddleware.js';
 import type { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
 import { requireUser } from '../auth/requireUser.js';
-import { FixedWindowLimiter } from '../security/FixedWindowLimiter.js';
+import type { LimiterFactory } from '../security/WindowLimiter.js';
 import { RateLimited } from '../errors/ApiError.js';
 import { updateAccount } from '../commands/updateAccount.js';
 import { changePassword } from '../commands/changePassword.js';
@@ -22,6 +22,7 @@ export interface AccountRouterDeps {
   collab: CollabControl;
   sessionMiddleware: SessionMiddleware;
   hashing: PasswordHashingGate;
+  limiters: LimiterFactory;
   mailer: Mailer;
 }
 
@@ -43,9 +44,10 @@ export function createAccountRouter({
   sessionMiddleware,
   hashing,
   mailer,
+  limiters,
 }: AccountRouterDeps): Router {
   const router = Router();
-  const attempts = new FixedWindowLimiter({
+  const attempts = limiters('account-password', {
     maxAttempts: env.login.maxAttempts,
     windowMs: env.login.windowMs,
   });
@@ -60,18 +62,18 @@ export function createAccountRouter({
   router.post('/password', async (req, res) => {
     const actor = requireUser(req);
     const body = validate(passwordChangeBody, req.body);
-    const verdict = attempts.attempt(actor.id);
+    const verdict = await attempts.attempt(actor.id);
     if (!verdict.allowed) throw new RateLimited(verdict.retryAfterMs / 1000);
     await hashing.run(req.ip ?? 'unknown', () =>
       changePassword({ logger, scryptCost: env.scryptCost }, actor, body),
     );
-    attempts.reset(actor.id);
+    await attempts.reset(actor.id);
     await sessionMiddleware.store.destroyUserSessions(actor.id, req.sessionID);
     collab.disconnectUser(actor.id);
     res.status(204).end();
   });
 
-  const emailChanges = new FixedWindowLimiter({
+  const emailChanges = limiters('email-change', {
     maxAttempts: env.passwordReset.maxPerEmail,
     windowMs: env.passwordReset.windowMs,
   });
@@ -79,21 +81,21 @@ export function createAccountRouter({
   router.post('/email', async (req, res) => {
     const actor = requireUser(req);
     const body = validate(emailChangeBody, req.body);
-    const verdict = attempts.attempt(actor.id);
+    const verdict = await attempts.attempt(actor.id);
     if (!verdict.allowed) throw new RateLimited(verdict.retryAfterMs / 1000);
-    const sending = emailChanges.attempt(actor.id);
+    const sending = await emailChanges.attempt(actor.id);
     if (!sending.allowed) {
-      attempts.refund(actor.id);
+      await attempts.refund(actor.id);
       throw new RateLimited(sending.retryAfterMs / 1000);
     }
     const deps = { mailer, tokenMs: env.passwordReset.tokenMs, linkBase: linkBase(env, req) };
     try {
       await hashing.run(req.ip ?? 'unknown', () => requestEmailChange(deps, actor, body));
     } catch (error) {
-      emailChanges.refund(actor.id);
+      await emailChanges.refund(actor.id);
       throw error;
     }
-    attempts.reset(actor.id);
+    await attempts.reset(actor.id);
     res.status(202).json({ accepted: true });
   });
 

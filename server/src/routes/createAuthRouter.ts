@@ -9,6 +9,7 @@ import { SESSION_COOKIE } from '../auth/createSessionMiddleware.js';
 import { LoginRateLimiter } from '../auth/LoginRateLimiter.js';
 import type { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
 import { RegistrationLimiter } from '../auth/RegistrationLimiter.js';
+import type { LimiterFactory } from '../security/WindowLimiter.js';
 import { assertStrongPassword } from '../auth/assertStrongPassword.js';
 import { authenticateLocal } from '../auth/authenticateLocal.js';
 import { logIn } from '../auth/logIn.js';
@@ -30,6 +31,7 @@ export interface AuthRouterDeps {
   mailer: Mailer;
   /** one gate for every password hash (logins, registrations, resets, password changes) */
   hashing: PasswordHashingGate;
+  limiters: LimiterFactory;
 }
 
 /** /api/auth: register, login, logout, me. */
@@ -41,12 +43,13 @@ export function createAuthRouter({
   sessionMiddleware,
   mailer,
   hashing,
+  limiters,
 }: AuthRouterDeps): Router {
   const router = Router();
   const { maxAttempts, maxAttemptsPerIp, windowMs } = env.login;
-  const limiter = new LoginRateLimiter({ maxAttempts, windowMs });
-  const ipLimiter = new LoginRateLimiter({ maxAttempts: maxAttemptsPerIp, windowMs });
-  const registrations = new RegistrationLimiter(env.registration);
+  const limiter = limiters('login', { maxAttempts, windowMs });
+  const ipLimiter = limiters('login-ip', { maxAttempts: maxAttemptsPerIp, windowMs });
+  const registrations = new RegistrationLimiter(env.registration, limiters);
 
   router.post('/register', async (req, res) => {
     const body = validate(registerBody, req.body);
@@ -63,11 +66,11 @@ export function createAuthRouter({
     const body = validate(loginBody, req.body);
     const ip = req.ip ?? 'unknown';
     const key = LoginRateLimiter.key(body.email, ip);
-    const fromIp = ipLimiter.attempt(ip);
+    const fromIp = await ipLimiter.attempt(ip);
     if (!fromIp.allowed) throw new RateLimited(fromIp.retryAfterMs / 1000);
-    const verdict = limiter.attempt(key);
+    const verdict = await limiter.attempt(key);
     if (!verdict.allowed) {
-      ipLimiter.refund(ip);
+      await ipLimiter.refund(ip);
       throw new RateLimited(verdict.retryAfterMs / 1000);
     }
     let user;
@@ -76,15 +79,13 @@ export function createAuthRouter({
     } catch (error) {
       // refused before any hashing (the server is busy): not an attempt at the password
       if (error instanceof RateLimited) {
-        limiter.refund(key);
-        ipLimiter.refund(ip);
+        await Promise.all([limiter.refund(key), ipLimiter.refund(ip)]);
       }
       throw error;
     }
     if (!user) throw new InvalidCredentials();
-    limiter.reset(key);
     // only failures count against an address: colleagues behind one NAT all sign in
-    ipLimiter.refund(ip);
+    await Promise.all([limiter.reset(key), ipLimiter.refund(ip)]);
     await logIn(req, user);
     res.json({ user: presentUser(user, await findOrganisation(user.organisationId)) });
   });
@@ -100,7 +101,7 @@ export function createAuthRouter({
     res.status(204).end();
   });
 
-  createPasswordResetRoutes(router, { env, logger, collab, sessionMiddleware, mailer, hashing });
+  createPasswordResetRoutes(router, { env, logger, collab, sessionMiddleware, mailer, hashing, limiters });
 
   router.get('/me', async (req, res) => {
     const user = requireUser(req);

@@ -59,7 +59,12 @@ export function createCommentsRouter({
     const body = validate(replyBody, req.body);
     const found = await load(req);
     authorizeComment(found, 'reply');
-    floods.admit({ actorId: actor.id, documentId: found.thread.documentId, isNew: true, body: body.body });
+    await floods.admit({
+      actorId: actor.id,
+      documentId: found.thread.documentId,
+      isNew: true,
+      body: body.body,
+    });
     const replyId = await replyToThread({ logger, collab, actor }, found.thread, body.body);
     res.status(201).json(await answer(found, replyId));
   });
@@ -69,7 +74,7 @@ export function createCommentsRouter({
     const body = validate(editCommentBody, req.body);
     const found = await load(req);
     authorizeComment(found, 'edit');
-    floods.admit({
+    await floods.admit({
       actorId: actor.id,
       documentId: found.thread.documentId,
       isNew: false,

@@ -39,7 +39,7 @@ export function createDocumentCommentsRouter({
     const body = validate(createThreadBody, req.body);
     const { document, role } = await authorizeDocument(actor.id, id, 'comment');
     authorizeNewThread(role, body.visibility ?? 'all');
-    floods.admit({ actorId: actor.id, documentId: id, isNew: true, body: body.body });
+    await floods.admit({ actorId: actor.id, documentId: id, isNew: true, body: body.body });
     const commentId = await createThread({ logger, collab, actor }, document, body);
     res
       .status(201)

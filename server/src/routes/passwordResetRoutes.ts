@@ -6,7 +6,7 @@ import type { CollabControl } from '../collab/CollabControl.js';
 import type { SessionMiddleware } from '../auth/createSessionMiddleware.js';
 import type { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
 import type { Mailer } from '../mail/Mailer.js';
-import { FixedWindowLimiter } from '../security/FixedWindowLimiter.js';
+import type { LimiterFactory } from '../security/WindowLimiter.js';
 import { RateLimited } from '../errors/ApiError.js';
 import { logIn } from '../auth/logIn.js';
 import { requestPasswordReset } from '../commands/requestPasswordReset.js';
@@ -23,6 +23,7 @@ export interface PasswordResetRouteDeps {
   sessionMiddleware: SessionMiddleware;
   mailer: Mailer;
   hashing: PasswordHashingGate;
+  limiters: LimiterFactory;
 }
 
 /**
@@ -32,27 +33,27 @@ export interface PasswordResetRouteDeps {
  * of the account and closes its sockets, and signs this browser in (200 with the user).
  */
 export function createPasswordResetRoutes(router: Router, deps: PasswordResetRouteDeps): void {
-  const { env, logger, collab, sessionMiddleware, mailer, hashing } = deps;
-  const perIp = new FixedWindowLimiter({
+  const { env, logger, collab, sessionMiddleware, mailer, hashing, limiters } = deps;
+  const perIp = limiters('reset-ip', {
     maxAttempts: env.passwordReset.maxPerIp,
     windowMs: env.passwordReset.windowMs,
   });
-  const perEmail = new FixedWindowLimiter({
+  const perEmail = limiters('reset-email', {
     maxAttempts: env.passwordReset.maxPerEmail,
     windowMs: env.passwordReset.windowMs,
   });
 
-  router.post('/password-reset', (req, res) => {
+  router.post('/password-reset', async (req, res) => {
     const { email } = validate(passwordResetRequestBody, req.body);
-    const verdict = perIp.attempt(req.ip ?? 'unknown');
+    const verdict = await perIp.attempt(req.ip ?? 'unknown');
     if (!verdict.allowed) throw new RateLimited(verdict.retryAfterMs / 1000);
     res.status(202).json({ accepted: true });
     // after the answer: whether the account exists changes neither the answer nor its timing
-    if (!perEmail.attempt(email).allowed) return;
     const resetDeps = { mailer, tokenMs: env.passwordReset.tokenMs, linkBase: linkBase(env, req) };
-    requestPasswordReset(resetDeps, email).catch((error: unknown) =>
-      logger.error({ err: error }, 'password reset request failed'),
-    );
+    perEmail
+      .attempt(email.toLowerCase())
+      .then((perAddress) => (perAddress.allowed ? requestPasswordReset(resetDeps, email) : undefined))
+      .catch((error: unknown) => logger.error({ err: error }, 'password reset request failed'));
   });
 
   router.post('/password-reset/confirm', async (req, res) => {

@@ -1,5 +1,6 @@
 /**
- * Counts events per key in fixed windows, in memory (one process; the README says so). An event
+ * Counts events per key in fixed windows, in memory (one process; RedisWindowLimiter shares the
+ * counts between instances, with this as its fallback while Redis is down). An event
  * is counted when it starts, so concurrent requests cannot slip past the limit while they are
  * still being worked on; `refund` takes back one that turned out not to count.
  *

@@ -61,6 +61,14 @@ export class RedisLink {
     void this.sub.subscribe(CONTROL_CHANNEL, STORED_CHANNEL).catch(() => {});
   }
 
+  /**
+   * The connection for ordinary commands (e.g. the shared rate limits). It does not wait while Redis
+   * is down: a command then fails at once, and the caller does without.
+   */
+  get commands(): Redis {
+    return this.pub;
+  }
+
   /** Both connections are up. */
   get up(): boolean {
     return this.pub.status === 'ready' && this.sub.status === 'ready';
