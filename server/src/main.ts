@@ -33,6 +33,7 @@ import { Mailer } from './mail/Mailer.js';
 import { RedisLink } from './collab/instances/RedisLink.js';
 import { redisLimiters } from './collab/instances/RedisWindowLimiter.js';
 import { localLimiters } from './security/WindowLimiter.js';
+import { commentCache } from './comments/CommentCache.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
       logger,
       sessionMiddleware,
       link,
+      // what another instance did to comments is re-read before this one's clients fetch it
+      onRemoteEvent: (documentId, event) => {
+        if (event.type === 'comments.changed') commentCache.markStale(documentId);
+      },
       onTitleChange: (documentId, title) => void followDocumentTitle(logger, documentId, title),
       onTextStored: (documentId) => lastTextChange.changed(documentId),
     });

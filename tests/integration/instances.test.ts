@@ -3,12 +3,14 @@ import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '@accord/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { ApiClient } from '../helpers/api.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { openProvider, openRawSocket, waitFor, whenSynced } from '../helpers/collab.js';
 import {
   createCommentsFixture,
   clauseId,
   findArticle,
+  openEventSocket,
   openSynced,
   paragraphText,
   writeArticles,
@@ -103,6 +105,35 @@ describe('several instances over Redis', () => {
     const closed = await raw.closed;
     expect(closed.code).toBe(CloseCode.FORBIDDEN);
     expect(Date.now() - removedAt).toBeLessThan(1000);
+  });
+
+  it('a comment made on A is in B’s answers as soon as B’s clients hear of it', async () => {
+    const id = clauseId();
+    await article(id);
+    // B has the document's comments in memory already (an earlier read)
+    const onB = new ApiClient(b.url);
+    onB.cookie = fx.observer.api.cookie;
+    expect((await onB.request('GET', `/api/documents/${fx.documentId}/comments`)).status).toBe(200);
+    const events = await openEventSocket(b.wsUrl, fx.observer, fx.documentId);
+    try {
+      const made = await fx.reviewer.api.request('POST', `/api/documents/${fx.documentId}/comments`, {
+        anchor: { kind: 'clause', clauseId: id },
+        body: 'Across instances',
+      });
+      expect(made.status).toBe(201);
+      const threadId = made.body.thread.id as string;
+      await waitFor(
+        () => events.events.some((e) => e.event.threadId === threadId),
+        'B’s client to hear of the comment',
+      );
+      // what a client does on that event: fetch from its own instance
+      const list = await onB.request('GET', `/api/documents/${fx.documentId}/comments`);
+      expect(JSON.stringify(list.body)).toContain('Across instances');
+      const thread = await onB.request('GET', `/api/comments/${threadId}`);
+      expect(thread.status).toBe(200);
+    } finally {
+      events.close();
+    }
   });
 
   it('Redis restarts while both sides type: health says degraded, and everyone converges once it is back', async () => {

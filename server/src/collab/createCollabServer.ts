@@ -39,6 +39,8 @@ export interface CollabServerOptions {
   onTextStored?: (documentId: string) => void;
   /** the link to the other instances (REDIS_URL); none: this instance serves alone */
   link?: RedisLink | null;
+  /** with a link: a live event made on another instance, before it reaches this one's sockets */
+  onRemoteEvent?: (documentId: string, event: AccordEvent) => void;
 }
 
 export interface CollabServer extends CollabControl {
@@ -82,6 +84,7 @@ export function createCollabServer({
   onTitleChange,
   onTextStored,
   link = null,
+  onRemoteEvent,
 }: CollabServerOptions): CollabServer {
   const limits = env.collab;
   // ws refuses frames beyond twice the limit itself (1009); up to that, the registry closes the
@@ -258,5 +261,5 @@ export function createCollabServer({
       wss.close();
     },
   };
-  return link ? crossInstanceControl(server, link, logger) : server;
+  return link ? crossInstanceControl(server, link, logger, onRemoteEvent) : server;
 }

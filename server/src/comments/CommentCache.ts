@@ -21,6 +21,8 @@ interface Entry {
   events: Map<string, CommentEventRecord>;
   loadedAt: number;
   loading: Promise<void> | null;
+  /** another instance added records: the next read re-reads the database first */
+  stale: boolean;
 }
 
 /**
@@ -86,6 +88,16 @@ export class CommentCache {
     return this.documentOf.get(commentId);
   }
 
+  /**
+   * Another instance of Accord changed the document's comments (its live event crossed over
+   * Redis): the next read of the document waits for a re-read of the database, so a client that
+   * fetches on hearing the event gets what it heard of.
+   */
+  markStale(documentId: string): void {
+    const entry = this.entries.get(documentId);
+    if (entry) entry.stale = true;
+  }
+
   /** Adds records that were just stored (or just read). Documents not cached are left alone. */
   addComment(record: CommentRecord): void {
     const entry = this.entries.get(record.documentId.toHexString());
@@ -120,12 +132,25 @@ export class CommentCache {
       // least recently used last
       this.entries.delete(documentId);
       this.entries.set(documentId, entry);
-      if (entry.loading && entry.loadedAt === 0) await entry.loading;
+      if (entry.stale) {
+        entry.stale = false;
+        // a re-read that started before the other instance's insert may not have it
+        await entry.loading?.catch(() => {});
+        await this.refresh(documentId, entry);
+      } else if (entry.loading && entry.loadedAt === 0) await entry.loading;
       else if (!entry.loading && Date.now() - entry.loadedAt > REFRESH_AFTER_MS)
         this.refresh(documentId, entry).catch(() => {});
       return entry;
     }
-    entry = { version: 0, threads: null, comments: new Map(), events: new Map(), loadedAt: 0, loading: null };
+    entry = {
+      version: 0,
+      threads: null,
+      comments: new Map(),
+      events: new Map(),
+      loadedAt: 0,
+      loading: null,
+      stale: false,
+    };
     this.entries.set(documentId, entry);
     this.evict();
     try {

@@ -17,8 +17,14 @@ type ControlMessage =
  * instance: this one at once, the others when the message reaches them over Redis (within a
  * Redis round trip; while Redis is down, each instance acts on its own sockets only).
  */
-export function crossInstanceControl(local: CollabServer, link: RedisLink, logger: Logger): CollabServer {
-  const apply = (message: ControlMessage) => {
+export function crossInstanceControl(
+  local: CollabServer,
+  link: RedisLink,
+  logger: Logger,
+  /** a live event made on another instance, before it goes to this one's sockets */
+  onRemoteEvent?: (documentId: string, event: AccordEvent) => void,
+): CollabServer {
+  const apply = (message: ControlMessage, remote = false) => {
     switch (message.kind) {
       case 'disconnectUser':
         return local.disconnectUser(message.userId);
@@ -27,13 +33,14 @@ export function crossInstanceControl(local: CollabServer, link: RedisLink, logge
       case 'setTextLocked':
         return local.setTextLocked(message.documentId, message.locked);
       case 'event':
+        if (remote) onRemoteEvent?.(message.documentId, message.event);
         return local.broadcastEvent(message.documentId, message.event, message.audience);
     }
   };
   link.onControl((raw) => {
     try {
       const { from, message } = JSON.parse(raw.toString()) as { from: string; message: ControlMessage };
-      if (from !== link.instanceId) apply(message);
+      if (from !== link.instanceId) apply(message, true);
     } catch (error) {
       logger.warn({ err: error }, 'a control message from another instance was not applied');
     }
