@@ -12,6 +12,8 @@ export interface RoomChange {
   remote: boolean;
   /** this instance's persistence sequence number for it (not for a remote change) */
   seq?: number;
+  /** a client's plain edit that went to onPlainEdit before it was applied (it is the same change) */
+  early?: boolean;
 }
 
 /**
@@ -29,6 +31,12 @@ export interface CollabExtension {
   afterLoad?(room: Room): void;
   /** a change was applied to the document (a client's, or the server's own) */
   onChange?(room: Room, change: RoomChange): void;
+  /**
+   * A client's plain edit (see moves/plainEdit.ts) is about to be applied: sent on at once, like
+   * the room sends it to its own connections before applying it. `seq` is the persistence
+   * sequence number it will get; its onChange comes with `early` set.
+   */
+  onPlainEdit?(room: Room, update: Uint8Array, seq: number): void;
   /** awareness states of this instance's clients changed (added, updated or removed) */
   onAwareness?(room: Room, clients: number[]): void;
   /** `count` records of the document's updates were stored (the room may be gone) */

@@ -23,6 +23,10 @@ export class Extensions {
     this.each(room.documentId, 'onChange', (e) => e.onChange?.(room, change));
   }
 
+  plainEdit(room: Room, update: Uint8Array, seq: number): void {
+    this.each(room.documentId, 'onPlainEdit', (e) => e.onPlainEdit?.(room, update, seq));
+  }
+
   awareness(room: Room, clients: number[]): void {
     this.each(room.documentId, 'onAwareness', (e) => e.onAwareness?.(room, clients));
   }

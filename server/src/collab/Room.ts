@@ -59,6 +59,8 @@ export class Room {
   private readonly outbox: Outbox;
   /** the client update being applied was already sent to the room as it arrived */
   private forwarded = false;
+  /** the client update being applied went to the extensions' onPlainEdit before it was applied */
+  private early = false;
   /** sync step 2 with the whole state (what a joining client without a copy needs), between changes */
   private fullStateMessage: Uint8Array | null = null;
   /** clients' updates waiting for content the server does not have */
@@ -176,18 +178,24 @@ export class Room {
     // client's whole delete set, which the others have; applying it yields just the news)
     // anything but a plain edit (a move, a clause deleted, writing into a moved clause's old copy)
     // waits for the end of the turn: a move repair it starts then goes out in the same message
-    if (mayForward && kind === 'update' && isPlainEdit(this.doc, decoded))
-      this.forwarded = this.outbox.forwardNow(update, conn);
-    else this.outbox.countOnly();
     const store = this.doc.store;
     const pendingDsBefore = store.pendingDs;
     const pendingStructsBefore = store.pendingStructs;
+    if (mayForward && kind === 'update' && isPlainEdit(this.doc, decoded)) {
+      this.forwarded = this.outbox.forwardNow(update, conn);
+      // (only when nothing waits in Yjs: then applying it yields exactly this update's news)
+      if (pendingDsBefore === null && pendingStructsBefore === null) {
+        this.early = true;
+        this.deps.extensions.plainEdit(this, update, this.deps.queue.lastSeq + 1);
+      }
+    } else this.outbox.countOnly();
     const yjsPendingBefore = this.yjsPendingBytes();
     this.moves.beforeClientUpdate(decoded);
     try {
       Y.applyUpdate(this.doc, update, conn);
     } finally {
       this.forwarded = false;
+      this.early = false;
     }
     this.repairMoves(decoded, kind);
     // what Yjs keeps back itself (deletions of content it has not seen) counts as pending too
@@ -288,7 +296,9 @@ export class Room {
     );
     this.lastQueuedSeq = seq;
     if (conn) conn.lastQueuedSeq = seq;
-    this.deps.extensions.change(this, { update, conn: conn ?? null, transaction, remote: false, seq });
+    const early = this.early && conn !== undefined;
+    this.early = false;
+    this.deps.extensions.change(this, { update, conn: conn ?? null, transaction, remote: false, seq, early });
     // the client's update itself already went out (applyClientUpdate)
     if (this.forwarded) return;
     this.outbox.add(update, conn);

@@ -78,8 +78,14 @@ export class RedisFanout implements CollabExtension {
     this.send(room, InstanceMessage.AWARENESS_QUERY);
   }
 
+  onPlainEdit(room: Room, update: Uint8Array, seq: number): void {
+    if (this.rooms.get(room.documentId)?.ready) this.send(room, InstanceMessage.UPDATE, update, '', seq);
+  }
+
   onChange(room: Room, change: RoomChange): void {
-    if (!change.remote) this.send(room, InstanceMessage.UPDATE, change.update, '', change.seq);
+    // (a plain edit went out before it was applied, unless the room was not peered yet)
+    if (change.remote || (change.early && this.rooms.get(room.documentId)?.ready)) return;
+    this.send(room, InstanceMessage.UPDATE, change.update, '', change.seq);
   }
 
   onAwareness(room: Room, clients: number[]): void {
