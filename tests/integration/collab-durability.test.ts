@@ -3,10 +3,10 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { MongoClient, ObjectId } from 'mongodb';
-import { inject } from 'vitest';
+import { ObjectId } from 'mongodb';
 import { CloseCode, MessageType, encodeSaved } from '@accord/shared';
 import type { WebsocketProvider } from 'y-websocket';
+import { withDatabase } from '../helpers/database.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
 import { addMember } from '../helpers/members.js';
@@ -52,18 +52,6 @@ function open(server: TestServer, api: ApiClient, documentId: string) {
   const provider = openProvider(server.wsUrl, api.cookie, documentId);
   providers.push(provider);
   return provider;
-}
-
-async function withDatabase<T>(
-  dbName: string,
-  fn: (db: ReturnType<MongoClient['db']>) => Promise<T>,
-): Promise<T> {
-  const client = new MongoClient(`${inject('mongodbUri')}${dbName}`, { directConnection: true });
-  try {
-    return await fn(client.db());
-  } finally {
-    await client.close();
-  }
 }
 
 function syncUpdateMessage(update: Uint8Array): Uint8Array {

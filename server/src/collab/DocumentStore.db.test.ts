@@ -169,6 +169,27 @@ describe('DocumentStore', () => {
     expect((await loadedText(documentId)).text).toBe(`start ${'w'.repeat(20)}!`);
   });
 
+  it('with other instances writing, a writer that lags behind never stores below a snapshot', async () => {
+    const { documentId, records } = await newDocument();
+    const a = new DocumentStore({ sharedLog: true });
+    const b = new DocumentStore({ sharedLog: true });
+    await Promise.all([a.load(documentId), b.load(documentId)]);
+    for (let i = 0; i < 6; i++) await a.append(records(['a']));
+    // A folds its six records and deletes their keys: B, which wrote nothing yet, would take them
+    expect(await a.compact(documentId)).toBe(true);
+    await b.append(records(['b']));
+    expect((await loadedText(documentId)).text).toBe('start aaaaaab');
+    // the same two writers without the check: B's record goes where no load reads
+    const plain = await newDocument();
+    const c = new DocumentStore();
+    const d = new DocumentStore();
+    await Promise.all([c.load(plain.documentId), d.load(plain.documentId)]);
+    for (let i = 0; i < 6; i++) await c.append(plain.records(['c']));
+    await c.compact(plain.documentId);
+    await d.append(plain.records(['d']));
+    expect((await loadedText(plain.documentId)).text).toBe('start cccccc');
+  });
+
   it('moves state stored under the old keys to the new ones', async () => {
     const documentId = new Types.ObjectId();
     const doc = new Y.Doc();

@@ -9,6 +9,7 @@ import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { readStoredState } from './readStoredState.js';
 import { storeDeletions } from './storeDeletions.js';
 import { sequenceKey } from '../database/sequenceKey.js';
+import { deleteRecords, readRecords, snapshotFence, type LateRecord } from './sharedLog.js';
 
 export interface LoadedDocument {
   /** the stored state: the snapshot's, then each update after it */
@@ -65,6 +66,12 @@ const MAX_KEY_ATTEMPTS = 20;
 export class DocumentStore implements RoomStore {
   private readonly logs = new Map<string, Log>();
 
+  /**
+   * `sharedLog`: other instances append to the same documents (REDIS_URL); every write and every
+   * compaction then also checks for records stored below a snapshot's fence (sharedLog.ts).
+   */
+  constructor(private readonly options: { sharedLog?: boolean } = {}) {}
+
   async load(documentId: string): Promise<LoadedDocument> {
     const stored = await readStoredState(documentId);
     this.logs.set(documentId, { nextSeq: stored.lastSeq + 1, writing: new Map() });
@@ -101,6 +108,7 @@ export class DocumentStore implements RoomStore {
       }
       documents = taken;
     }
+    if (this.options.sharedLog) await this.keepAboveFence(all);
     // after the updates: a deletion is only recorded for an update that is stored
     await storeDeletions(
       records.flatMap((record, i) =>
@@ -142,11 +150,18 @@ export class DocumentStore implements RoomStore {
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const seq = (stored.snapshot?.seq ?? 0) + 1;
+    const upTo = folded[folded.length - 1]!.seq;
     try {
-      await insertSnapshot(documentId, seq, state, folded[folded.length - 1]!.seq);
+      await insertSnapshot(documentId, seq, state, upTo);
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
       throw error;
+    }
+    if (log) log.nextSeq = Math.max(log.nextSeq, upTo + 1);
+    if (this.options.sharedLog) {
+      // another instance may have stored into a key this read found empty: it is below the fence now
+      const holes = stored.holes.filter((h) => h < upTo);
+      await this.moveAbove(documentId, await readRecords(documentId, holes), upTo);
     }
     const db = DocUpdate.db.db!;
     // one statement per key: a filter on `_id` alone is answered from the index on FerretDB too
@@ -162,6 +177,51 @@ export class DocumentStore implements RoomStore {
       );
     }
     return true;
+  }
+
+  /**
+   * After a write with other writers about: the records that went at or below the newest
+   * snapshot's fence (a key its compaction deleted, or a hole it read as empty) are stored again
+   * above it (a duplicate at worst: Yjs applies an update once).
+   */
+  private async keepAboveFence(stored: UpdateDocument[]): Promise<void> {
+    const byDocument = new Map<string, UpdateDocument[]>();
+    for (const d of stored) {
+      const id = d.documentId.toHexString();
+      byDocument.set(id, [...(byDocument.get(id) ?? []), d]);
+    }
+    for (const [documentId, documents] of byDocument) {
+      const fence = await snapshotFence(documentId);
+      const below = documents.filter((d) => d.seq <= fence);
+      if (below.length === 0) continue;
+      await this.moveAbove(
+        documentId,
+        below.map((d) => ({
+          seq: d.seq,
+          update: d.update,
+          userId: d.userId?.toHexString() ?? null,
+          createdAt: d.createdAt,
+        })),
+        fence,
+      );
+    }
+  }
+
+  /** Stores the records again under keys above `fence`, then deletes them where they were. */
+  private async moveAbove(documentId: string, records: LateRecord[], fence: number): Promise<void> {
+    if (records.length === 0) return;
+    const log = this.logs.get(documentId);
+    if (log) {
+      log.nextSeq = Math.max(log.nextSeq, fence + 1);
+      for (const r of records) log.writing.delete(hashOf(r.update));
+    }
+    await this.append(
+      records.map((r) => ({ documentId, userId: r.userId, update: r.update, createdAt: r.createdAt })),
+    );
+    await deleteRecords(
+      documentId,
+      records.map((r) => r.seq),
+    );
   }
 
   private async toDocument(record: UpdateRecord): Promise<UpdateDocument> {

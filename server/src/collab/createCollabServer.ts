@@ -90,7 +90,7 @@ export function createCollabServer({
   // ws refuses frames beyond twice the limit itself (1009); up to that, the registry closes the
   // connection with Accord's MESSAGE_TOO_LARGE so the client knows not to retry
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes * 2 });
-  const store = new DocumentStore();
+  const store = new DocumentStore({ sharedLog: link !== null });
   const queue = new PersistenceQueue(limits.flushMs, logger, (records) => store.append(records));
   const textLock = new TextLock(async (documentId) => (await currentWorkflow(documentId)).textLocked);
   const extensions: CollabExtension[] = [textLock, clauseIdRepair(logger)];

@@ -16,6 +16,8 @@ export interface StoredState {
   updates: StoredUpdate[];
   /** the highest update sequence number seen (the snapshot's upTo when there are no updates) */
   lastSeq: number;
+  /** keys after the snapshot and before lastSeq that held nothing when read */
+  holes: number[];
 }
 
 /** the first window of update keys read at once; each next one is twice as large, up to the last */
@@ -35,6 +37,7 @@ export async function readStoredState(documentId: string): Promise<StoredState> 
   const updates: StoredUpdate[] = [];
   let start = from;
   let missing = 0;
+  const empty: number[] = [];
   for (let w = 0; missing < END_OF_LOG; w = Math.min(w + 1, WINDOWS.length - 1)) {
     const size = WINDOWS[w]!;
     const found = await Promise.all(
@@ -42,9 +45,10 @@ export async function readStoredState(documentId: string): Promise<StoredState> 
         DocUpdate.findById(sequenceKey(documentId, start + i), { seq: 1, update: 1 }).lean(),
       ),
     );
-    for (const record of found) {
+    for (const [i, record] of found.entries()) {
       if (!record) {
         missing++;
+        empty.push(start + i);
         continue;
       }
       missing = 0;
@@ -53,7 +57,7 @@ export async function readStoredState(documentId: string): Promise<StoredState> 
     start += size;
   }
   const lastSeq = updates.length > 0 ? updates[updates.length - 1]!.seq : from - 1;
-  return { snapshot, updates, lastSeq };
+  return { snapshot, updates, lastSeq, holes: empty.filter((seq) => seq < lastSeq) };
 }
 
 async function newestSnapshot(documentId: string): Promise<StoredState['snapshot']> {
