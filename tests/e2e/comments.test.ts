@@ -196,6 +196,15 @@ describe('clause comments in the browser', () => {
     expect(await threadsOf(drafter).first().getByRole('button', { name: 'Reopen' }).count()).toBe(1);
     await expect.poll(() => drafter.locator('.outline__comments').count(), WAIT).toBe(0);
     await shot(reviewer, '04-reviewer-resolved');
+    // the reviewer opened the thread: her bell says who resolved it, and marks all read
+    const bell = reviewer.getByTestId('notifications-button');
+    await expect.poll(() => bell.getAttribute('aria-label'), WAIT).toContain('1 unread');
+    await bell.click();
+    await reviewer
+      .getByRole('link', { name: /Bea Mensah resolved a discussion you took part in/ })
+      .waitFor(WAIT);
+    await reviewer.getByRole('button', { name: 'Mark all as read' }).click();
+    await expect.poll(() => bell.getAttribute('aria-label'), WAIT).toContain('0 unread');
   });
 
   it('renders a comment body with markup as text', async () => {

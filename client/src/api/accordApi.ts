@@ -128,6 +128,7 @@ export const accordApi = {
     ),
   markNotificationRead: (id: string) =>
     apiRequest<void>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' }),
+  markAllNotificationsRead: () => apiRequest<void>('/api/notifications/read-all', { method: 'POST' }),
 };
 
 /** The answer of every comment route: the thread, and the comment the request was about. */

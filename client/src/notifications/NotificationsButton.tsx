@@ -6,12 +6,16 @@ import { useDateFormat } from '../i18n/useDateFormat';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { navigate } from '../router/navigate';
 import { useOpenSessions } from '../collab/OpenSessionsContext';
+import { notificationHref, notificationText } from './notificationText';
 import './notifications.css';
 
 /** Checked this often while no document socket brings them live (slow links: rarely). */
 const POLL_MS = 60_000;
 
-/** The bell in the header: unread mentions, the list, mark as read, a link to each comment. */
+/**
+ * The bell in the header: unread notifications (mentions, replies and resolutions in one's threads,
+ * role changes), the list, mark as read (one or all), a link to each thread or document.
+ */
 export function NotificationsButton() {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
@@ -83,6 +87,16 @@ export function NotificationsButton() {
     }
   };
 
+  const markAllRead = async () => {
+    setItems((list) => list?.map((item) => ({ ...item, read: true })) ?? null);
+    try {
+      await accordApi.markAllNotificationsRead();
+    } catch (caught) {
+      setError(caught);
+      void refresh();
+    }
+  };
+
   return (
     <div className="notifications" ref={wrapper}>
       <button
@@ -123,9 +137,20 @@ export function NotificationsButton() {
           role="region"
           aria-labelledby={`${id}-title`}
         >
-          <h2 id={`${id}-title`} className="notifications__title">
-            {t('notifications.title')}
-          </h2>
+          <div className="notifications__head">
+            <h2 id={`${id}-title`} className="notifications__title">
+              {t('notifications.title')}
+            </h2>
+            {items !== null && items.some((item) => !item.read) && (
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => void markAllRead()}
+              >
+                {t('notifications.markAllRead')}
+              </button>
+            )}
+          </div>
           {error !== null && (
             <p className="notifications__error" role="alert">
               {errorMessage(error)}
@@ -140,7 +165,8 @@ export function NotificationsButton() {
           {items !== null && items.length > 0 && (
             <ul className="notifications__list">
               {items.map((item) => {
-                const href = `/documents/${encodeURIComponent(item.documentId)}?comment=${encodeURIComponent(item.threadId)}`;
+                const href = notificationHref(item);
+                const text = notificationText(t, item);
                 return (
                   <li
                     key={item.id}
@@ -157,7 +183,7 @@ export function NotificationsButton() {
                         navigate(href);
                       }}
                     >
-                      {t('notifications.mention', { name: item.actor.name, document: item.documentTitle })}
+                      {text}
                     </a>
                     <span className="notification__time">{format.format(new Date(item.createdAt))}</span>
                     {!item.read && (
@@ -167,13 +193,7 @@ export function NotificationsButton() {
                         onClick={() => void markRead(item)}
                       >
                         {t('notifications.markRead')}
-                        <span className="visually-hidden">
-                          {' '}
-                          {t('notifications.mention', {
-                            name: item.actor.name,
-                            document: item.documentTitle,
-                          })}
-                        </span>
+                        <span className="visually-hidden"> {text}</span>
                       </button>
                     )}
                   </li>

@@ -10,14 +10,15 @@ export type EventAudience =
   | { thread: ThreadAudience }
   /** those who saw the thread before a change of its audience and no longer do */
   | { hiddenFrom: { was: ThreadAudience; now: ThreadAudience } }
-  /** one user, if they may see the thread */
-  | { user: string; thread: ThreadAudience };
+  /** one user, if they may see the thread (none: the user, whatever their role) */
+  | { user: string; thread?: ThreadAudience };
 
 export function admits(audience: EventAudience | undefined, userId: string, role: Role): boolean {
   if (!audience) return true;
   const viewer = { userId, role };
   if ('hiddenFrom' in audience)
     return canSeeThread(viewer, audience.hiddenFrom.was) && !canSeeThread(viewer, audience.hiddenFrom.now);
-  if ('user' in audience) return audience.user === userId && canSeeThread(viewer, audience.thread);
+  if ('user' in audience)
+    return audience.user === userId && (!audience.thread || canSeeThread(viewer, audience.thread));
   return canSeeThread(viewer, audience.thread);
 }

@@ -8,6 +8,7 @@ import type { CommentEventType } from '../models/CommentEvent.js';
 import { appendCommentEvent } from '../comments/appendCommentEvent.js';
 import { broadcastCommentChange } from '../comments/broadcastCommentChange.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
+import { notifyThreadActivity } from './notifyThreadActivity.js';
 import { threadAudience } from '../permissions/commentPermissions.js';
 
 type Change = 'deleted' | 'restored' | 'resolved' | 'reopened' | 'visibility' | 'disposition';
@@ -46,6 +47,8 @@ export async function changeCommentState(
         },
   );
   if (!appended) return;
+  if (spec.change === 'resolved' || spec.change === 'reopened')
+    await notifyThreadActivity(ctx, thread, { kind: spec.change, seq: appended.seq });
   const visibility = spec.visibility ?? previousVisibility;
   await recordAuditEvent(ctx.logger, {
     actorId: ctx.actor.id,

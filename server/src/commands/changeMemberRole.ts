@@ -2,6 +2,8 @@ import type { Role } from '@accord/shared';
 import { Membership, type MembershipRecord } from '../models/Membership.js';
 import type { CommandContext } from './CommandContext.js';
 import { changeMembership } from './changeMembership.js';
+import { notifyMembers } from './notifyMembers.js';
+import { Types } from 'mongoose';
 
 /** Changes a member's role; the last coordinator keeps theirs (changeMembership). */
 export async function changeMemberRole(
@@ -17,5 +19,14 @@ export async function changeMemberRole(
     audit: 'member.role_changed',
     auditData: (m) => ({ from: m.role, to: role }),
   });
+  if (before.role !== role)
+    await notifyMembers(ctx, {
+      kind: 'role_changed',
+      documentId,
+      recipients: [userId],
+      commentId: new Types.ObjectId().toHexString(),
+      revision: 0,
+      role,
+    });
   return { ...before, role };
 }

@@ -15,3 +15,18 @@ export async function markNotificationRead(userId: string, notificationId: strin
     if (!isDuplicateKeyError(error)) throw error;
   }
 }
+
+/** Marks every unread notification the user has read (the ones listed: the latest 100). */
+export async function markAllNotificationsRead(userId: string, notificationIds: string[]): Promise<void> {
+  if (notificationIds.length === 0) return;
+  const uid = new Types.ObjectId(userId);
+  try {
+    await NotificationRead.insertMany(
+      notificationIds.map((id) => ({ notificationId: new Types.ObjectId(id), userId: uid })),
+      { ordered: false },
+    );
+  } catch (error) {
+    // some were marked already (another tab): the rest are stored
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}

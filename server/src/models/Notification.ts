@@ -1,19 +1,32 @@
 import '../database/plugins.js';
 import mongoose, { Schema, type Types } from 'mongoose';
+import type { NotificationKind, Role } from '@accord/shared';
 
 /**
- * An in-app notification (insert-only): `userId` was @mentioned by `actorId` in a comment.
+ * An in-app notification (insert-only) for `userId`, caused by `actorId`: a mention in a comment,
+ * a reply in a thread they took part in, the thread resolved or reopened, their role changed.
  * Whether it was read is a separate insert-only record (notification_reads).
  */
 export interface NotificationRecord {
   _id: Types.ObjectId;
   userId: Types.ObjectId;
-  kind: 'mention';
+  kind: NotificationKind;
   documentId: Types.ObjectId;
-  threadId: Types.ObjectId;
+  /** null for a role change */
+  threadId: Types.ObjectId | null;
+  /**
+   * with `revision`, what caused it, once per person (the unique key: a retried request notifies
+   * once): a mention or a reply, the comment; a resolution or reopening, the thread's first
+   * comment; a role change, the membership change's own id
+   */
   commentId: Types.ObjectId;
-  /** the revision that mentioned the user (one notification per comment revision and person) */
+  /**
+   * a mention: the comment revision that mentioned (1, 2, …); a reply: 0; a resolution or
+   * reopening: minus the comment event's sequence number; a role change: 0
+   */
   revision: number;
+  /** role_changed: the new role */
+  role?: Role;
   actorId: Types.ObjectId;
   actorName: string;
   createdAt: Date;
@@ -22,9 +35,14 @@ export interface NotificationRecord {
 const schema = new Schema<NotificationRecord>(
   {
     userId: { type: Schema.Types.ObjectId, required: true },
-    kind: { type: String, enum: ['mention'], required: true },
+    kind: {
+      type: String,
+      enum: ['mention', 'reply', 'resolved', 'reopened', 'role_changed'],
+      required: true,
+    },
     documentId: { type: Schema.Types.ObjectId, required: true },
-    threadId: { type: Schema.Types.ObjectId, required: true },
+    threadId: { type: Schema.Types.ObjectId, default: null },
+    role: { type: String },
     commentId: { type: Schema.Types.ObjectId, required: true },
     revision: { type: Number, required: true },
     actorId: { type: Schema.Types.ObjectId, required: true },

@@ -31,7 +31,7 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
   const documentIds = [...new Set(records.map((r) => r.documentId.toHexString()))].map(
     (id) => new Types.ObjectId(id),
   );
-  const threadIds = [...new Set(records.map((r) => r.threadId.toHexString()))].map(
+  const threadIds = [...new Set(records.flatMap((r) => (r.threadId ? [r.threadId.toHexString()] : [])))].map(
     (id) => new Types.ObjectId(id),
   );
   const [reads, memberships, documents, roots, visibilityEvents] = await Promise.all([
@@ -64,11 +64,14 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
   }
   return records.flatMap((record) => {
     const role = roles.get(record.documentId.toHexString()) ?? null;
-    const threadId = record.threadId.toHexString();
-    const threadVisibility = visibility.get(threadId);
-    const authorId = threadAuthors.get(threadId) ?? '';
-    if (!threadVisibility || !canSeeThread({ userId, role }, { visibility: threadVisibility, authorId }))
-      return [];
+    if (role === null) return [];
+    if (record.threadId) {
+      const threadId = record.threadId.toHexString();
+      const threadVisibility = visibility.get(threadId);
+      const authorId = threadAuthors.get(threadId) ?? '';
+      if (!threadVisibility || !canSeeThread({ userId, role }, { visibility: threadVisibility, authorId }))
+        return [];
+    }
     const isRead = read.has(record._id.toHexString());
     if (unreadOnly && isRead) return [];
     return [{ record, documentTitle: titles.get(record.documentId.toHexString()) ?? '', read: isRead }];

@@ -2,6 +2,7 @@
 import type { ResolvedAnchor } from '../comments/anchorTypes.js';
 import type { OrganisationKind } from '../organisationKinds.js';
 import type { CommentDisposition, CommentStatus, CommentVisibility } from './comments.js';
+import type { Role } from '../roles.js';
 
 export interface PresentedCommentAuthor {
   id: string;
@@ -119,13 +120,19 @@ export interface CommentRevisionsResponse {
   events: PresentedCommentEvent[];
 }
 
+/** what a notification is about: a mention, activity in a thread one took part in, one's role */
+export type NotificationKind = 'mention' | 'reply' | 'resolved' | 'reopened' | 'role_changed';
+
 export interface PresentedNotification {
   id: string;
-  kind: 'mention';
+  kind: NotificationKind;
   documentId: string;
   documentTitle: string;
-  threadId: string;
-  commentId: string;
+  /** the thread (and comment) it is about; null for a role change */
+  threadId: string | null;
+  commentId: string | null;
+  /** role_changed: the new role */
+  role?: Role;
   actor: PresentedActor;
   createdAt: string;
   read: boolean;

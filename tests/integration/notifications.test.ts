@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { formatMention } from '@accord/shared';
+import { startServer, type TestServer } from '../helpers/server.js';
+import { waitFor } from '../helpers/collab.js';
+import type { NewUser } from '../helpers/api.js';
+import {
+  clauseId,
+  createCommentsFixture,
+  openEventSocket,
+  openSynced,
+  writeArticles,
+  type CommentsFixture,
+} from '../helpers/commentsFixture.js';
+
+/**
+ * In-app notifications beyond mentions (issue 17): replies, resolutions and reopenings of threads
+ * one took part in, role changes; mark all read; live on the document's socket. Real server,
+ * database and sockets.
+ */
+let server: TestServer;
+let fx: CommentsFixture;
+let writer: WebsocketProvider;
+const A1 = clauseId();
+
+beforeAll(async () => {
+  server = await startServer();
+  fx = await createCommentsFixture(server.url);
+  writer = await openSynced(server.wsUrl, fx.coordinator, fx.documentId);
+  await writeArticles(server.wsUrl, writer, fx.coordinator, fx.documentId, [
+    { id: A1, heading: 'Legal aid', paragraphs: ['States provide legal aid.'] },
+  ]);
+});
+
+afterAll(async () => {
+  writer?.destroy();
+  await server?.stop();
+});
+
+async function inbox(user: NewUser): Promise<any[]> {
+  const res = await user.api.request('GET', '/api/notifications');
+  expect(res.status).toBe(200);
+  return res.body.notifications;
+}
+
+const about = (items: any[], threadId: string) => items.filter((n) => n.threadId === threadId);
+
+async function thread(user: NewUser, body: string, visibility?: 'team'): Promise<string> {
+  const res = await user.api.request('POST', `/api/documents/${fx.documentId}/comments`, {
+    anchor: { kind: 'clause', clauseId: A1 },
+    body,
+    ...(visibility ? { visibility } : {}),
+  });
+  expect(res.status).toBe(201);
+  return res.body.thread.id;
+}
+
+const reply = async (user: NewUser, threadId: string, body: string) =>
+  expect((await user.api.request('POST', `/api/comments/${threadId}/replies`, { body })).status).toBe(201);
+
+describe('notifications', () => {
+  it('tell those who took part in a thread of replies, resolution and reopening, never the actor', async () => {
+    const id = await thread(fx.reviewer, 'Should legal aid be free?');
+    const events = await openEventSocket(server.wsUrl, fx.reviewer, fx.documentId);
+    try {
+      await reply(fx.drafter, id, 'Yes, for those who cannot pay.');
+      await waitFor(
+        () =>
+          events.events.some(
+            (e) => e.event.type === 'notification.created' && e.event.notification.kind === 'reply',
+          ),
+        'the reviewer’s socket to hear of the reply',
+      );
+    } finally {
+      events.close();
+    }
+    expect(about(await inbox(fx.reviewer), id)).toMatchObject([
+      {
+        kind: 'reply',
+        actor: { id: fx.drafter.id },
+        documentTitle: 'Access to Justice Agreement',
+        read: false,
+      },
+    ]);
+    expect(about(await inbox(fx.drafter), id)).toEqual([]);
+    // a reply that @mentions a participant: they get the mention, not a second notification
+    await reply(fx.coordinator, id, `${formatMention('Rosa Reviewer', fx.reviewer.id)} agreed?`);
+    expect(about(await inbox(fx.reviewer), id).map((n) => n.kind)).toEqual(['mention', 'reply']);
+    expect(about(await inbox(fx.drafter), id).map((n) => n.kind)).toEqual(['reply']);
+    // resolved and reopened: everyone who wrote in it but the one who did it
+    expect((await fx.coordinator.api.request('POST', `/api/comments/${id}/resolve`)).status).toBe(200);
+    expect((await fx.reviewer.api.request('POST', `/api/comments/${id}/reopen`)).status).toBe(200);
+    expect(about(await inbox(fx.drafter), id).map((n) => n.kind)).toEqual(['reopened', 'resolved', 'reply']);
+    expect(about(await inbox(fx.reviewer), id).map((n) => n.kind)).toEqual(['resolved', 'mention', 'reply']);
+    // the coordinator wrote after the drafter's reply: told of what came after only
+    expect(about(await inbox(fx.coordinator), id).map((n) => n.kind)).toEqual(['reopened']);
+    // resolving again changes nothing and notifies no one
+    await fx.coordinator.api.request('POST', `/api/comments/${id}/resolve`);
+    await fx.coordinator.api.request('POST', `/api/comments/${id}/resolve`);
+    expect(about(await inbox(fx.drafter), id).filter((n) => n.kind === 'resolved')).toHaveLength(2);
+  });
+
+  it('never tell anyone about a thread they may no longer see', async () => {
+    const id = await thread(fx.drafter, 'Wording of article 1');
+    await reply(fx.reviewer2, id, 'I would say “shall”.');
+    expect(
+      (await fx.coordinator.api.request('PATCH', `/api/comments/${id}/visibility`, { visibility: 'team' }))
+        .status,
+    ).toBe(200);
+    await reply(fx.coordinator, id, 'Team only from here.');
+    expect(about(await inbox(fx.drafter), id).map((n) => n.kind)).toEqual(['reply', 'reply']);
+    expect(about(await inbox(fx.coordinator), id)).toEqual([]);
+    // the reviewer took part, but may no longer see the thread: nothing, not even the earlier one
+    expect(about(await inbox(fx.reviewer2), id)).toEqual([]);
+  });
+
+  it('tell members their role changed, and mark all read at once', async () => {
+    const changed = await fx.coordinator.api.request(
+      'PATCH',
+      `/api/documents/${fx.documentId}/members/${fx.observer.id}`,
+      { role: 'reviewer' },
+    );
+    expect(changed.status).toBe(200);
+    const roleNotes = (await inbox(fx.observer)).filter((n) => n.kind === 'role_changed');
+    expect(roleNotes).toMatchObject([
+      {
+        role: 'reviewer',
+        threadId: null,
+        commentId: null,
+        documentId: fx.documentId,
+        actor: { id: fx.coordinator.id },
+      },
+    ]);
+    expect((await inbox(fx.reviewer)).some((n) => !n.read)).toBe(true);
+    expect((await fx.reviewer.api.request('POST', '/api/notifications/read-all')).status).toBe(204);
+    const after = await fx.reviewer.api.request('GET', '/api/notifications');
+    expect(after.body.unread).toBe(0);
+    expect(after.body.notifications.every((n: any) => n.read)).toBe(true);
+    // someone else's stay unread
+    expect((await fx.drafter.api.request('GET', '/api/notifications')).body.unread).toBeGreaterThan(0);
+    expect((await fx.reviewer.api.request('POST', '/api/notifications/read-all', { extra: 1 })).status).toBe(
+      400,
+    );
+  });
+});
