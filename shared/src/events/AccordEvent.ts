@@ -3,6 +3,7 @@ import type { MemberChangedEvent } from './MemberChangedEvent.js';
 import type { NotificationCreatedEvent } from './NotificationCreatedEvent.js';
 import type { VersionCreatedEvent } from './VersionCreatedEvent.js';
 import type { WorkflowChangedEvent } from './WorkflowChangedEvent.js';
+import type { NegotiationChangedEvent } from './NegotiationChangedEvent.js';
 
 /**
  * Everything the server sends on the collaboration socket as ACCORD_EVENT (JSON). A new kind of
@@ -14,7 +15,8 @@ export type AccordEvent =
   | NotificationCreatedEvent
   | MemberChangedEvent
   | WorkflowChangedEvent
-  | VersionCreatedEvent;
+  | VersionCreatedEvent
+  | NegotiationChangedEvent;
 
 export type AccordEventType = AccordEvent['type'];
 

@@ -4,3 +4,4 @@ export * from './MemberChangedEvent.js';
 export * from './NotificationCreatedEvent.js';
 export * from './VersionCreatedEvent.js';
 export * from './WorkflowChangedEvent.js';
+export * from './NegotiationChangedEvent.js';
