@@ -21,6 +21,9 @@ import { useOutline } from './useOutline';
 import { useOutlineDragAndDrop } from './useOutlineDragAndDrop';
 import { useSessionEditor, useSessionOutline } from './useSessionEditor';
 import { useTreeKeyboard } from './useTreeKeyboard';
+import type { NegotiationStore } from '../negotiation/NegotiationStore';
+import { OutlineNegotiationBar } from '../negotiation/OutlineNegotiationBar';
+import { useOutlineNegotiation } from '../negotiation/OutlineNegotiation';
 import './outline.css';
 
 interface OutlinePanelProps {
@@ -29,6 +32,8 @@ interface OutlinePanelProps {
   editable: boolean;
   /** on a phone the outline is a sheet over the text */
   sheets: PanelSheets;
+  /** the clauses' negotiation statuses (null: not shown) */
+  negotiation?: NegotiationStore | null;
 }
 
 const NO_ENTRIES: OutlineEntry[] = [];
@@ -53,6 +58,7 @@ export const OutlinePanel = memo(function OutlinePanel({
   document,
   editable,
   sheets,
+  negotiation = null,
 }: OutlinePanelProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -68,6 +74,8 @@ export const OutlinePanel = memo(function OutlinePanel({
 
   const entries = outline?.entries ?? NO_ENTRIES;
   const tree = useMemo(() => buildTree(entries), [entries]);
+  const [onlyOpen, setOnlyOpen] = useState(false);
+  const clauseStatuses = useOutlineNegotiation(negotiation, entries, onlyOpen);
   // comments on clauses the outline does not list (paragraphs, points) count on their article
   const commentCounts = useMemo(() => {
     const numbers = editor ? getNumbering(editor.state)?.numbers : undefined;
@@ -190,6 +198,14 @@ export const OutlinePanel = memo(function OutlinePanel({
             {countParts.join(' · ')}
           </p>
         )}
+        {negotiation && (
+          <OutlineNegotiationBar
+            store={negotiation}
+            entries={entries}
+            onlyOpen={onlyOpen}
+            onOnlyOpenChange={setOnlyOpen}
+          />
+        )}
         {document.abilities.manage && <OutlineProblems documentId={document.id} />}
         {!outline ? (
           <p className="outline__empty">{t('structure.outline.loading')}</p>
@@ -223,6 +239,7 @@ export const OutlinePanel = memo(function OutlinePanel({
                   onSelect={goTo}
                   commentCounts={commentCounts}
                   actions={actions}
+                  negotiation={clauseStatuses}
                 />
               ))}
             </ul>
