@@ -24,6 +24,7 @@ import { createVersionsRouter } from './routes/createVersionsRouter.js';
 import { createDispositionsRouter } from './routes/createDispositionsRouter.js';
 import { createWorkflowRouter } from './routes/createWorkflowRouter.js';
 import { createNegotiationRouter } from './routes/createNegotiationRouter.js';
+import { createSignoffRouter } from './routes/createSignoffRouter.js';
 import { createPublicationsRouter } from './routes/createPublicationsRouter.js';
 import { createPublicPagesRouter } from './routes/createPublicPagesRouter.js';
 import { parseCreateDocumentBody } from './routes/parseCreateDocumentBody.js';
@@ -101,6 +102,7 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer }: Ap
   api.use('/documents', createDispositionsRouter({ logger, collab }));
   api.use('/documents', createWorkflowRouter({ logger, collab }));
   api.use('/documents', createNegotiationRouter({ logger, collab }));
+  api.use('/documents', createSignoffRouter({ logger, collab }));
   api.use('/imports', createImportsRouter(new ImportWorkers(env.imports, logger)));
   api.use(createPublicationsRouter({ logger, collab, publicUrl: env.publicUrl }));
   api.use(() => {

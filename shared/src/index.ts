@@ -27,3 +27,4 @@ export * from './protocol/serverClientIds.js';
 export * from './protocol/editorDoc.js';
 export * from './schemas/presentedAuthors.js';
 export * from './negotiation/index.js';
+export * from './signoff/index.js';

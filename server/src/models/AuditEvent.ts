@@ -35,6 +35,9 @@ export const AUDIT_ACTIONS = [
   'comment.disposition_recorded',
   'clause.status_set',
   'clause.position_recorded',
+  'signoff.opened',
+  'signoff.decided',
+  'signoff.overridden',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import type { NotificationCreatedEvent } from './NotificationCreatedEvent.js';
 import type { VersionCreatedEvent } from './VersionCreatedEvent.js';
 import type { WorkflowChangedEvent } from './WorkflowChangedEvent.js';
 import type { NegotiationChangedEvent } from './NegotiationChangedEvent.js';
+import type { SignoffChangedEvent } from './SignoffChangedEvent.js';
 
 /**
  * Everything the server sends on the collaboration socket as ACCORD_EVENT (JSON). A new kind of
@@ -16,7 +17,8 @@ export type AccordEvent =
   | MemberChangedEvent
   | WorkflowChangedEvent
   | VersionCreatedEvent
-  | NegotiationChangedEvent;
+  | NegotiationChangedEvent
+  | SignoffChangedEvent;
 
 export type AccordEventType = AccordEvent['type'];
 

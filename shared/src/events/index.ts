@@ -5,3 +5,4 @@ export * from './NotificationCreatedEvent.js';
 export * from './VersionCreatedEvent.js';
 export * from './WorkflowChangedEvent.js';
 export * from './NegotiationChangedEvent.js';
+export * from './SignoffChangedEvent.js';
