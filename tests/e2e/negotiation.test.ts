@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importMarkdown } from '@accord/shared';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
-import { agreementMarkdown, createDocumentWithMembers } from '../helpers/documents.js';
+import { agreementMarkdown, createDocumentWithMembers, freezeVersion } from '../helpers/documents.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 
 // Issue 16 in the browser: the coordinator agrees a clause and the outline (the coordinator's and
 // a reviewer's, live) says so; a reviewer records their organisation's reservation and the
-// coordinator's positions matrix shows it.
+// coordinator's positions matrix shows it. Then a sign-off round gates publishing.
 
 const PASSWORD = 'correct horse battery';
 const WAIT = { timeout: 15_000, interval: 100 };
@@ -84,7 +84,9 @@ describe('clause negotiation in the browser', () => {
     }
     // the filter leaves only the clauses not agreed
     await outline(pageR).getByLabel('Only clauses not agreed').check();
-    await expect.poll(() => outline(pageR).locator(`[data-clause-id="${article1}"]`).isVisible(), WAIT).toBe(false);
+    await expect
+      .poll(() => outline(pageR).locator(`[data-clause-id="${article1}"]`).isVisible(), WAIT)
+      .toBe(false);
     await expect
       .poll(() => outline(pageR).locator('[role="treeitem"][data-kind="article"]:visible').count(), WAIT)
       .toBe(2);
@@ -95,7 +97,9 @@ describe('clause negotiation in the browser', () => {
     await panel(pageR).getByRole('radio', { name: 'Reservation' }).check();
     await panel(pageR).getByLabel('Note (required: say why)').fill('Needs a budget line');
     await panel(pageR).getByRole('button', { name: 'Record position' }).click();
-    await expect.poll(() => panel(pageR).getByTestId('own-position').innerText(), WAIT).toContain('Reservation');
+    await expect
+      .poll(() => panel(pageR).getByTestId('own-position').innerText(), WAIT)
+      .toContain('Reservation');
 
     // the coordinator's matrix shows it, live, with the note and the tally
     await panel(pageA).getByRole('button', { name: 'Positions of all organisations' }).click();
@@ -104,11 +108,46 @@ describe('clause negotiation in the browser', () => {
     const row = matrix.locator(`tr[data-clause-id="${article1}"]`);
     await expect.poll(() => row.innerText(), WAIT).toContain('Reservation');
     expect(await row.innerText()).toContain('Needs a budget line');
-    expect(await row.getByTestId('positions-tally').innerText()).toBe('0 support · 1 reservation · 0 objection');
+    expect(await row.getByTestId('positions-tally').innerText()).toBe(
+      '0 support · 1 reservation · 0 objection',
+    );
     const header = await matrix.locator('thead').innerText();
     expect(header).toContain('Justiça Aberta');
     await shot(pageA, 'matrix');
     await pageA.keyboard.press('Escape');
     await expect.poll(() => matrix.isVisible(), WAIT).toBe(false);
+  });
+
+  it('gates publishing on the sign-off round, whose progress updates live', async () => {
+    const documentId = documentPath.split('/').pop()!;
+    await freezeVersion(ana, documentId, 'Final draft');
+    const pageA = await newPage();
+    await signIn(pageA, ana, `${documentPath}?view=versions`);
+    const versionA = pageA.getByTestId('version-1');
+    await versionA.getByRole('button', { name: 'Open sign-off' }).click();
+    // every member organisation is proposed; the secretariat itself need not endorse
+    await versionA.getByRole('checkbox', { name: 'Secretaría Regional (BR)' }).uncheck();
+    await versionA.getByRole('button', { name: 'Open sign-off' }).click();
+    const progressA = versionA.getByTestId('signoff-progress');
+    await expect.poll(() => progressA.innerText(), WAIT).toContain('0 of 1 organisation endorsed');
+
+    // publishing is refused while Justiça Aberta has not endorsed; the form asks for a reason
+    await versionA.getByRole('button', { name: 'Publish…' }).click();
+    await versionA.getByRole('button', { name: 'Publish as 1.0' }).click();
+    await expect
+      .poll(() => versionA.getByRole('alert').innerText(), WAIT)
+      .toContain('Some organisations have not endorsed this version yet');
+    await expect
+      .poll(() => versionA.getByLabel(/Reason to publish without every endorsement/).isVisible(), WAIT)
+      .toBe(true);
+
+    const pageR = await newPage();
+    await signIn(pageR, rui, `${documentPath}?view=versions`);
+    const versionR = pageR.getByTestId('version-1');
+    await versionR.getByRole('radio', { name: 'Endorse' }).check();
+    await versionR.getByRole('button', { name: 'Send decision' }).click();
+    await expect.poll(() => progressA.innerText(), WAIT).toContain('1 of 1 organisation endorsed');
+    expect(await versionA.getByTestId('signoff-1').innerText()).toContain('Endorsed');
+    await shot(pageA, 'signoff');
   });
 });

@@ -23,7 +23,7 @@ type Session = Pick<CollabSession, 'on' | 'subscribe' | 'getState'>;
 /**
  * The document's negotiation (statuses, positions) for one collaboration session: read from the
  * API, and again whenever a `negotiation.changed` (or `member.changed`) event arrives or the socket
- * comes back online (events sent while offline are not replayed).
+ * comes back online (events sent while offline are not replayed), while anyone listens.
  */
 export class NegotiationStore {
   private state: NegotiationState = EMPTY;
@@ -33,24 +33,18 @@ export class NegotiationStore {
   private online = false;
 
   constructor(
-    session: Session,
+    private readonly session: Session,
     readonly documentId: string,
-  ) {
-    this.stops.push(
-      session.on('negotiation.changed', () => this.load()),
-      session.on('member.changed', () => this.load()),
-      session.subscribe(() => {
-        const online = session.getState().connection === 'online';
-        if (online && !this.online) this.load();
-        this.online = online;
-      }),
-    );
-    this.load();
-  }
+  ) {}
 
+  /** The first listener starts following the server; the last one leaving stops it. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (this.listeners.size === 1) this.start();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
   };
 
   getState = (): NegotiationState => this.state;
@@ -82,10 +76,24 @@ export class NegotiationStore {
       });
   }
 
-  destroy(): void {
+  private start(): void {
+    const { session } = this;
+    this.online = session.getState().connection === 'online';
+    this.stops.push(
+      session.on('negotiation.changed', () => this.load()),
+      session.on('member.changed', () => this.load()),
+      session.subscribe(() => {
+        const online = session.getState().connection === 'online';
+        if (online && !this.online) this.load();
+        this.online = online;
+      }),
+    );
+    this.load();
+  }
+
+  private stop(): void {
     this.controller?.abort();
-    for (const stop of this.stops) stop();
-    this.listeners.clear();
+    for (const stop of this.stops.splice(0)) stop();
   }
 
   private set(state: NegotiationState): void {

@@ -28,12 +28,16 @@ import accountPt from './account.pt.json';
 import accountFr from './account.fr.json';
 import offlineEn from './offline.en.json';
 import negotiationEn from './negotiation.en.json';
+import signoffEn from './signoff.en.json';
 import offlineEs from './offline.es.json';
 import negotiationEs from './negotiation.es.json';
+import signoffEs from './signoff.es.json';
 import offlinePt from './offline.pt.json';
 import negotiationPt from './negotiation.pt.json';
+import signoffPt from './signoff.pt.json';
 import offlineFr from './offline.fr.json';
 import negotiationFr from './negotiation.fr.json';
+import signoffFr from './signoff.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -51,6 +55,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...accountEn,
     ...offlineEn,
     ...negotiationEn,
+    ...signoffEn,
   },
   es: {
     ...es,
@@ -62,6 +67,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...accountEs,
     ...offlineEs,
     ...negotiationEs,
+    ...signoffEs,
   },
   pt: {
     ...pt,
@@ -73,6 +79,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...accountPt,
     ...offlinePt,
     ...negotiationPt,
+    ...signoffPt,
   },
   fr: {
     ...fr,
@@ -84,5 +91,6 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...accountFr,
     ...offlineFr,
     ...negotiationFr,
+    ...signoffFr,
   },
 };
