@@ -4,6 +4,7 @@ import { importMarkdown } from '@accord/shared';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { agreementMarkdown, createDocumentWithMembers, freezeVersion } from '../helpers/documents.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
+import { selectText } from './helpers/selectText.js';
 
 // Issue 16 in the browser: the coordinator agrees a clause and the outline (the coordinator's and
 // a reviewer's, live) says so; a reviewer records their organisation's reservation and the
@@ -116,6 +117,15 @@ describe('clause negotiation in the browser', () => {
     await shot(pageA, 'matrix');
     await pageA.keyboard.press('Escape');
     await expect.poll(() => matrix.isVisible(), WAIT).toBe(false);
+
+    // the coordinator brackets disputed wording as Option A; the reviewer's editor shows it, live
+    await selectText(pageA, 'thing 2', { focus: true });
+    await panel(pageA).getByLabel('Alternative label (optional)').fill('Option A');
+    await panel(pageA).getByRole('button', { name: 'Bracket the selected text' }).click();
+    const bracketedR = pageR.locator('.ProseMirror .bracketed[data-option="Option A"]');
+    await expect.poll(() => bracketedR.innerText(), WAIT).toBe('thing 2');
+    await bracketedR.scrollIntoViewIfNeeded();
+    await shot(pageR, 'bracketed');
   });
 
   it('gates publishing on the sign-off round, whose progress updates live', async () => {

@@ -6,6 +6,7 @@ import { useSessionEditor } from '../outline/useSessionEditor';
 import type { NegotiationStore } from './NegotiationStore';
 import { negotiationMarginKey, negotiationMarginPlugin, type MarginUpdate } from './negotiationMarginPlugin';
 import { useNegotiation } from './useNegotiation';
+import './negotiation.css';
 
 /** Puts the clauses' negotiation statuses in the editor's margin (renders nothing itself). */
 export function NegotiationMargin({

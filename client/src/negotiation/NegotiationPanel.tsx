@@ -12,6 +12,7 @@ import { ClauseStatusForm } from './ClauseStatusForm';
 import { PositionForm } from './PositionForm';
 import { ClauseNegotiationHistory } from './ClauseNegotiationHistory';
 import { PositionsMatrix } from './PositionsMatrix';
+import { BracketControls } from './BracketControls';
 
 interface NegotiationPanelProps {
   session: CollabSession | null;
@@ -101,6 +102,7 @@ export function NegotiationPanel({ session, store }: NegotiationPanelProps) {
         organisations={negotiation.organisations}
         revision={state.revision}
       />
+      <BracketControls session={session} />
       {negotiation.can.seeAllPositions && (
         <>
           <button
