@@ -134,10 +134,10 @@ describe('clause negotiation in the browser', () => {
     const pageA = await newPage();
     await signIn(pageA, ana, `${documentPath}?view=versions`);
     const versionA = pageA.getByTestId('version-1');
-    await versionA.getByRole('button', { name: 'Open sign-off' }).click();
+    await versionA.getByRole('button', { name: 'Start sign-off' }).click();
     // every member organisation is proposed; the secretariat itself need not endorse
     await versionA.getByRole('checkbox', { name: 'Secretaría Regional (BR)' }).uncheck();
-    await versionA.getByRole('button', { name: 'Open sign-off' }).click();
+    await versionA.getByRole('button', { name: 'Start sign-off' }).click();
     const progressA = versionA.getByTestId('signoff-progress');
     await expect.poll(() => progressA.innerText(), WAIT).toContain('0 of 1 organisation endorsed');
 
