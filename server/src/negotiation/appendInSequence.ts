@@ -1,7 +1,11 @@
 import { lastInSequence } from '../database/lastInSequence.js';
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 
-const ATTEMPTS = 20;
+/**
+ * Each refused insert means another writer's insert landed, so a writer fails at most once per
+ * concurrent writer; past this many, answer the error rather than loop.
+ */
+const ATTEMPTS = 64;
 
 /**
  * Inserts the next record of an insert-only sequence whose n-th record lives under `keyOf(n)`:
