@@ -4,10 +4,19 @@ import { STATUS_SYMBOL } from './statusSymbols';
 import './negotiation.css';
 
 /** A clause's negotiation status as a symbol and words (the colour only repeats them). */
-export function ClauseStatusBadge({ status, compact = false }: { status: ClauseStatus; compact?: boolean }) {
+export function ClauseStatusBadge({
+  status,
+  compact = false,
+  id,
+}: {
+  status: ClauseStatus;
+  compact?: boolean;
+  id?: string;
+}) {
   const { t } = useTranslation();
   return (
     <span
+      id={id}
       className={`clause-status clause-status--${status}${compact ? ' clause-status--compact' : ''}`}
       data-testid="clause-status"
       data-status={status}

@@ -54,6 +54,7 @@ export const OutlineItem = memo(function OutlineItem({
       aria-selected={selected === entry.clauseId}
       aria-expanded={children.length > 0 ? true : undefined}
       aria-labelledby={labelId}
+      aria-describedby={status !== 'pending' ? `${labelId}-status` : undefined}
       data-clause-id={entry.clauseId}
       data-kind={entry.kind}
       className="outline__item"
@@ -83,7 +84,9 @@ export const OutlineItem = memo(function OutlineItem({
           <span className="outline__heading">{entry.heading || t('structure.outline.untitled')}</span>
         </span>
         {/* pending (the default) is not marked, so an outline without a negotiation reads as before */}
-        {negotiation && status !== 'pending' && <ClauseStatusBadge status={status} compact />}
+        {negotiation && status !== 'pending' && (
+          <ClauseStatusBadge id={`${labelId}-status`} status={status} compact />
+        )}
         {openComments > 0 && (
           <span
             className="outline__comments"

@@ -76,13 +76,16 @@ export const OutlinePanel = memo(function OutlinePanel({
   const tree = useMemo(() => buildTree(entries), [entries]);
   const [onlyOpen, setOnlyOpen] = useState(false);
   const clauseStatuses = useOutlineNegotiation(negotiation, entries, onlyOpen);
+  // the tree's tab stop: the selected entry, else the first one the filter shows
+  const shown = (entry: OutlineEntry) => !clauseStatuses?.hidden.has(entry.clauseId);
+  const current =
+    entries.find((entry) => entry.clauseId === selected && shown(entry)) ?? entries.find(shown) ?? null;
   // comments on clauses the outline does not list (paragraphs, points) count on their article
   const commentCounts = useMemo(() => {
     const numbers = editor ? getNumbering(editor.state)?.numbers : undefined;
     const listed = new Set(entries.map((entry) => entry.clauseId));
     return rollUpCommentCounts(threadCounts, listed, (clauseId) => numbers?.get(clauseId)?.parentId);
   }, [threadCounts, entries, editor]);
-  const current = entries.find((entry) => entry.clauseId === selected) ?? entries[0] ?? null;
   const canMove = editable && editor !== null;
 
   // after a move, say where the clause went (once the outline shows it) and keep focus on it
