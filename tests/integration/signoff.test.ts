@@ -142,6 +142,8 @@ describe('sign-off', () => {
 
     const published = await publish(documentId);
     expect(published.status, JSON.stringify(published.body)).toBe(201);
+    // the refused attempts wrote nothing: the first publication is still 1.0
+    expect(published.body.publication.number).toBe('1.0');
     const { signoff } = published.body.publication;
     expect(signoff.override).toBeNull();
     expect(

@@ -103,7 +103,7 @@ export function NegotiationPanel({ session, store }: NegotiationPanelProps) {
         revision={state.revision}
       />
       <BracketControls session={session} />
-      {negotiation.can.seeAllPositions && (
+      {(negotiation.can.seeAllPositions || myOrganisation) && (
         <>
           <button
             type="button"
@@ -111,7 +111,9 @@ export function NegotiationPanel({ session, store }: NegotiationPanelProps) {
             onClick={() => setMatrixOpen(true)}
             data-testid="open-positions-matrix"
           >
-            {t('negotiation.matrix.open')}
+            {negotiation.can.seeAllPositions
+              ? t('negotiation.matrix.open')
+              : t('negotiation.matrix.openOwn', { organisation: myOrganisation?.name ?? '' })}
           </button>
           <PositionsMatrix
             open={matrixOpen}

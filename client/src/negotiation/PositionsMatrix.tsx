@@ -15,7 +15,8 @@ interface PositionsMatrixProps {
 }
 
 /**
- * Coordinators: clauses × organisations, each cell the organisation's latest position (symbol and
+ * Coordinators: clauses × organisations (members: their own organisation's column only, as the
+ * server sends them), each cell the organisation's latest position (symbol and
  * words, its note as the cell's description), and per clause the tallies. A modal dialog; the
  * table scrolls sideways on a phone.
  */
