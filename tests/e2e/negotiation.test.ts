@@ -28,6 +28,7 @@ describe('clause negotiation in the browser', () => {
   let rui: NewUser;
   let documentPath = '';
   let article1 = '';
+  let article2 = '';
 
   beforeAll(async () => {
     const org = (name: string) => ({ name, kind: 'civil_society', country: 'BR' });
@@ -52,7 +53,9 @@ describe('clause negotiation in the browser', () => {
     );
     documentPath = `/documents/${documentId}`;
     const outlineAnswer = await ana.api.request('GET', `/api/documents/${documentId}/outline`);
-    article1 = outlineAnswer.body.clauses.find((c: { kind: string }) => c.kind === 'article').clauseId;
+    [article1, article2] = outlineAnswer.body.clauses
+      .filter((c: { kind: string }) => c.kind === 'article')
+      .map((c: { clauseId: string }) => c.clauseId);
   });
 
   it('shows the clause as agreed in the outline once the coordinator sets it, and a reservation in the matrix', async () => {
@@ -120,6 +123,8 @@ describe('clause negotiation in the browser', () => {
 
     // the coordinator brackets disputed wording as Option A; the reviewer's editor shows it, live
     await selectText(pageA, 'thing 2', { focus: true });
+    // the panel follows the clause the cursor is in
+    await expect.poll(() => panel(pageA).getByLabel('Clause').inputValue(), WAIT).toBe(article2);
     await panel(pageA).getByLabel('Alternative label (optional)').fill('Option A');
     await panel(pageA).getByRole('button', { name: 'Bracket the selected text' }).click();
     const bracketedR = pageR.locator('.ProseMirror .bracketed[data-option="Option A"]');

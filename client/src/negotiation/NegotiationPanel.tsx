@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabSession } from '../collab/CollabSession';
 import { useOutline } from '../outline/useOutline';
-import { useSessionOutline } from '../outline/useSessionEditor';
+import { useSessionEditor, useSessionOutline } from '../outline/useSessionEditor';
+import { useClauseAtCursor } from './useClauseAtCursor';
 import { useDateFormat } from '../i18n/useDateFormat';
 import type { NegotiationStore } from './NegotiationStore';
 import { useNegotiation } from './useNegotiation';
@@ -33,7 +34,15 @@ export function NegotiationPanel({ session, store }: NegotiationPanelProps) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [matrixOpen, setMatrixOpen] = useState(false);
   const negotiation = state.negotiation;
-  const entries = outline?.entries ?? [];
+  const entries = useMemo(() => outline?.entries ?? [], [outline]);
+  const listed = useMemo(() => new Set(entries.map((entry) => entry.clauseId)), [entries]);
+  // the panel follows the clause the cursor is in, until the reader picks one here
+  const atCursor = useClauseAtCursor(useSessionEditor(session), listed);
+  const [followed, setFollowed] = useState<string | null>(null);
+  if (atCursor !== followed) {
+    setFollowed(atCursor);
+    if (atCursor) setChosen(atCursor);
+  }
   if (!negotiation || entries.length === 0) return null;
 
   const clause = entries.find((entry) => entry.clauseId === chosen) ?? entries[0]!;
