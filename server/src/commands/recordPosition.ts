@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { PositionStance } from '@accord/shared';
 import { Position, type PositionRecord } from '../models/Position.js';
-import { appendInSequence } from '../negotiation/appendInSequence.js';
+import { appendInSequence } from '../database/appendInSequence.js';
 import { positionKey } from '../negotiation/negotiationKeys.js';
 import { serializePerDocument } from '../documents/serializePerDocument.js';
 import type { CommandContext } from './CommandContext.js';

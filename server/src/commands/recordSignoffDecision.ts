@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { SignoffDecision } from '@accord/shared';
 import { Endorsement } from '../models/Endorsement.js';
 import type { SignoffRoundRecord } from '../models/SignoffRound.js';
-import { appendInSequence } from '../negotiation/appendInSequence.js';
+import { appendInSequence } from '../database/appendInSequence.js';
 import { endorsementKey } from '../signoff/signoffKeys.js';
 import type { CommandContext } from './CommandContext.js';
 import { recordAuditEvent } from './recordAuditEvent.js';

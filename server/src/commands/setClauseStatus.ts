@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { ClauseStatus } from '@accord/shared';
 import { ClauseStatusEvent, type ClauseStatusEventRecord } from '../models/ClauseStatusEvent.js';
-import { appendInSequence } from '../negotiation/appendInSequence.js';
+import { appendInSequence } from '../database/appendInSequence.js';
 import { clauseStatusKey } from '../negotiation/negotiationKeys.js';
 import { serializePerDocument } from '../documents/serializePerDocument.js';
 import type { CommandContext } from './CommandContext.js';

@@ -4,7 +4,7 @@ import { SignoffIncomplete } from '../errors/SignoffIncomplete.js';
 import { signoffState } from '../queries/signoffState.js';
 import type { CommandContext } from '../commands/CommandContext.js';
 import { recordAuditEvent } from '../commands/recordAuditEvent.js';
-import { appendInSequence } from '../negotiation/appendInSequence.js';
+import { appendInSequence } from '../database/appendInSequence.js';
 import { signoffOverrideKey } from './signoffKeys.js';
 
 /**

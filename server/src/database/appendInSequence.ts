@@ -1,5 +1,5 @@
-import { lastInSequence } from '../database/lastInSequence.js';
-import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
+import { lastInSequence } from './lastInSequence.js';
+import { isDuplicateKeyError } from './isDuplicateKeyError.js';
 
 /**
  * Each refused insert means another writer's insert landed, so a writer fails at most once per
