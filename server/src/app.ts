@@ -23,6 +23,8 @@ import { createImportsRouter } from './routes/createImportsRouter.js';
 import { createVersionsRouter } from './routes/createVersionsRouter.js';
 import { createDispositionsRouter } from './routes/createDispositionsRouter.js';
 import { createWorkflowRouter } from './routes/createWorkflowRouter.js';
+import { createNegotiationRouter } from './routes/createNegotiationRouter.js';
+import { createSignoffRouter } from './routes/createSignoffRouter.js';
 import { createPublicationsRouter } from './routes/createPublicationsRouter.js';
 import { createPublicPagesRouter } from './routes/createPublicPagesRouter.js';
 import { parseCreateDocumentBody } from './routes/parseCreateDocumentBody.js';
@@ -108,6 +110,8 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer, limi
   api.use('/documents', createVersionsRouter({ logger, collab }));
   api.use('/documents', createDispositionsRouter({ logger, collab }));
   api.use('/documents', createWorkflowRouter({ logger, collab }));
+  api.use('/documents', createNegotiationRouter({ logger, collab }));
+  api.use('/documents', createSignoffRouter({ logger, collab }));
   api.use('/imports', createImportsRouter(new ImportWorkers(env.imports, logger)));
   api.use(createPublicationsRouter({ logger, collab, publicUrl: env.publicUrl }));
   api.use(() => {

@@ -42,6 +42,14 @@ export const ErrorCode = {
   VERSION_NOT_RESTORABLE: 'version_not_restorable',
   /** an uploaded file is larger than the limit (413) */
   UPLOAD_TOO_LARGE: 'upload_too_large',
+  /** a negotiation status or position names a clause that is not in the document */
+  UNKNOWN_CLAUSE: 'unknown_clause',
+  /** a position is recorded on behalf of an organisation: the account has none */
+  NO_ORGANISATION: 'no_organisation',
+  /** a sign-off round names an organisation that has no member on the document */
+  UNKNOWN_ORGANISATION: 'unknown_organisation',
+  /** publishing a version whose sign-off round lacks endorsements, without an override reason (409) */
+  SIGNOFF_INCOMPLETE: 'signoff_incomplete',
   RATE_LIMITED: 'rate_limited',
   /** too many comments by one user on one document in a short time (429, Retry-After) */
   COMMENT_RATE_LIMITED: 'comment_rate_limited',

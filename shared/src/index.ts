@@ -26,3 +26,5 @@ export * from './schemas/presentedVersions.js';
 export * from './protocol/serverClientIds.js';
 export * from './protocol/editorDoc.js';
 export * from './schemas/presentedAuthors.js';
+export * from './negotiation/index.js';
+export * from './signoff/index.js';

@@ -39,7 +39,7 @@ describe('POST /api/documents', () => {
       state: 'drafting',
       textLocked: false,
       public: false,
-      schemaVersion: 1,
+      schemaVersion: 2,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       role: 'coordinator',

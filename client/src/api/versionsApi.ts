@@ -74,10 +74,10 @@ export const versionsApi = {
 
   listPublications: (id: string, signal?: AbortSignal) =>
     apiRequest<{ publications: PresentedPublication[] }>(`${documentPath(id)}/publications`, options(signal)),
-  publish: (id: string, version: number, release: 'major' | 'minor') =>
+  publish: (id: string, version: number, release: 'major' | 'minor', overrideReason?: string) =>
     apiRequest<{ publication: PresentedPublication }>(`${documentPath(id)}/publications`, {
       method: 'POST',
-      body: { version, release },
+      body: overrideReason ? { version, release, overrideReason } : { version, release },
     }),
   setPublic: (id: string, isPublic: boolean) =>
     apiRequest<{ document: PresentedDocument }>(documentPath(id), {

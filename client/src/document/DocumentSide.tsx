@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PresentedDocument } from '@accord/shared';
 import type { Collaborator } from '../collab/CollabSession';
@@ -14,10 +15,12 @@ interface DocumentSideProps {
   refreshKey: number;
   focusRequest: number;
   onOwnMembershipChanged(): void;
+  /** more panels below the members (the negotiation) */
+  children?: ReactNode;
 }
 
 /** Who is here and the members, beside the text (on a phone: the Members sheet). */
-export function DocumentSide({ sheets, collaborators, ...members }: DocumentSideProps) {
+export function DocumentSide({ sheets, collaborators, children, ...members }: DocumentSideProps) {
   const { t } = useTranslation();
   const { ref: sheetRef, props: sheetProps } = useSheet<HTMLElement>(
     sheets,
@@ -28,6 +31,7 @@ export function DocumentSide({ sheets, collaborators, ...members }: DocumentSide
     <aside ref={sheetRef} className="doc-page__side" aria-label={t('document.sidePanel')} {...sheetProps}>
       <PresenceList collaborators={collaborators} />
       <MembersPanel {...members} />
+      {children}
     </aside>
   );
 }

@@ -4,6 +4,8 @@ import { ToolbarIcon } from '../editor/ToolbarIcon';
 import type { TreeNode } from './buildTree';
 import { openThreadsIn } from './rollUpCommentCounts';
 import type { Drop, OutlineDnd } from './useOutlineDragAndDrop';
+import type { OutlineNegotiation } from '../negotiation/OutlineNegotiation';
+import { ClauseStatusBadge } from '../negotiation/ClauseStatusBadge';
 
 interface OutlineItemProps {
   node: TreeNode;
@@ -18,6 +20,8 @@ interface OutlineItemProps {
   commentCounts: Record<string, number>;
   /** the buttons the selected entry carries (null: none, e.g. read-only) */
   actions: ((entry: TreeNode['entry']) => ReactNode) | null;
+  /** each clause's negotiation status, and the entries the "not agreed" filter hides */
+  negotiation: OutlineNegotiation | null;
 }
 
 /** One clause of the outline (a treeitem) and, nested, the clauses inside it. */
@@ -32,10 +36,12 @@ export const OutlineItem = memo(function OutlineItem({
   onSelect,
   commentCounts,
   actions,
+  negotiation,
 }: OutlineItemProps) {
   const { t } = useTranslation();
   const { entry, children } = node;
   const openComments = openThreadsIn(node, commentCounts);
+  const status = negotiation?.statusOf(entry.clauseId) ?? 'pending';
   const labelId = `outline-${entry.clauseId}`;
   const dropHere = drop?.targetId === entry.clauseId ? drop.placement : undefined;
   return (
@@ -48,9 +54,11 @@ export const OutlineItem = memo(function OutlineItem({
       aria-selected={selected === entry.clauseId}
       aria-expanded={children.length > 0 ? true : undefined}
       aria-labelledby={labelId}
+      aria-describedby={status !== 'pending' ? `${labelId}-status` : undefined}
       data-clause-id={entry.clauseId}
       data-kind={entry.kind}
       className="outline__item"
+      hidden={negotiation?.hidden.has(entry.clauseId) || undefined}
       onFocus={(event) => event.stopPropagation()}
     >
       <div
@@ -75,6 +83,10 @@ export const OutlineItem = memo(function OutlineItem({
           <span className="outline__label">{entry.label}</span>
           <span className="outline__heading">{entry.heading || t('structure.outline.untitled')}</span>
         </span>
+        {/* pending (the default) is not marked, so an outline without a negotiation reads as before */}
+        {negotiation && status !== 'pending' && (
+          <ClauseStatusBadge id={`${labelId}-status`} status={status} compact />
+        )}
         {openComments > 0 && (
           <span
             className="outline__comments"
@@ -105,6 +117,7 @@ export const OutlineItem = memo(function OutlineItem({
               onSelect={onSelect}
               commentCounts={commentCounts}
               actions={actions}
+              negotiation={negotiation}
             />
           ))}
         </ul>

@@ -21,6 +21,9 @@ import { useOutline } from './useOutline';
 import { useOutlineDragAndDrop } from './useOutlineDragAndDrop';
 import { useSessionEditor, useSessionOutline } from './useSessionEditor';
 import { useTreeKeyboard } from './useTreeKeyboard';
+import type { NegotiationStore } from '../negotiation/NegotiationStore';
+import { OutlineNegotiationBar } from '../negotiation/OutlineNegotiationBar';
+import { useOutlineNegotiation } from '../negotiation/OutlineNegotiation';
 import './outline.css';
 
 interface OutlinePanelProps {
@@ -29,6 +32,8 @@ interface OutlinePanelProps {
   editable: boolean;
   /** on a phone the outline is a sheet over the text */
   sheets: PanelSheets;
+  /** the clauses' negotiation statuses (null: not shown) */
+  negotiation?: NegotiationStore | null;
 }
 
 const NO_ENTRIES: OutlineEntry[] = [];
@@ -53,6 +58,7 @@ export const OutlinePanel = memo(function OutlinePanel({
   document,
   editable,
   sheets,
+  negotiation = null,
 }: OutlinePanelProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -68,13 +74,18 @@ export const OutlinePanel = memo(function OutlinePanel({
 
   const entries = outline?.entries ?? NO_ENTRIES;
   const tree = useMemo(() => buildTree(entries), [entries]);
+  const [onlyOpen, setOnlyOpen] = useState(false);
+  const clauseStatuses = useOutlineNegotiation(negotiation, entries, onlyOpen);
+  // the tree's tab stop: the selected entry, else the first one the filter shows
+  const shown = (entry: OutlineEntry) => !clauseStatuses?.hidden.has(entry.clauseId);
+  const current =
+    entries.find((entry) => entry.clauseId === selected && shown(entry)) ?? entries.find(shown) ?? null;
   // comments on clauses the outline does not list (paragraphs, points) count on their article
   const commentCounts = useMemo(() => {
     const numbers = editor ? getNumbering(editor.state)?.numbers : undefined;
     const listed = new Set(entries.map((entry) => entry.clauseId));
     return rollUpCommentCounts(threadCounts, listed, (clauseId) => numbers?.get(clauseId)?.parentId);
   }, [threadCounts, entries, editor]);
-  const current = entries.find((entry) => entry.clauseId === selected) ?? entries[0] ?? null;
   const canMove = editable && editor !== null;
 
   // after a move, say where the clause went (once the outline shows it) and keep focus on it
@@ -190,6 +201,14 @@ export const OutlinePanel = memo(function OutlinePanel({
             {countParts.join(' · ')}
           </p>
         )}
+        {negotiation && (
+          <OutlineNegotiationBar
+            store={negotiation}
+            entries={entries}
+            onlyOpen={onlyOpen}
+            onOnlyOpenChange={setOnlyOpen}
+          />
+        )}
         {document.abilities.manage && <OutlineProblems documentId={document.id} />}
         {!outline ? (
           <p className="outline__empty">{t('structure.outline.loading')}</p>
@@ -223,6 +242,7 @@ export const OutlinePanel = memo(function OutlinePanel({
                   onSelect={goTo}
                   commentCounts={commentCounts}
                   actions={actions}
+                  negotiation={clauseStatuses}
                 />
               ))}
             </ul>

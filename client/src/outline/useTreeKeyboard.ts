@@ -18,7 +18,10 @@ export function useTreeKeyboard(
   { onFocusItem, onActivate, onMove }: TreeKeyboardOptions,
 ) {
   return (event: KeyboardEvent<HTMLElement>) => {
-    const items = [...(treeRef.current?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])];
+    // entries hidden by a filter (clauses not agreed only) are skipped
+    const items = [
+      ...(treeRef.current?.querySelectorAll<HTMLElement>('[role="treeitem"]:not([hidden])') ?? []),
+    ];
     const focused = items.findIndex((item) => item === window.document.activeElement);
     if (focused === -1) return;
     const clauseId = items[focused]!.dataset.clauseId!;

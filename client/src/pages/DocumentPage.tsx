@@ -25,6 +25,9 @@ import { DocumentSide } from '../document/DocumentSide';
 import { PanelSheets } from '../phone/PanelSheets';
 import { PhoneBar } from '../phone/PhoneBar';
 import { useIsPhone } from '../phone/useIsPhone';
+import { useNegotiationStore } from '../negotiation/useNegotiationStore';
+import { NegotiationPanel } from '../negotiation/NegotiationPanel';
+import { NegotiationMargin } from '../negotiation/NegotiationMargin';
 
 // the versions and comparison views are opened from the text view: their code is loaded on demand
 const VersionsView = lazy(() =>
@@ -93,6 +96,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   );
   const session = useCollabSession(documentId, caretUser, document?.language ?? null);
   const [workflow, setWorkflow] = useWorkflow(document, session);
+  const negotiation = useNegotiationStore(session);
   const [view, show] = useDocumentView();
   // a sheet belongs to the text: another view closes it
   useEffect(() => {
@@ -203,7 +207,14 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       {view.name === 'text' && <SavedCopyNotice connection={state.connection} localCopy={state.localCopy} />}
       {/* kept while another view shows: the editor, its session and panels stay as they are */}
       <div className="doc-page__body" hidden={view.name !== 'text'}>
-        <OutlinePanel session={session} document={document} editable={editable} sheets={sheets} />
+        <OutlinePanel
+          session={session}
+          document={document}
+          editable={editable}
+          sheets={sheets}
+          negotiation={negotiation}
+        />
+        {negotiation && <NegotiationMargin session={session} store={negotiation} />}
         <section className="doc-page__editor" aria-labelledby={headingId}>
           {session ? (
             <PolicyEditor
@@ -240,7 +251,9 @@ export function DocumentPage({ documentId }: { documentId: string }) {
           refreshKey={membersKey}
           focusRequest={membersFocus}
           onOwnMembershipChanged={() => setReloadKey((key) => key + 1)}
-        />
+        >
+          {negotiation && <NegotiationPanel session={session} store={negotiation} />}
+        </DocumentSide>
       </div>
       {phoneBar && <PhoneBar sheets={sheets} comments={session.comments} />}
     </div>

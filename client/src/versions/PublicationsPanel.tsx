@@ -7,6 +7,7 @@ import { useDateFormat } from '../i18n/useDateFormat';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { PublicSwitch } from './PublicSwitch';
 import type { PublicationsState } from './usePublications';
+import { PublicationEndorsements } from '../signoff/PublicationEndorsements';
 
 interface PublicationsPanelProps {
   document: PresentedDocument;
@@ -57,6 +58,7 @@ export function PublicationsPanel({ document, state, onDocumentChanged }: Public
                 </time>{' '}
                 · {publication.publishedBy.name}
               </p>
+              <PublicationEndorsements signoff={publication.signoff} />
               <div className="version__actions">
                 {document.public ? (
                   <a className="button button--small" href={publication.url} target="_blank" rel="noreferrer">

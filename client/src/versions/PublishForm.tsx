@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { versionsApi, type PresentedPublication } from '../api/versionsApi';
 import { Alert } from '../components/Alert';
 import { useErrorMessage } from '../i18n/useErrorMessage';
+import { ApiError } from '../api/ApiError';
 
 interface PublishFormProps {
   documentId: string;
@@ -29,6 +30,8 @@ export function PublishForm({ documentId, number, latest, onPublished, onCancel 
   const [release, setRelease] = useState<'major' | 'minor'>(latest ? 'minor' : 'major');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // the version's sign-off is not complete: a coordinator may publish anyway, for a recorded reason
+  const [overrideReason, setOverrideReason] = useState<string | null>(null);
   const next = nextNumbers(latest);
   useEffect(() => heading.current?.focus(), []);
 
@@ -37,9 +40,12 @@ export function PublishForm({ documentId, number, latest, onPublished, onCancel 
     setPending(true);
     setError(null);
     try {
-      const { publication } = await versionsApi.publish(documentId, number, release);
+      const reason = overrideReason?.trim() || undefined;
+      const { publication } = await versionsApi.publish(documentId, number, release, reason);
       onPublished(publication);
     } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'signoff_incomplete')
+        setOverrideReason((r) => r ?? '');
       setError(caught);
       setPending(false);
     }
@@ -76,6 +82,17 @@ export function PublishForm({ documentId, number, latest, onPublished, onCancel 
         </p>
       )}
       {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
+      {overrideReason !== null && (
+        <label className="field">
+          <span>{t('signoff.publish.overrideReason')}</span>
+          <textarea
+            value={overrideReason}
+            rows={2}
+            maxLength={2000}
+            onChange={(e) => setOverrideReason(e.target.value)}
+          />
+        </label>
+      )}
       <div className="form__actions">
         <button type="submit" className="button button--primary button--small" disabled={pending}>
           {pending

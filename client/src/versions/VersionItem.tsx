@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPOSITION_REPORT_FORMATS } from '@accord/shared';
 import {
@@ -24,6 +24,8 @@ interface VersionItemProps {
   show(view: DocumentView): void;
   onRestored(number: number): void;
   onPublished(publication: PresentedPublication): void;
+  /** the version's sign-off (signoff/SignoffSection) */
+  signoff?: ReactNode;
 }
 
 /** One version: what it is, what changed, and what can be done with it. */
@@ -36,6 +38,7 @@ export function VersionItem({
   show,
   onRestored,
   onPublished,
+  signoff,
 }: VersionItemProps) {
   const { t } = useTranslation();
   const date = useDateFormat({ dateStyle: 'medium', timeStyle: 'short' });
@@ -126,6 +129,7 @@ export function VersionItem({
           }}
         />
       )}
+      {signoff}
       {confirming === 'publish' && (
         <PublishForm
           documentId={documentId}

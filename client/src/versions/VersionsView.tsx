@@ -15,6 +15,8 @@ import { VersionItem } from './VersionItem';
 import type { DocumentView } from './documentView';
 import { usePublications } from './usePublications';
 import { useVersions } from './useVersions';
+import { useSignoffs } from '../signoff/useSignoffs';
+import { SignoffSection } from '../signoff/SignoffSection';
 
 interface VersionsViewProps {
   document: PresentedDocument;
@@ -39,6 +41,7 @@ export function VersionsView({
   const [publicationsKey, setPublicationsKey] = useState(0);
   const publications = usePublications(document.id, publicationsKey);
   const [notice, setNotice] = useState<string | null>(null);
+  const signoffs = useSignoffs(document.id, session);
   useEffect(() => heading.current?.focus(), []);
 
   const abilities = document.abilities;
@@ -122,6 +125,16 @@ export function VersionsView({
                       show={show}
                       onRestored={(number) => setNotice(t('versions.restore.done', { number }))}
                       onPublished={handlePublished}
+                      signoff={
+                        <SignoffSection
+                          documentId={document.id}
+                          version={version.number}
+                          round={signoffs.byVersion.get(version.number) ?? null}
+                          canManage={abilities.manage}
+                          published={publicationOf(version.number) !== null}
+                          onChanged={signoffs.reload}
+                        />
+                      }
                     />
                   ))}
                 </ol>

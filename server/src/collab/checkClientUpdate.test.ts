@@ -61,6 +61,28 @@ describe('checkClientUpdate', () => {
     ).toEqual({ invalid: 'link target not allowed' });
   });
 
+  it('passes bracketed text, plain or with an alternative label, and refuses a bad label', () => {
+    const withText = () => {
+      const docs = pair();
+      check(docs.server, docs.client, (d) =>
+        d.getXmlFragment('default').insert(0, [paragraph('one two three')]),
+      );
+      const text = (docs.client.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      return { ...docs, text };
+    };
+    const { server, client, text } = withText();
+    expect(check(server, client, () => text.format(0, 3, { bracketed: { option: null } }))).toBe('ok');
+    expect(check(server, client, () => text.format(4, 3, { bracketed: { option: 'Option A' } }))).toBe('ok');
+    for (const option of ['x'.repeat(41), 42, 'Option [B]', '']) {
+      const other = withText();
+      expect(
+        check(other.server, other.client, () => other.text.format(8, 5, { bracketed: { option } })),
+      ).toEqual({
+        invalid: 'bracketed text has an invalid option label',
+      });
+    }
+  });
+
   it(`refuses nesting deeper than ${Limits.documentNestingMax}, with every parent allowing its child`, () => {
     const ok = pair();
     expect(check(ok.server, ok.client, (d) => nestPoints(d, Limits.documentNestingMax))).toBe('ok');

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { ContentMatch, NodeType } from '@tiptap/pm/model';
-import { Limits, isAllowedLinkHref, policySchema } from '@accord/shared';
+import { Limits, MARK, isAllowedLinkHref, isValidBracketOption, policySchema } from '@accord/shared';
 
 /** The editor's content: the only shared type a client may write (Tiptap's Collaboration field). */
 const EDITOR_ROOT = 'default';
@@ -381,6 +381,9 @@ function checkMark(content: Y.ContentFormat, element: string | null): string | n
   }
   if (name === 'link' && !isAllowedLinkHref((value as { href?: unknown }).href)) {
     return 'link target not allowed';
+  }
+  if (name === MARK.bracketed && !isValidBracketOption((value as { option?: unknown }).option)) {
+    return 'bracketed text has an invalid option label';
   }
   return null;
 }

@@ -7,6 +7,12 @@ export interface ExportTextRun {
   bold: boolean;
   italic: boolean;
   href: string | null;
+  /**
+   * Inside bracketed text (issue 16): the alternative's label, or '' for plain brackets. The
+   * bracket characters themselves are runs of their own (toExportTree), so text formats print them
+   * as they are; Akoma Ntoso also wraps the span in `<inline name="bracketed">`.
+   */
+  bracket?: string | null;
 }
 
 export type ExportInline = ExportTextRun | { type: 'break' };

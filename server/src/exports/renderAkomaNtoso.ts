@@ -81,16 +81,37 @@ const arabic = (n: string) => {
   return String(total);
 };
 
-function inlineNodes(runs: ExportInline[]): XmlNode[] {
-  return runs.map((run) => {
-    if (run.type === 'break') return el('br');
-    let node: XmlNode = text(run.text);
-    if (run.bold) node = el('b', {}, [node]);
-    if (run.italic) node = el('i', {}, [node]);
-    if (run.href) node = el('a', { href: run.href }, [node]);
-    return node;
-  });
+function inlineNode(run: ExportInline): XmlNode {
+  if (run.type === 'break') return el('br');
+  let node: XmlNode = text(run.text);
+  if (run.bold) node = el('b', {}, [node]);
+  if (run.italic) node = el('i', {}, [node]);
+  if (run.href) node = el('a', { href: run.href }, [node]);
+  return node;
 }
+
+/**
+ * Runs as AKN inlines. Bracketed text (its bracket characters included) is wrapped in the generic
+ * `<inline name="bracketed">`, with the alternative's label as `title` ("Option A").
+ */
+function inlineNodes(runs: ExportInline[]): XmlNode[] {
+  const out: XmlNode[] = [];
+  let span = null as { bracket: string; nodes: XmlNode[] } | null;
+  for (const run of runs) {
+    const bracket: string | null = run.type === 'text' ? (run.bracket ?? null) : (span?.bracket ?? null);
+    if (span && bracket !== span.bracket) {
+      out.push(bracketedInline(span.bracket, span.nodes));
+      span = null;
+    }
+    if (bracket !== null) (span ??= { bracket, nodes: [] }).nodes.push(inlineNode(run));
+    else out.push(inlineNode(run));
+  }
+  if (span) out.push(bracketedInline(span.bracket, span.nodes));
+  return out;
+}
+
+const bracketedInline = (option: string, nodes: XmlNode[]) =>
+  el('inline', option ? { name: 'bracketed', title: option } : { name: 'bracketed' }, nodes);
 const p = (para: ExportParagraph) => el('p', {}, inlineNodes(para.inlines));
 
 /**

@@ -1,5 +1,7 @@
 import {
+  bracketOpening,
   isAllowedLinkHref,
+  isValidBracketOption,
   jsonTreeAdapter,
   MARK,
   NODE,
@@ -31,15 +33,46 @@ function inlines(node: JSONContent): ExportInline[] {
     if (!text) continue;
     const marks = Array.isArray(child.marks) ? child.marks : [];
     const link = marks.find((m) => m?.type === MARK.link)?.attrs?.href;
+    const bracketMark = marks.find((m) => m?.type === MARK.bracketed);
+    const option: unknown = bracketMark?.attrs?.option;
     runs.push({
       type: 'text',
       text,
       bold: marks.some((m) => m?.type === MARK.bold),
       italic: marks.some((m) => m?.type === MARK.italic),
       href: isAllowedLinkHref(link) ? link : null,
+      // only on bracketed runs: the others keep the shape they always had
+      ...(bracketMark
+        ? { bracket: typeof option === 'string' && isValidBracketOption(option) ? option : '' }
+        : {}),
     });
   }
-  return runs;
+  return withBrackets(runs);
+}
+
+/** The bracket characters around each bracketed span, as runs of their own: "[Option A: " … "]". */
+function withBrackets(runs: ExportInline[]): ExportInline[] {
+  if (!runs.some((run) => run.type === 'text' && typeof run.bracket === 'string')) return runs;
+  const out: ExportInline[] = [];
+  const bracketRun = (text: string, bracket: string): ExportInline => ({
+    type: 'text',
+    text,
+    bold: false,
+    italic: false,
+    href: null,
+    bracket,
+  });
+  let open: string | null = null;
+  for (const run of runs) {
+    if (run.type === 'text' && (run.bracket ?? null) !== open) {
+      if (open !== null) out.push(bracketRun(']', open));
+      open = run.bracket ?? null;
+      if (open !== null) out.push(bracketRun(bracketOpening(open || null), open));
+    }
+    out.push(run);
+  }
+  if (open !== null) out.push(bracketRun(']', open));
+  return out;
 }
 
 const paragraph = (node: JSONContent): ExportParagraph => ({

@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = [
   'document.visibility_changed',
   'publication.published',
   'comment.disposition_recorded',
+  'clause.status_set',
+  'clause.position_recorded',
+  'signoff.opened',
+  'signoff.decided',
+  'signoff.overridden',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -18,6 +18,8 @@ export function renderPublicPage(input: {
   language: DocumentLanguage;
   /** the publication's HTML export */
   exportHtml: string;
+  /** the sign-off section (signoff/renderEndorsements.ts), if any */
+  endorsementsHtml?: string;
 }): string {
   const { publication, title, language } = input;
   const labels = EXPORT_LABELS[language] ?? EXPORT_LABELS.en;
@@ -40,6 +42,7 @@ export function renderPublicPage(input: {
 <dt>${esc(labels.version)}</dt><dd>${publication.versionNumber}</dd>
 </dl>
 </header>
+${input.endorsementsHtml ?? ''}
 <section aria-labelledby="downloads">
 <h2 id="downloads">${esc(words.downloads)}</h2>
 <table class="files">

@@ -9,6 +9,8 @@ import { findVersion, versionCanonical } from '../queries/versions.js';
 import { formatWithHash } from '../queries/publications.js';
 import { publishedExport } from '../queries/publishedExport.js';
 import { renderPublicPage } from '../publicPages/renderPublicPage.js';
+import { renderEndorsements } from '../signoff/renderEndorsements.js';
+import { publicationSignoff } from '../signoff/publicationSignoff.js';
 import { renderVerifyResultPage } from '../publicPages/renderVerifyResultPage.js';
 import { renderPublicErrorPage } from '../publicPages/renderPublicErrorPage.js';
 import { hashUploadedFile } from './hashUploadedFile.js';
@@ -34,15 +36,19 @@ export function createPublicPagesRouter({ logger }: { logger: Logger }): Router 
   router.get('/:id', async (req, res) => {
     const { id } = validate(publicationParams, req.params);
     const { publication } = await authorizePublicPage(id);
-    const [text, html] = await Promise.all([
+    const [text, html, signoff] = await Promise.all([
       publishedText(publication),
       publishedExport(logger, publication, 'html'),
+      publicationSignoff(publication),
     ]);
+    const endorsementsHtml = renderEndorsements(signoff, text.language);
     res
       .status(200)
       .type('html')
       .set('Cache-Control', 'no-cache')
-      .send(renderPublicPage({ publication, ...text, exportHtml: html.body.toString('utf8') }));
+      .send(
+        renderPublicPage({ publication, ...text, exportHtml: html.body.toString('utf8'), endorsementsHtml }),
+      );
   });
 
   router.get('/:id/download/:format', async (req, res) => {

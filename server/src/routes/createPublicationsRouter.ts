@@ -10,6 +10,8 @@ import { findVersion } from '../queries/versions.js';
 import { formatWithHash, listPublications } from '../queries/publications.js';
 import { publishedExport } from '../queries/publishedExport.js';
 import { presentPublication } from '../presenters/presentPublication.js';
+import { assertSignedOff } from '../signoff/assertSignedOff.js';
+import { publicationSignoff } from '../signoff/publicationSignoff.js';
 import { hashUploadedFile } from './hashUploadedFile.js';
 import { sendExport } from './sendExport.js';
 import { validate } from './validate.js';
@@ -38,9 +40,13 @@ export function createPublicationsRouter({
     const { document } = await authorizeDocument(actor.id, id, 'manage');
     const version = await findVersion(id, body.version);
     if (!version) throw new NotFound(`This document has no version ${body.version}.`);
+    await assertSignedOff({ logger, collab, actor }, id, version.number, body.overrideReason);
     const publication = await publishVersion({ logger, collab, actor }, document, version, body.release);
     res.status(201).json({
-      publication: presentPublication(publication, { publicUrl, documentPublic: document.public }),
+      publication: {
+        ...presentPublication(publication, { publicUrl, documentPublic: document.public }),
+        signoff: await publicationSignoff(publication),
+      },
     });
   });
 
@@ -50,8 +56,11 @@ export function createPublicationsRouter({
     const { document } = await authorizeDocument(user.id, id, 'read');
     const publications = await listPublications(id);
     res.json({
-      publications: publications.map((p) =>
-        presentPublication(p, { publicUrl, documentPublic: document.public }),
+      publications: await Promise.all(
+        publications.map(async (p) => ({
+          ...presentPublication(p, { publicUrl, documentPublic: document.public }),
+          signoff: await publicationSignoff(p),
+        })),
       ),
     });
   });
@@ -60,7 +69,10 @@ export function createPublicationsRouter({
     const { id } = validate(publicationParams, req.params);
     const { publication, document } = await authorizePublication(req.user?.id ?? null, id);
     res.json({
-      publication: presentPublication(publication, { publicUrl, documentPublic: document.public }),
+      publication: {
+        ...presentPublication(publication, { publicUrl, documentPublic: document.public }),
+        signoff: await publicationSignoff(publication),
+      },
     });
   });
 

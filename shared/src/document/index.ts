@@ -20,6 +20,8 @@ export { Preamble } from './nodes/Preamble.js';
 export { Recital } from './nodes/Recital.js';
 export { Title } from './nodes/Title.js';
 export { policyNodes } from './nodes/policyNodes.js';
+export { Bracketed } from './marks/Bracketed.js';
+export { isValidBracketOption, bracketOpening, BRACKET_OPTION_MAX } from './marks/bracketOption.js';
 
 export { isValidClauseId, CLAUSE_ID_LENGTH } from './ids/base62.js';
 export { newClauseId } from './ids/newClauseId.js';

@@ -6,6 +6,7 @@ import { ClauseIds } from './ids/ClauseIds.js';
 import { StructuredPaste } from './import/StructuredPaste.js';
 import { isAllowedLinkHref } from './isAllowedLinkHref.js';
 import { policyNodes } from './nodes/policyNodes.js';
+import { Bracketed } from './marks/Bracketed.js';
 import { Numbering } from './numbering/Numbering.js';
 
 export interface PolicyExtensionsOptions {
@@ -50,6 +51,7 @@ export function policyExtensions(options: PolicyExtensionsOptions = {}): Extensi
       },
     }),
     ...policyNodes,
+    Bracketed,
     ClauseIds,
     Numbering.configure({ language: options.language ?? 'en' }),
     PolicyCommands,

@@ -88,7 +88,7 @@ describe('renderCanonical', () => {
     ]);
     expect(r.freeText.map((f) => f.text)).toEqual(['The Parties,', 'Done at Lima']);
     expect(r.tree).toBe(doc);
-    expect(r.schemaVersion).toBe(1);
+    expect(r.schemaVersion).toBe(2);
   });
 
   it('reports content that does not fit the schema, and still renders its text', () => {

@@ -30,7 +30,7 @@ describe('policy schema', () => {
         'title',
       ].sort(),
     );
-    expect(Object.keys(policySchema.marks).sort()).toEqual(['bold', 'italic', 'link']);
+    expect(Object.keys(policySchema.marks).sort()).toEqual(['bold', 'bracketed', 'italic', 'link']);
     expect(policySchema.topNodeType.name).toBe('doc');
     for (const type of STRUCTURAL_NODE_TYPES)
       expect(policySchema.nodes[type]!.spec.attrs).toHaveProperty('clauseId');

@@ -3,6 +3,8 @@ import type { MemberChangedEvent } from './MemberChangedEvent.js';
 import type { NotificationCreatedEvent } from './NotificationCreatedEvent.js';
 import type { VersionCreatedEvent } from './VersionCreatedEvent.js';
 import type { WorkflowChangedEvent } from './WorkflowChangedEvent.js';
+import type { NegotiationChangedEvent } from './NegotiationChangedEvent.js';
+import type { SignoffChangedEvent } from './SignoffChangedEvent.js';
 
 /**
  * Everything the server sends on the collaboration socket as ACCORD_EVENT (JSON). A new kind of
@@ -14,7 +16,9 @@ export type AccordEvent =
   | NotificationCreatedEvent
   | MemberChangedEvent
   | WorkflowChangedEvent
-  | VersionCreatedEvent;
+  | VersionCreatedEvent
+  | NegotiationChangedEvent
+  | SignoffChangedEvent;
 
 export type AccordEventType = AccordEvent['type'];
 

@@ -1,3 +1,4 @@
+import type { PresentedPublicationSignoff } from '../signoff/presentedSignoff.js';
 import type { ExportFormat, VersionRef, WorkflowState } from './versions.js';
 import type { DocumentComparison } from '../compare/comparisonTypes.js';
 import type { PresentedChangeAuthors } from './presentedAuthors.js';
@@ -49,6 +50,8 @@ export interface PresentedPublication {
   downloads: Record<ExportFormat, string>;
   publishedBy: { id: string; name: string };
   publishedAt: string;
+  /** its sign-off: endorsing organisations with dates, and any override (absent: no round) */
+  signoff?: PresentedPublicationSignoff | null;
 }
 
 /** A document's workflow state. */

@@ -58,6 +58,8 @@ export type WorkflowBody = z.infer<typeof workflowBody>;
 export const publishBody = z.strictObject({
   version: versionNumber,
   release: z.enum(['major', 'minor']),
+  /** publish although the version's sign-off round is not complete, for this recorded reason */
+  overrideReason: z.string().trim().min(1).max(2000).optional(),
 });
 
 export const publicationParams = z.strictObject({ id: objectId });

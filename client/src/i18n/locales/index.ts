@@ -27,9 +27,17 @@ import accountEs from './account.es.json';
 import accountPt from './account.pt.json';
 import accountFr from './account.fr.json';
 import offlineEn from './offline.en.json';
+import negotiationEn from './negotiation.en.json';
+import signoffEn from './signoff.en.json';
 import offlineEs from './offline.es.json';
+import negotiationEs from './negotiation.es.json';
+import signoffEs from './signoff.es.json';
 import offlinePt from './offline.pt.json';
+import negotiationPt from './negotiation.pt.json';
+import signoffPt from './signoff.pt.json';
 import offlineFr from './offline.fr.json';
+import negotiationFr from './negotiation.fr.json';
+import signoffFr from './signoff.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -46,6 +54,8 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phoneEn,
     ...accountEn,
     ...offlineEn,
+    ...negotiationEn,
+    ...signoffEn,
   },
   es: {
     ...es,
@@ -56,6 +66,8 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phoneEs,
     ...accountEs,
     ...offlineEs,
+    ...negotiationEs,
+    ...signoffEs,
   },
   pt: {
     ...pt,
@@ -66,6 +78,8 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phonePt,
     ...accountPt,
     ...offlinePt,
+    ...negotiationPt,
+    ...signoffPt,
   },
   fr: {
     ...fr,
@@ -76,5 +90,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phoneFr,
     ...accountFr,
     ...offlineFr,
+    ...negotiationFr,
+    ...signoffFr,
   },
 };

@@ -3,6 +3,7 @@ import type { ContentMatch, NodeType, Schema } from '@tiptap/pm/model';
 import { CLAUSE_KIND_BY_NODE } from '../clauseKinds.js';
 import { isValidClauseId } from '../ids/base62.js';
 import { isAllowedLinkHref } from '../isAllowedLinkHref.js';
+import { isValidBracketOption } from '../marks/bracketOption.js';
 import { MARK, NODE } from '../nodeNames.js';
 import { policySchema } from '../policySchema.js';
 import { checkActionAttrs } from './checkActionAttrs.js';
@@ -47,6 +48,14 @@ export function validateDocument(doc: JSONContent, schema: Schema = policySchema
           report({
             code: 'disallowed_link',
             message: `link target not allowed: ${String(mark.attrs?.href).slice(0, 80)}`,
+            path,
+            nodeType,
+          });
+        }
+        if (markType.name === MARK.bracketed && !isValidBracketOption(mark.attrs?.option)) {
+          report({
+            code: 'invalid_attribute',
+            message: 'bracketed text with an invalid option label',
             path,
             nodeType,
           });

@@ -1,0 +1,3 @@
+export * from './negotiationValues.js';
+export * from './negotiationSchemas.js';
+export * from './presentedNegotiation.js';

@@ -1,0 +1,3 @@
+export * from './signoffValues.js';
+export * from './signoffSchemas.js';
+export * from './presentedSignoff.js';
