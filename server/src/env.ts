@@ -152,6 +152,10 @@ const schema = z.object({
   MAIL_RETRY_BASE_MS: int(30_000, 10),
   /** deliveries tried per message before it is given up (logged at error level) */
   MAIL_MAX_ATTEMPTS: int(8, 1),
+  /** how often new notifications are emailed (to those who chose "immediately") */
+  NOTIFICATION_MAIL_INTERVAL_MS: int(60_000, 50),
+  /** the hour (UTC, 0–23) after which each day's notification digest goes out */
+  NOTIFICATION_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
   /** password-reset requests per client IP per window (429 beyond) */
   PASSWORD_RESET_MAX_PER_IP: int(20, 1),
   /** reset emails sent to one address per window (beyond, the same answer but no email) */
@@ -184,7 +188,14 @@ export type Env = Readonly<{
   imports: { concurrency: number; queue: number; perUser: number; memoryMb: number; timeoutMs: number };
   commentRate: { maxComments: number; commentWindowMs: number; maxMentions: number; mentionWindowMs: number };
   scryptCost: number;
-  mail: { smtpUrl: string | undefined; from: string; retryBaseMs: number; maxAttempts: number };
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    retryBaseMs: number;
+    maxAttempts: number;
+    notificationIntervalMs: number;
+    digestHourUtc: number;
+  };
   passwordReset: { maxPerIp: number; maxPerEmail: number; windowMs: number; tokenMs: number };
   collab: {
     maxPayloadBytes: number;
@@ -279,6 +290,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       from: e.MAIL_FROM,
       retryBaseMs: e.MAIL_RETRY_BASE_MS,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      notificationIntervalMs: e.NOTIFICATION_MAIL_INTERVAL_MS,
+      digestHourUtc: e.NOTIFICATION_DIGEST_HOUR_UTC,
     },
     passwordReset: {
       maxPerIp: e.PASSWORD_RESET_MAX_PER_IP,

@@ -30,6 +30,8 @@ import './models/EmailChangeToken.js';
 import './mail/MailMessage.js';
 import './mail/MailAttempt.js';
 import { Mailer } from './mail/Mailer.js';
+import { NotificationEmails } from './notifications/NotificationEmails.js';
+import './models/NotificationSetting.js';
 import { RedisLink } from './collab/instances/RedisLink.js';
 import { redisLimiters } from './collab/instances/RedisWindowLimiter.js';
 import { localLimiters } from './security/WindowLimiter.js';
@@ -71,6 +73,12 @@ async function main(): Promise<void> {
       onTextStored: (documentId) => lastTextChange.changed(documentId),
     });
     const mailer = new Mailer(env, logger);
+    const notificationEmails = new NotificationEmails(mailer, logger, {
+      intervalMs: env.mail.notificationIntervalMs,
+      digestHourUtc: env.mail.digestHourUtc,
+      linkBase: (env.publicUrl ?? `http://localhost:${env.port}`).replace(/\/+$/, ''),
+    });
+    notificationEmails.start();
     const limiters = link ? redisLimiters(link, logger) : localLimiters;
     const app = createApp({ env, logger, sessionMiddleware, collab, mailer, limiters });
     httpServer.on('request', app);
@@ -81,7 +89,10 @@ async function main(): Promise<void> {
       collab,
       flushLastTextChange: () => lastTextChange.flush(),
       closeSessionStore: () => sessionMiddleware.store.close(),
-      closeMailer: () => mailer.close(),
+      closeMailer: async () => {
+        await notificationEmails.stop();
+        await mailer.close();
+      },
     });
     await listen(httpServer, env);
     const address = httpServer.address();

@@ -28,3 +28,4 @@ export * from './protocol/editorDoc.js';
 export * from './schemas/presentedAuthors.js';
 export * from './negotiation/index.js';
 export * from './signoff/index.js';
+export * from './notifications/notificationEmails.js';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useSession } from '../session/useSession';
 import { EmailChangeForm } from './EmailChangeForm';
+import { NotificationEmailsForm } from './NotificationEmailsForm';
 import { OrganisationForm } from './OrganisationForm';
 import { PasswordChangeForm } from './PasswordChangeForm';
 import { ProfileForm } from './ProfileForm';
@@ -32,6 +33,11 @@ export function SettingsPage() {
         <h2 id={`${id}-email`}>{t('account.emailTitle')}</h2>
         <p className="hint">{t('account.emailIntro')}</p>
         <EmailChangeForm />
+      </section>
+      <section className="card settings__section" aria-labelledby={`${id}-notifications`}>
+        <h2 id={`${id}-notifications`}>{t('account.notificationEmailsTitle')}</h2>
+        <p className="hint">{t('account.notificationEmailsIntro')}</p>
+        <NotificationEmailsForm />
       </section>
       <section className="card settings__section" aria-labelledby={`${id}-password`}>
         <h2 id={`${id}-password`}>{t('account.passwordTitle')}</h2>

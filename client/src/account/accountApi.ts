@@ -1,4 +1,5 @@
 import type {
+  NotificationEmailSettings,
   OrganisationKind,
   PresentedDocument,
   PresentedInvitation,
@@ -18,6 +19,13 @@ export interface DevMailMessage {
 
 /** Account endpoints: password reset and the development mailbox. */
 export const accountApi = {
+  notificationEmails: () =>
+    apiRequest<{ settings: NotificationEmailSettings }>('/api/account/notification-emails'),
+  setNotificationEmails: (settings: NotificationEmailSettings) =>
+    apiRequest<{ settings: NotificationEmailSettings }>('/api/account/notification-emails', {
+      method: 'PATCH',
+      body: settings,
+    }),
   requestPasswordReset: (email: string) =>
     apiRequest<{ accepted: true }>('/api/auth/password-reset', { method: 'POST', body: { email } }),
   resetPassword: (token: string, password: string) =>

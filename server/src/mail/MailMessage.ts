@@ -1,7 +1,13 @@
 import '../database/plugins.js';
 import mongoose, { Schema, type Types } from 'mongoose';
 
-export const MAIL_KINDS = ['password_reset', 'invitation', 'email_change'] as const;
+export const MAIL_KINDS = [
+  'password_reset',
+  'invitation',
+  'email_change',
+  'notification',
+  'notification_digest',
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /**

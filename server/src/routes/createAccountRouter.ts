@@ -1,4 +1,10 @@
 import { Router } from 'express';
+import {
+  DEFAULT_NOTIFICATION_EMAILS,
+  notificationEmailsBody,
+  type NotificationEmailSettings,
+} from '@accord/shared';
+import { NotificationSetting } from '../models/NotificationSetting.js';
 import { accountUpdateBody, emailChangeBody, emailConfirmBody, passwordChangeBody } from '@accord/shared';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
@@ -99,6 +105,22 @@ export function createAccountRouter({
     res.status(202).json({ accepted: true });
   });
 
+  router.get('/notification-emails', async (req, res) => {
+    const actor = requireUser(req);
+    res.json({ settings: await notificationEmailSettings(actor.id) });
+  });
+
+  router.patch('/notification-emails', async (req, res) => {
+    const actor = requireUser(req);
+    const body = validate(notificationEmailsBody, req.body);
+    await NotificationSetting.replaceOne(
+      { _id: actor.id },
+      { ...body, updatedAt: new Date() },
+      { upsert: true },
+    );
+    res.json({ settings: await notificationEmailSettings(actor.id) });
+  });
+
   router.post('/email/confirm', async (req, res) => {
     const { token } = validate(emailConfirmBody, req.body);
     const userId = await confirmEmailChange(logger, token);
@@ -106,4 +128,12 @@ export function createAccountRouter({
   });
 
   return router;
+}
+
+/** The user's email choice per notification kind (the defaults until they chose). */
+async function notificationEmailSettings(userId: string): Promise<NotificationEmailSettings> {
+  const record = await NotificationSetting.findById(userId).lean();
+  if (!record) return DEFAULT_NOTIFICATION_EMAILS;
+  const { mention, reply, resolved, reopened, role_changed } = record;
+  return { mention, reply, resolved, reopened, role_changed };
 }

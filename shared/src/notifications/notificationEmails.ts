@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { NotificationKind } from '../schemas/presentedComments.js';
+
+export const NOTIFICATION_KINDS = ['mention', 'reply', 'resolved', 'reopened', 'role_changed'] as const;
+export const EMAIL_CHOICES = ['immediately', 'daily', 'never'] as const;
+export type EmailChoice = (typeof EMAIL_CHOICES)[number];
+export type NotificationEmailSettings = Record<NotificationKind, EmailChoice>;
+
+/** What a new account gets: what needs an answer at once, the rest in the daily digest. */
+export const DEFAULT_NOTIFICATION_EMAILS: NotificationEmailSettings = {
+  mention: 'immediately',
+  reply: 'daily',
+  resolved: 'daily',
+  reopened: 'daily',
+  role_changed: 'immediately',
+};
+
+const choice = z.enum(EMAIL_CHOICES);
+
+/** PATCH /api/account/notification-emails: a choice for every kind. */
+export const notificationEmailsBody = z.strictObject({
+  mention: choice,
+  reply: choice,
+  resolved: choice,
+  reopened: choice,
+  role_changed: choice,
+});
