@@ -42,6 +42,12 @@ export const ErrorCode = {
   VERSION_NOT_RESTORABLE: 'version_not_restorable',
   /** an uploaded file is larger than the limit (413) */
   UPLOAD_TOO_LARGE: 'upload_too_large',
+  /** an amendment names a clause that is not in the document */
+  UNKNOWN_CLAUSE: 'unknown_clause',
+  /** an amendment's proposal does not fit the document schema or the clause it amends */
+  INVALID_PROPOSAL: 'invalid_proposal',
+  /** the amendment was decided or withdrawn already */
+  AMENDMENT_CLOSED: 'amendment_closed',
   RATE_LIMITED: 'rate_limited',
   /** too many comments by one user on one document in a short time (429, Retry-After) */
   COMMENT_RATE_LIMITED: 'comment_rate_limited',

@@ -26,3 +26,4 @@ export * from './schemas/presentedVersions.js';
 export * from './protocol/serverClientIds.js';
 export * from './protocol/editorDoc.js';
 export * from './schemas/presentedAuthors.js';
+export * from './amendments/index.js';

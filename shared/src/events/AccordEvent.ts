@@ -1,3 +1,4 @@
+import type { AmendmentsChangedEvent } from '../amendments/AmendmentsChangedEvent.js';
 import type { CommentsChangedEvent } from './CommentsChangedEvent.js';
 import type { MemberChangedEvent } from './MemberChangedEvent.js';
 import type { NotificationCreatedEvent } from './NotificationCreatedEvent.js';
@@ -14,7 +15,8 @@ export type AccordEvent =
   | NotificationCreatedEvent
   | MemberChangedEvent
   | WorkflowChangedEvent
-  | VersionCreatedEvent;
+  | VersionCreatedEvent
+  | AmendmentsChangedEvent;
 
 export type AccordEventType = AccordEvent['type'];
 
