@@ -23,6 +23,7 @@ import { createImportsRouter } from './routes/createImportsRouter.js';
 import { createVersionsRouter } from './routes/createVersionsRouter.js';
 import { createDispositionsRouter } from './routes/createDispositionsRouter.js';
 import { createWorkflowRouter } from './routes/createWorkflowRouter.js';
+import { createAmendmentsRouter } from './routes/createAmendmentsRouter.js';
 import { createPublicationsRouter } from './routes/createPublicationsRouter.js';
 import { createPublicPagesRouter } from './routes/createPublicPagesRouter.js';
 import { parseCreateDocumentBody } from './routes/parseCreateDocumentBody.js';
@@ -99,6 +100,7 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer }: Ap
   api.use('/documents', createVersionsRouter({ logger, collab }));
   api.use('/documents', createDispositionsRouter({ logger, collab }));
   api.use('/documents', createWorkflowRouter({ logger, collab }));
+  api.use('/documents', createAmendmentsRouter({ logger, collab }));
   api.use('/imports', createImportsRouter(new ImportWorkers(env.imports, logger)));
   api.use(createPublicationsRouter({ logger, collab, publicUrl: env.publicUrl }));
   api.use(() => {

@@ -130,3 +130,6 @@ export const listAmendmentsQuery = z.strictObject({
   author: objectId.optional(),
 });
 export type ListAmendmentsQuery = z.infer<typeof listAmendmentsQuery>;
+
+/** POST …/cosponsor and …/withdraw take no fields */
+export const emptyAmendmentBody = z.strictObject({});

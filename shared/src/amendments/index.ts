@@ -8,3 +8,5 @@ export { tokenHunks } from './tokenHunks.js';
 export * from './threeWayMerge.js';
 export type * from './presentedAmendments.js';
 export type * from './AmendmentsChangedEvent.js';
+export * from './rebaseAmendment.js';
+export { checkActionAttrs } from '../document/render/checkActionAttrs.js';

@@ -1,0 +1,113 @@
+import {
+  ClauseIndex,
+  contentText,
+  editsOverlap,
+  rebaseAmendment,
+  wordDiff,
+  type AmendmentState,
+  type ClauseContent,
+  type DocumentLanguage,
+  type Rebased,
+} from '@accord/shared';
+import type { CollabControl } from '../collab/CollabControl.js';
+import type { AmendmentEventRecord } from '../models/AmendmentEvent.js';
+import { EDITOR_FIELD } from '../structure/encodeInitialState.js';
+import { amendmentCache } from './AmendmentCache.js';
+import { readClauseBlocks } from './clauseBlocks.js';
+import { closedState, foldAmendment, type OpenAmendment } from './foldAmendment.js';
+
+/** An amendment as it stands against the live document. */
+export interface AmendmentView {
+  amendment: OpenAmendment;
+  state: AmendmentState;
+  rebased: Rebased | null;
+  clauseLabel: string | null;
+  currentText: string | null;
+  competingWith: string[];
+}
+
+interface LiveClause {
+  content: ClauseContent;
+  label: string;
+}
+
+/**
+ * Every amendment of a document, each rebased against its clause as it is now in the live
+ * document (read through the room), with competing amendments marked. Nothing stored changes
+ * when a clause changes: states are computed here, at every read.
+ */
+export async function amendmentViews(
+  collab: CollabControl,
+  documentId: string,
+  language: DocumentLanguage,
+): Promise<AmendmentView[]> {
+  const { amendments, events } = await amendmentCache.read(documentId);
+  const byAmendment = new Map<string, AmendmentEventRecord[]>();
+  for (const event of events) {
+    const key = event.amendmentId.toHexString();
+    let list = byAmendment.get(key);
+    if (!list) byAmendment.set(key, (list = []));
+    list.push(event);
+  }
+  const folded = amendments.map((record) => foldAmendment(record, byAmendment.get(record._id.toHexString()) ?? []));
+  const wanted = new Set(folded.map((a) => a.clauseId));
+  const live = await collab.withDocument(documentId, (doc) => {
+    const index = new ClauseIndex(doc, language, EDITOR_FIELD);
+    const found = new Map<string, LiveClause>();
+    for (const clauseId of wanted) {
+      const entry = index.get(clauseId);
+      if (entry) found.set(clauseId, { content: readClauseBlocks(entry.element).content, label: entry.snapshot.label ?? '' });
+    }
+    return found;
+  });
+  const views = folded.map((amendment): AmendmentView => {
+    const clause = live.get(amendment.clauseId) ?? null;
+    const closed = closedState(amendment);
+    const currentText = clause && amendment.kind !== 'insert' ? contentText(clause.content) : null;
+    if (closed) {
+      const applied = amendment.closedBy?.proposal ?? amendment.proposal;
+      const from = amendment.base ? contentText(amendment.base) : '';
+      const to = amendment.kind === 'delete' || !applied ? '' : contentText(applied);
+      return {
+        amendment,
+        state: closed,
+        rebased: { state: 'pending', merge: null, fields: null, diff: wordDiff(from, to) },
+        clauseLabel: clause?.label ?? null,
+        currentText,
+        competingWith: [],
+      };
+    }
+    const rebased = rebaseAmendment(amendment, clause?.content ?? null);
+    return { amendment, state: rebased.state, rebased, clauseLabel: clause?.label ?? null, currentText, competingWith: [] };
+  });
+  markCompeting(views);
+  return views;
+}
+
+/** Two open amendments of one clause compete when their changes touch the same words (a deletion: any). */
+function markCompeting(views: AmendmentView[]): void {
+  const byClause = new Map<string, AmendmentView[]>();
+  for (const view of views) {
+    if (view.amendment.kind === 'insert' || (view.state !== 'pending' && view.state !== 'rebased')) continue;
+    let list = byClause.get(view.amendment.clauseId);
+    if (!list) byClause.set(view.amendment.clauseId, (list = []));
+    list.push(view);
+  }
+  for (const list of byClause.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        const compete =
+          a.amendment.kind === 'delete' ||
+          b.amendment.kind === 'delete' ||
+          editsOverlap(a.rebased?.merge?.edits ?? [], b.rebased?.merge?.edits ?? []) ||
+          (a.rebased?.fields && b.rebased?.fields && Object.keys(a.rebased.fields).some((k) => k in b.rebased!.fields!));
+        if (compete) {
+          a.competingWith.push(b.amendment.id);
+          b.competingWith.push(a.amendment.id);
+        }
+      }
+    }
+  }
+}
