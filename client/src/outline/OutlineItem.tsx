@@ -4,6 +4,7 @@ import { ToolbarIcon } from '../editor/ToolbarIcon';
 import type { TreeNode } from './buildTree';
 import { openThreadsIn } from './rollUpCommentCounts';
 import type { Drop, OutlineDnd } from './useOutlineDragAndDrop';
+import { OutlineAmendmentCount } from '../amendments/OutlineAmendmentCount';
 
 interface OutlineItemProps {
   node: TreeNode;
@@ -16,6 +17,8 @@ interface OutlineItemProps {
   onSelect(clauseId: string): void;
   /** open comment threads per listed clause id, including those on its unlisted parts */
   commentCounts: Record<string, number>;
+  /** open amendments per listed clause id */
+  amendmentCounts: Record<string, number>;
   /** the buttons the selected entry carries (null: none, e.g. read-only) */
   actions: ((entry: TreeNode['entry']) => ReactNode) | null;
 }
@@ -31,6 +34,7 @@ export const OutlineItem = memo(function OutlineItem({
   dnd,
   onSelect,
   commentCounts,
+  amendmentCounts,
   actions,
 }: OutlineItemProps) {
   const { t } = useTranslation();
@@ -88,6 +92,7 @@ export const OutlineItem = memo(function OutlineItem({
             </span>
           </span>
         )}
+        <OutlineAmendmentCount node={node} counts={amendmentCounts} />
       </div>
       {actions && selected === entry.clauseId && actions(entry)}
       {children.length > 0 && (
@@ -104,6 +109,7 @@ export const OutlineItem = memo(function OutlineItem({
               dnd={dnd}
               onSelect={onSelect}
               commentCounts={commentCounts}
+              amendmentCounts={amendmentCounts}
               actions={actions}
             />
           ))}

@@ -9,6 +9,8 @@ import { useSheet } from '../phone/useSheet';
 import { clearOfToolbar } from '../phone/clearOfToolbar';
 import { buildTree } from './buildTree';
 import { OutlineItem } from './OutlineItem';
+import { useAmendmentCounts } from '../amendments/useAmendments';
+import { rollUpAmendmentCounts } from '../amendments/rollUpAmendmentCounts';
 import { OutlineMoves } from './OutlineMoves';
 import { AuthorsButton } from './AuthorsButton';
 import { ClauseAuthorsDialog } from './ClauseAuthorsDialog';
@@ -74,6 +76,12 @@ export const OutlinePanel = memo(function OutlinePanel({
     const listed = new Set(entries.map((entry) => entry.clauseId));
     return rollUpCommentCounts(threadCounts, listed, (clauseId) => numbers?.get(clauseId)?.parentId);
   }, [threadCounts, entries, editor]);
+  const openAmendments = useAmendmentCounts(session?.amendments ?? null);
+  const amendmentCounts = useMemo(() => {
+    const numbers = editor ? getNumbering(editor.state)?.numbers : undefined;
+    const listed = new Set(entries.map((entry) => entry.clauseId));
+    return rollUpAmendmentCounts(openAmendments, listed, (clauseId) => numbers?.get(clauseId)?.parentId);
+  }, [openAmendments, entries, editor]);
   const current = entries.find((entry) => entry.clauseId === selected) ?? entries[0] ?? null;
   const canMove = editable && editor !== null;
 
@@ -222,6 +230,7 @@ export const OutlinePanel = memo(function OutlinePanel({
                   dnd={dnd}
                   onSelect={goTo}
                   commentCounts={commentCounts}
+                  amendmentCounts={amendmentCounts}
                   actions={actions}
                 />
               ))}

@@ -30,6 +30,10 @@ import offlineEn from './offline.en.json';
 import offlineEs from './offline.es.json';
 import offlinePt from './offline.pt.json';
 import offlineFr from './offline.fr.json';
+import amendmentsEn from './amendments.en.json';
+import amendmentsEs from './amendments.es.json';
+import amendmentsPt from './amendments.pt.json';
+import amendmentsFr from './amendments.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -46,6 +50,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phoneEn,
     ...accountEn,
     ...offlineEn,
+    ...amendmentsEn,
   },
   es: {
     ...es,
@@ -56,6 +61,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phoneEs,
     ...accountEs,
     ...offlineEs,
+    ...amendmentsEs,
   },
   pt: {
     ...pt,
@@ -66,6 +72,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phonePt,
     ...accountPt,
     ...offlinePt,
+    ...amendmentsPt,
   },
   fr: {
     ...fr,
@@ -76,5 +83,6 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phoneFr,
     ...accountFr,
     ...offlineFr,
+    ...amendmentsFr,
   },
 };
