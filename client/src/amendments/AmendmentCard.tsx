@@ -7,12 +7,14 @@ import { amendmentsApi } from './amendmentsApi';
 
 interface AmendmentCardProps {
   amendment: PresentedAmendment;
+  /** the clause as readers name it, null when it is gone */
+  clauseName: string | null;
   onChanged(): void;
   onShowClause(clauseId: string): void;
 }
 
 /** One amendment: what it changes (a word diff against the current text), why, who backs it, its state. */
-export function AmendmentCard({ amendment: a, onChanged, onShowClause }: AmendmentCardProps) {
+export function AmendmentCard({ amendment: a, clauseName, onChanged, onShowClause }: AmendmentCardProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function AmendmentCard({ amendment: a, onChanged, onShowClause }: Amendme
       <header className="amendment__header">
         <h3 id={`${id}-title`} className="amendment__title">
           <button type="button" className="amendment__clause" onClick={() => onShowClause(a.clauseId)}>
-            {a.clauseLabel ?? t('amendments.unnumbered')}
+            {clauseName ?? t('amendments.unnumbered')}
           </button>{' '}
           · {t(`amendments.kind.${a.kind === 'insert' ? (a.position === 'before' ? 'insertBefore' : 'insertAfter') : a.kind}`)}
         </h3>

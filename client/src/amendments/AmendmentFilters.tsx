@@ -26,10 +26,14 @@ interface AmendmentFiltersProps {
   filters: Filters;
   statuses: readonly AmendmentState[];
   onChange(filters: Filters): void;
+  /** the clauses with amendments, named, and the one shown (null: all) */
+  clauses: { id: string; name: string }[];
+  clauseId: string | null;
+  onClause(clauseId: string | null): void;
 }
 
-/** Filters of the amendments list: status, organisation, country, author (the clause: from the outline). */
-export function AmendmentFilters({ list, filters, statuses, onChange }: AmendmentFiltersProps) {
+/** Filters of the amendments list: clause (also set from the markers), status, organisation, country, author. */
+export function AmendmentFilters({ list, filters, statuses, onChange, clauses, clauseId, onClause }: AmendmentFiltersProps) {
   const { t } = useTranslation();
   const id = useId();
   const select = (key: keyof Filters, label: string, options: { value: string; label: string }[]) => (
@@ -47,6 +51,17 @@ export function AmendmentFilters({ list, filters, statuses, onChange }: Amendmen
   );
   return (
     <div className="amendment-filters" role="group" aria-label={t('amendments.filters.label')}>
+      <div className="amendment-filters__field">
+        <label htmlFor={`${id}-clause`}>{t('amendments.filters.clause')}</label>
+        <select id={`${id}-clause`} value={clauseId ?? ''} onChange={(e) => onClause(e.target.value || null)}>
+          <option value="">{t('amendments.filters.any')}</option>
+          {clauses.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
       {select('status', t('amendments.filters.status'), statuses.map((s) => ({ value: s, label: t(`amendments.state.${s}`) })))}
       {select('organisation', t('amendments.filters.organisation'), list.facets.organisations.map((o) => ({ value: o.id, label: o.name })))}
       {select('country', t('amendments.filters.country'), list.facets.countries.map((c) => ({ value: c, label: c })))}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AMENDMENT_STATES, type ClauseContent, type PresentedDocument } from '@accord/shared';
 import type { CollabSession } from '../collab/CollabSession';
@@ -40,6 +40,11 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [hint, setHint] = useState(false);
   const clauseId = state.clauseId;
+  const scopeRef = useRef<HTMLParagraphElement>(null);
+  // a marker in the margin or the outline chose a clause: bring its amendments into view
+  useEffect(() => {
+    if (clauseId) scopeRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [clauseId]);
   const shown = useMemo(
     () => (state.list?.amendments ?? []).filter((a) => (!clauseId || a.clauseId === clauseId) && matches(a, filters)),
     [state.list, clauseId, filters],
@@ -61,6 +66,15 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
     const editor = session.editor.get();
     if (editor) focusClause(editor, id);
   };
+  // named as readers name clauses ('Article 3, paragraph 2'), from this browser's copy of the text
+  const nameClause = (clauseId: string, fallback: string | null) => {
+    const snapshot = session.comments.naming.lookup(clauseId);
+    return snapshot ? session.comments.clauseName(snapshot) : fallback;
+  };
+  const clauses = [...new Map((state.list?.amendments ?? []).map((a) => [a.clauseId, a])).values()].map((a) => ({
+    id: a.clauseId,
+    name: nameClause(a.clauseId, a.clauseLabel) ?? t('amendments.unnumbered'),
+  }));
   const total = state.list ? Object.values(state.list.clauseCounts).reduce((sum, n) => sum + n, 0) : 0;
   return (
     <section className="amendments-panel" aria-labelledby={`${id}-title`} data-testid="amendments-panel">
@@ -68,7 +82,7 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
         {t('amendments.title')} <span className="amendments-panel__count">{t('amendments.openCount', { count: total })}</span>
       </h2>
       {clauseId && (
-        <p className="amendments-panel__scope">
+        <p className="amendments-panel__scope" ref={scopeRef} tabIndex={-1}>
           {t('amendments.oneClause')}{' '}
           <button type="button" onClick={() => store.dispatch({ type: 'showClause', clauseId: null })}>
             {t('amendments.allClauses')}
@@ -95,7 +109,17 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
           }}
         />
       )}
-      {state.list && <AmendmentFilters list={state.list} filters={filters} onChange={setFilters} statuses={AMENDMENT_STATES} />}
+      {state.list && (
+        <AmendmentFilters
+          list={state.list}
+          filters={filters}
+          onChange={setFilters}
+          statuses={AMENDMENT_STATES}
+          clauses={clauses}
+          clauseId={clauseId}
+          onClause={(id) => store.dispatch({ type: 'showClause', clauseId: id })}
+        />
+      )}
       {state.status === 'loading' && <p>{t('amendments.loading')}</p>}
       {state.error && (
         <p role="alert">{t([`amendments.errors.${state.error}`, 'amendments.errors.other'])}</p>
@@ -104,7 +128,7 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
       <ol className="amendments-panel__list">
         {shown.map((amendment) => (
           <li key={amendment.id}>
-            <AmendmentCard amendment={amendment} onChanged={() => store.refresh(0)} onShowClause={showClause} />
+            <AmendmentCard amendment={amendment} clauseName={nameClause(amendment.clauseId, amendment.clauseLabel)} onChanged={() => store.refresh(0)} onShowClause={showClause} />
           </li>
         ))}
       </ol>
