@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mammoth from 'mammoth';
 import type { WebsocketProvider } from 'y-websocket';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
@@ -287,5 +288,51 @@ describe('rebasing, competing amendments and decisions', () => {
     } finally {
       await fx.coordinator.api.request('POST', `/api/documents/${fx.documentId}/workflow`, { to: 'drafting' });
     }
+  });
+});
+
+describe('exports of the amendments list', () => {
+  const download = (query: string, user = fx.observer) =>
+    fetch(`${server.url}/api/documents/${fx.documentId}/amendments/export?${query}`, {
+      headers: user.api.cookie ? { cookie: user.api.cookie } : {},
+    });
+
+  it('gives HTML, DOCX and CSV in the two-column layout, with organisation, co-sponsors, justification and decision', async () => {
+    const tabled = await tableReplacement(fx.reviewer, fx.documentId, P3, TEXT.replace('persons', 'all persons'), 'Universal coverage.');
+    const id = tabled.body.amendment.id;
+    await fx.reviewer2.api.request('POST', url(`/${id}/cosponsor`), {});
+    await decide(fx.coordinator, fx.documentId, id, { decision: 'reject', reason: 'Too broad.' });
+    const html = await download(`format=html&clauseId=${P3}&country=NG&status=rejected`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toContain('text/html');
+    const page = await html.text();
+    expect(page).toContain('<th scope="col">Text proposed</th><th scope="col">Amendment</th>');
+    expect(page).toContain('<ins><b><i>all </i></b></ins>');
+    expect(page).toContain('Paralegal Network (KE) — Rosa Reviewer');
+    expect(page).toContain('University of Lagos (NG) — Ravi Reviewer');
+    expect(page).toContain('Universal coverage.');
+    expect(page).toContain('Rejected by Coral Coordinator');
+    expect(page).toContain('Too broad.');
+
+    const csv = await (await download(`format=csv&clauseId=${P3}&country=NG&status=rejected`)).text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('"Amendment","Clause","Kind","Text proposed","Amendment","Tabled by","Co-sponsors","Justification","State","Decision"');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('{+all +}');
+    expect(lines[1]).toContain('"Rejected"');
+
+    const docx = await download(`format=docx&clauseId=${P3}&country=NG&status=rejected`);
+    expect(docx.headers.get('content-disposition')).toContain('amendments.docx');
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
+    for (const expected of ['Text proposed', 'Amendment 1', 'all persons', 'University of Lagos', 'Universal coverage.', 'Too broad.'])
+      expect(text).toContain(expected);
+  });
+
+  it('is for members only and refuses unknown formats', async () => {
+    const outsider = await newUser(new ApiClient(server.url), { name: 'Outsider' });
+    expect((await download('format=html', outsider)).status).toBe(404);
+    const bad = await download('format=pdf');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('validation_failed');
   });
 });

@@ -120,6 +120,14 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
           onClause={(id) => store.dispatch({ type: 'showClause', clauseId: id })}
         />
       )}
+      <p className="amendments-panel__exports">
+        {t('amendments.export.label')}{' '}
+        {(['html', 'docx', 'csv'] as const).map((format) => (
+          <a key={format} href={`/api/documents/${encodeURIComponent(document.id)}/amendments/export?format=${format}`} download>
+            {t(`amendments.export.${format}`)}
+          </a>
+        ))}
+      </p>
       {state.status === 'loading' && <p>{t('amendments.loading')}</p>}
       {state.error && (
         <p role="alert">{t([`amendments.errors.${state.error}`, 'amendments.errors.other'])}</p>

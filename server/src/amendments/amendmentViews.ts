@@ -22,6 +22,8 @@ export interface AmendmentView {
   state: AmendmentState;
   rebased: Rebased | null;
   clauseLabel: string | null;
+  /** the clause's place in document order (Infinity when it is gone) */
+  clauseOrder: number;
   currentText: string | null;
   competingWith: string[];
 }
@@ -29,6 +31,7 @@ export interface AmendmentView {
 interface LiveClause {
   content: ClauseContent;
   label: string;
+  order: number;
 }
 
 /**
@@ -56,7 +59,11 @@ export async function amendmentViews(
     const found = new Map<string, LiveClause>();
     for (const clauseId of wanted) {
       const entry = index.get(clauseId);
-      if (entry) found.set(clauseId, { content: readClauseBlocks(entry.element).content, label: entry.snapshot.label ?? '' });
+      if (entry) found.set(clauseId, {
+          content: readClauseBlocks(entry.element).content,
+          label: clauseName(index, clauseId),
+          order: entry.snapshot.index,
+        });
     }
     return found;
   });
@@ -73,15 +80,34 @@ export async function amendmentViews(
         state: closed,
         rebased: { state: 'pending', merge: null, fields: null, diff: wordDiff(from, to) },
         clauseLabel: clause?.label ?? null,
+        clauseOrder: clause?.order ?? Infinity,
         currentText,
         competingWith: [],
       };
     }
     const rebased = rebaseAmendment(amendment, clause?.content ?? null);
-    return { amendment, state: rebased.state, rebased, clauseLabel: clause?.label ?? null, currentText, competingWith: [] };
+    return {
+      amendment,
+      state: rebased.state,
+      rebased,
+      clauseLabel: clause?.label ?? null,
+      clauseOrder: clause?.order ?? Infinity,
+      currentText,
+      competingWith: [],
+    };
   });
   markCompeting(views);
   return views;
+}
+
+/** A clause named with the clauses around it, chapters left out: "Article 3, 2., b)". */
+function clauseName(index: ClauseIndex, clauseId: string): string {
+  const labels: string[] = [];
+  for (let at = index.get(clauseId); at; at = at.snapshot.parentId ? index.get(at.snapshot.parentId) : undefined) {
+    if (at.snapshot.kind !== 'chapter' && at.snapshot.label) labels.unshift(at.snapshot.label);
+    if (labels.length > 8) break;
+  }
+  return labels.join(', ');
 }
 
 /** Two open amendments of one clause compete when their changes touch the same words (a deletion: any). */

@@ -11,6 +11,19 @@ function organisationsOf(view: AmendmentView): { id: string; country: string | n
   return all;
 }
 
+/** The amendments that pass the filters (AND; organisation and country: the tabling organisation's or a co-sponsor's). */
+export function filterViews(views: readonly AmendmentView[], filters: ListAmendmentsQuery): AmendmentView[] {
+  return views.filter((view) => {
+    const record = view.amendment.record;
+    if (filters.status && view.state !== filters.status) return false;
+    if (filters.clauseId && record.clauseId !== filters.clauseId) return false;
+    if (filters.author && record.authorId.toHexString() !== filters.author) return false;
+    if (filters.organisation && !organisationsOf(view).some((o) => o.id === filters.organisation)) return false;
+    if (filters.country && !organisationsOf(view).some((o) => o.country === filters.country)) return false;
+    return true;
+  });
+}
+
 /**
  * The list answer: the amendments that pass the filters (AND; organisation and country match the
  * tabling organisation or a co-sponsor's), newest first, with counts of open amendments per clause
@@ -38,17 +51,7 @@ export function listAmendments(
       if (org.country) countries.add(org.country);
     }
   }
-  const shown = views
-    .filter((view) => {
-      const record = view.amendment.record;
-      if (filters.status && view.state !== filters.status) return false;
-      if (filters.clauseId && record.clauseId !== filters.clauseId) return false;
-      if (filters.author && record.authorId.toHexString() !== filters.author) return false;
-      if (filters.organisation && !organisationsOf(view).some((o) => o.id === filters.organisation)) return false;
-      if (filters.country && !organisationsOf(view).some((o) => o.country === filters.country)) return false;
-      return true;
-    })
-    .sort((a, b) => b.amendment.record.at.getTime() - a.amendment.record.at.getTime());
+  const shown = filterViews(views, filters).sort((a, b) => b.amendment.record.at.getTime() - a.amendment.record.at.getTime());
   return {
     amendments: shown.map((view) => presentAmendment(view, viewer)),
     clauseCounts,

@@ -4,6 +4,7 @@ import {
   decideAmendmentBody,
   documentIdParams,
   emptyAmendmentBody,
+  exportAmendmentsQuery,
   listAmendmentsQuery,
   reviseAmendmentBody,
   tableAmendmentBody,
@@ -25,6 +26,10 @@ import { listAmendments } from '../amendments/listAmendments.js';
 import { presentAmendment } from '../presenters/presentAmendment.js';
 import type { AmendmentRecord } from '../models/Amendment.js';
 import { validate } from './validate.js';
+import { sendExport } from './sendExport.js';
+import { amendmentExportRows } from '../exports/amendments/amendmentExportRows.js';
+import { exportAmendments } from '../exports/amendments/exportAmendments.js';
+import { filterViews } from '../amendments/listAmendments.js';
 
 /**
  * /api/documents/:id/amendments: list (members), table (reviewers, drafters, coordinators),
@@ -53,6 +58,18 @@ export function createAmendmentsRouter({ logger, collab }: { logger: Logger; col
     const auth = await authorizeDocument(user.id, id, 'read');
     const views = await amendmentViews(collab, id, auth.document.language);
     res.json(listAmendments(views, filters, { id: user.id, organisationId: user.organisationId, abilities: auth.abilities }));
+  });
+
+  // before /:amendmentId, which would take "export" for an id
+  router.get('/:id/amendments/export', async (req, res) => {
+    const user = requireUser(req);
+    const { id } = validate(documentIdParams, req.params);
+    const { format, ...filters } = validate(exportAmendmentsQuery, { ...req.query });
+    const auth = await authorizeDocument(user.id, id, 'read');
+    const language = auth.document.language;
+    const views = filterViews(await amendmentViews(collab, id, language), filters);
+    const file = await exportAmendments(format, auth.document.title, amendmentExportRows(views, language), language);
+    sendExport(res, file, auth.document.title, 'amendments');
   });
 
   router.get('/:id/amendments/:amendmentId', async (req, res) => {

@@ -133,3 +133,8 @@ export type ListAmendmentsQuery = z.infer<typeof listAmendmentsQuery>;
 
 /** POST …/cosponsor and …/withdraw take no fields */
 export const emptyAmendmentBody = z.strictObject({});
+
+export const AMENDMENT_EXPORT_FORMATS = ['html', 'docx', 'csv'] as const;
+
+/** GET /api/documents/:id/amendments/export?format=…, with the list's filters */
+export const exportAmendmentsQuery = listAmendmentsQuery.extend({ format: z.enum(AMENDMENT_EXPORT_FORMATS) });
