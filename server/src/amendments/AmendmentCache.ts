@@ -73,12 +73,14 @@ export class AmendmentCache {
       this.entries.set(documentId, entry);
     }
     if (Date.now() - entry.loadedAt > REFRESH_AFTER_MS) {
+      const first = entry.loadedAt === 0;
       entry.loading ??= this.load(documentId, entry).finally(() => {
         entry.loading = null;
       });
-      // the first load is awaited; later refreshes too, so that a read after another process's
-      // write sees it within REFRESH_AFTER_MS
-      await entry.loading;
+      // the first load is awaited; later refreshes run in the background (a read never waits
+      // for the whole collection again; another process's records appear a moment later)
+      if (first) await entry.loading;
+      else entry.loading.catch(() => {});
     }
     return entry;
   }

@@ -43,8 +43,12 @@ export async function amendmentViews(
   collab: CollabControl,
   documentId: string,
   language: DocumentLanguage,
+  /** only the amendments of this clause (competing amendments are always of one clause) */
+  onlyClause?: string,
 ): Promise<AmendmentView[]> {
-  const { amendments, events } = await amendmentCache.read(documentId);
+  const read = await amendmentCache.read(documentId);
+  const amendments = onlyClause ? read.amendments.filter((a) => a.clauseId === onlyClause) : read.amendments;
+  const events = read.events;
   const byAmendment = new Map<string, AmendmentEventRecord[]>();
   for (const event of events) {
     const key = event.amendmentId.toHexString();
@@ -85,7 +89,7 @@ export async function amendmentViews(
         competingWith: [],
       };
     }
-    const rebased = rebaseAmendment(amendment, clause?.content ?? null);
+    const rebased = rebaseMemo(amendment, clause?.content ?? null);
     return {
       amendment,
       state: rebased.state,
@@ -98,6 +102,23 @@ export async function amendmentViews(
   });
   markCompeting(views);
   return views;
+}
+
+const memo = new Map<string, { key: string; rebased: Rebased }>();
+const MEMO_MAX = 50_000;
+
+/**
+ * rebaseAmendment, remembered per amendment until its revision or its clause's wording changes:
+ * a list of 500 amendments over a text being edited rebases only those whose clause changed.
+ */
+function rebaseMemo(amendment: OpenAmendment, current: ClauseContent | null): Rebased {
+  const key = `${amendment.lastSeq}\u0001${current ? JSON.stringify(current) : ''}`;
+  const hit = memo.get(amendment.id);
+  if (hit?.key === key) return hit.rebased;
+  const rebased = rebaseAmendment(amendment, current);
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(amendment.id, { key, rebased });
+  return rebased;
 }
 
 /** A clause named with the clauses around it, chapters left out: "Article 3, 2., b)". */

@@ -39,7 +39,10 @@ export function createAmendmentsRouter({ logger, collab }: { logger: Logger; col
   const router = Router();
 
   async function presentOne(user: AuthenticatedUser, auth: AuthorizedDocument, amendmentId: string) {
-    const views = await amendmentViews(collab, auth.document._id.toHexString(), auth.document.language);
+    const documentId = auth.document._id.toHexString();
+    const { amendment } = await amendmentCache.readOne(documentId, amendmentId);
+    if (!amendment) throw new NotFound('No such amendment.');
+    const views = await amendmentViews(collab, documentId, auth.document.language, amendment.clauseId);
     const view = views.find((v) => v.amendment.id === amendmentId);
     if (!view) throw new NotFound('No such amendment.');
     return presentAmendment(view, { id: user.id, organisationId: user.organisationId, abilities: auth.abilities });
