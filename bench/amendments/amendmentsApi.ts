@@ -82,9 +82,12 @@ async function main(): Promise<void> {
       return { api, email };
     };
     const coordinator = await register('Coral Coordinator', organisations[0]);
-    const reviewers = await Promise.all(organisations.slice(1).map((org, i) => register(`Reviewer ${i + 1}`, org)));
-    const documentId = (await coordinator.api.ok('POST', '/api/documents', { title: 'Agreement', kind: 'other' })).document
-      .id as string;
+    const reviewers = await Promise.all(
+      organisations.slice(1).map((org, i) => register(`Reviewer ${i + 1}`, org)),
+    );
+    const documentId = (
+      await coordinator.api.ok('POST', '/api/documents', { title: 'Agreement', kind: 'other' })
+    ).document.id as string;
     for (const r of reviewers) {
       const { invitation } = await coordinator.api.ok('POST', `/api/documents/${documentId}/invitations`, {
         email: r.email,
@@ -123,14 +126,33 @@ async function main(): Promise<void> {
     const fragment = writer.doc.getXmlFragment('default');
     writer.doc.transact(() => fragment.insert(fragment.length, articles));
     const probe = openProvider(server.wsUrl, coordinator.api.cookie, documentId);
-    await until(() => probe.synced && probe.doc.getXmlFragment('default').length >= PARAMS.articles, 'text', 60_000, 20);
+    await until(
+      () => probe.synced && probe.doc.getXmlFragment('default').length >= PARAMS.articles,
+      'text',
+      60_000,
+      20,
+    );
     probe.destroy();
 
     // 500 amendments: 10 on the hot clause (paragraph 0, disjoint words), the rest spread
     const hot = paragraphIds[0]!;
     const proposalFor = (i: number, clause: number): ClauseContent => {
-      const [a, p] = [Math.floor(clause / PARAMS.paragraphsPerArticle) + 1, (clause % PARAMS.paragraphsPerArticle) + 1];
-      const words = ['guarantee', 'effective', 'justice', 'legal aid', 'community', 'services', 'discrimination', 'every person', 'access', 'kind'];
+      const [a, p] = [
+        Math.floor(clause / PARAMS.paragraphsPerArticle) + 1,
+        (clause % PARAMS.paragraphsPerArticle) + 1,
+      ];
+      const words = [
+        'guarantee',
+        'effective',
+        'justice',
+        'legal aid',
+        'community',
+        'services',
+        'discrimination',
+        'every person',
+        'access',
+        'kind',
+      ];
       const word = words[i % words.length]!;
       return { heading: null, paragraphs: [[{ text: sentence(a, p).replace(word, `${word} (${i})`) }]] };
     };
@@ -141,12 +163,16 @@ async function main(): Promise<void> {
       PARAMS.concurrency,
       async (i) => {
         const clause = i < PARAMS.hotClauseAmendments ? 0 : 1 + (i % (paragraphIds.length - 1));
-        const body = await reviewers[i % reviewers.length]!.api.ok('POST', `/api/documents/${documentId}/amendments`, {
-          kind: 'replace',
-          clauseId: paragraphIds[clause],
-          proposal: proposalFor(i, clause),
-          justification: `Amendment ${i}: clearer wording in line with regional practice.`,
-        });
+        const body = await reviewers[i % reviewers.length]!.api.ok(
+          'POST',
+          `/api/documents/${documentId}/amendments`,
+          {
+            kind: 'replace',
+            clauseId: paragraphIds[clause],
+            proposal: proposalFor(i, clause),
+            justification: `Amendment ${i}: clearer wording in line with regional practice.`,
+          },
+        );
         ids[i] = body.amendment.id as string;
       },
     );
@@ -214,7 +240,13 @@ async function main(): Promise<void> {
         {
           parameters: { ...PARAMS, node: process.version },
           setup: { tablingMs: Math.round(tablingMs) },
-          listAll: { ...list, amendments: listed, bytes, targetP50Ms: TARGETS.listP50, ok: list.p50 <= TARGETS.listP50 },
+          listAll: {
+            ...list,
+            amendments: listed,
+            bytes,
+            targetP50Ms: TARGETS.listP50,
+            ok: list.p50 <= TARGETS.listP50,
+          },
           acceptOne: { ...accept, targetMs: TARGETS.acceptMs, ok: accept.p50 <= TARGETS.acceptMs },
           rebaseHotClause: {
             pendingOnClause: PARAMS.hotClauseAmendments,

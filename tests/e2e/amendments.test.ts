@@ -74,9 +74,9 @@ describe('amendments in the browser', () => {
     // the coordinator sees it live, as a word diff, with a marker on the clause, and accepts it
     const card = panelOf(coordinatorPage).getByTestId('amendment').first();
     await card.waitFor(WAIT);
-    await expect.poll(() => card.getByTestId('amendment-diff').locator('ins').allInnerTexts(), WAIT).toEqual([
-      'annually ',
-    ]);
+    await expect
+      .poll(() => card.getByTestId('amendment-diff').locator('ins').allInnerTexts(), WAIT)
+      .toEqual(['annually ']);
     expect(await card.innerText()).toContain('Reports need a rhythm.');
     expect(await card.innerText()).toContain('Universidade de Lisboa');
     await coordinatorPage.locator('.ProseMirror').getByTestId('amendments-marker').first().waitFor(WAIT);

@@ -6,7 +6,13 @@ export function paragraphsProposal(...paragraphs: string[]) {
 }
 
 /** Tables a replacement of a clause's wording; returns the answer. */
-export function tableReplacement(user: NewUser, documentId: string, clauseId: string, text: string, justification = 'Clearer.') {
+export function tableReplacement(
+  user: NewUser,
+  documentId: string,
+  clauseId: string,
+  text: string,
+  justification = 'Clearer.',
+) {
   return user.api.request('POST', `/api/documents/${documentId}/amendments`, {
     kind: 'replace',
     clauseId,
@@ -15,7 +21,12 @@ export function tableReplacement(user: NewUser, documentId: string, clauseId: st
   });
 }
 
-export function decide(user: NewUser, documentId: string, amendmentId: string, body: Record<string, unknown>) {
+export function decide(
+  user: NewUser,
+  documentId: string,
+  amendmentId: string,
+  body: Record<string, unknown>,
+) {
   return user.api.request('POST', `/api/documents/${documentId}/amendments/${amendmentId}/decision`, body);
 }
 

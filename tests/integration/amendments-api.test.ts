@@ -14,7 +14,12 @@ import {
   writeArticles,
   type CommentsFixture,
 } from '../helpers/commentsFixture.js';
-import { decide, listAmendments, paragraphsProposal, tableReplacement } from '../helpers/amendmentsFixture.js';
+import {
+  decide,
+  listAmendments,
+  paragraphsProposal,
+  tableReplacement,
+} from '../helpers/amendmentsFixture.js';
 
 /**
  * Amendments through the REST API against a real server and database, with the clause text
@@ -45,7 +50,14 @@ beforeAll(async () => {
 
 afterAll(() => {
   writer?.destroy();
-  if (process.env.AMEND_LOGS) console.log(server.logs().split("\n").filter((l) => l.includes("\"level\":50")).join("\n"));
+  if (process.env.AMEND_LOGS)
+    console.log(
+      server
+        .logs()
+        .split('\n')
+        .filter((l) => l.includes('"level":50'))
+        .join('\n'),
+    );
 });
 
 const url = (path = '') => `/api/documents/${fx.documentId}/amendments${path}`;
@@ -87,9 +99,17 @@ describe('tabling amendments', () => {
     expect((await new ApiClient(server.url).request('GET', url())).status).toBe(401);
   });
 
-  it('tables on behalf of the author\'s organisation and shows a word diff against the current text', async () => {
-    const res = await tableReplacement(fx.reviewer, fx.documentId, P1, TEXT.replace('free', 'free and prompt'));
-    expect(res.body.amendment.author.organisation).toMatchObject({ name: 'Paralegal Network', country: 'KE' });
+  it("tables on behalf of the author's organisation and shows a word diff against the current text", async () => {
+    const res = await tableReplacement(
+      fx.reviewer,
+      fx.documentId,
+      P1,
+      TEXT.replace('free', 'free and prompt'),
+    );
+    expect(res.body.amendment.author.organisation).toMatchObject({
+      name: 'Paralegal Network',
+      country: 'KE',
+    });
     expect(res.body.amendment.diff).toEqual([
       { value: 'States shall guarantee free ' },
       { value: 'and prompt ', added: true },
@@ -107,10 +127,27 @@ describe('tabling amendments', () => {
     const replace = (proposal: unknown, extra: Record<string, unknown> = {}) =>
       post({ kind: 'replace', clauseId: P1, proposal, justification: 'Because.', ...extra });
     const cases: [unknown, string][] = [
-      [{ kind: 'replace', clauseId: clauseId(), proposal: paragraphsProposal('x'), justification: 'j' }, 'unknown_clause'],
-      [{ kind: 'replace', clauseId: { $gt: '' }, proposal: paragraphsProposal('x'), justification: 'j' }, 'validation_failed'],
-      [{ kind: 'replace', clauseId: P1, proposal: paragraphsProposal('x'), justification: '  ' }, 'validation_failed'],
-      [{ kind: 'replace', clauseId: P1, proposal: paragraphsProposal('x'), justification: 'j'.repeat(10_001) }, 'validation_failed'],
+      [
+        { kind: 'replace', clauseId: clauseId(), proposal: paragraphsProposal('x'), justification: 'j' },
+        'unknown_clause',
+      ],
+      [
+        { kind: 'replace', clauseId: { $gt: '' }, proposal: paragraphsProposal('x'), justification: 'j' },
+        'validation_failed',
+      ],
+      [
+        { kind: 'replace', clauseId: P1, proposal: paragraphsProposal('x'), justification: '  ' },
+        'validation_failed',
+      ],
+      [
+        {
+          kind: 'replace',
+          clauseId: P1,
+          proposal: paragraphsProposal('x'),
+          justification: 'j'.repeat(10_001),
+        },
+        'validation_failed',
+      ],
       [{ kind: 'move', clauseId: P1, justification: 'j' }, 'validation_failed'],
       [{ kind: 'delete', clauseId: P1, justification: 'j', extra: 1 }, 'validation_failed'],
     ];
@@ -123,14 +160,36 @@ describe('tabling amendments', () => {
       [paragraphsProposal('x'.repeat(20_001)), 'validation_failed'],
       [{ heading: null, paragraphs: [[{ text: 'x', marks: [{ type: 'strike' }] }]] }, 'validation_failed'],
       [{ heading: null, paragraphs: [[{ type: 'image', text: 'x' }]] }, 'validation_failed'],
-      [{ heading: null, paragraphs: [[{ text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }]] }, 'validation_failed'],
+      [
+        {
+          heading: null,
+          paragraphs: [[{ text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }]],
+        },
+        'validation_failed',
+      ],
       [{ heading: null, paragraphs: [[{ text: 'a\u0000b' }]] }, 'validation_failed'],
-      [{ heading: null, paragraphs: [[{ text: 'x', marks: [{ type: 'bold' }, { type: 'bold' }] }]] }, 'validation_failed'],
+      [
+        { heading: null, paragraphs: [[{ text: 'x', marks: [{ type: 'bold' }, { type: 'bold' }] }]] },
+        'validation_failed',
+      ],
       [{ heading: null, paragraphs: [[{ text: '' }]] }, 'validation_failed'],
       // a numbered paragraph has no heading, and needs its paragraph
       [{ heading: [{ text: 'Heading' }], paragraphs: [[{ text: 'x' }]] }, 'invalid_proposal'],
       [{ heading: null, paragraphs: [] }, 'invalid_proposal'],
-      [{ ...paragraphsProposal('x'), fields: { leadOrganisations: [], partners: [], startDate: null, endDate: null, indicator: '', status: 'done' } }, 'invalid_proposal'],
+      [
+        {
+          ...paragraphsProposal('x'),
+          fields: {
+            leadOrganisations: [],
+            partners: [],
+            startDate: null,
+            endDate: null,
+            indicator: '',
+            status: 'done',
+          },
+        },
+        'invalid_proposal',
+      ],
     ];
     for (const [proposal, code] of proposals) {
       const res = await replace(proposal);
@@ -138,7 +197,14 @@ describe('tabling amendments', () => {
       expect(res.body.error.code).toBe(code);
     }
     // an insertion must be a clause of the same kind as its neighbour; a deletion must leave a valid parent
-    const insert = await post({ kind: 'insert', clauseId: A1, position: 'after', clauseType: 'point', proposal: paragraphsProposal('x'), justification: 'j' });
+    const insert = await post({
+      kind: 'insert',
+      clauseId: A1,
+      position: 'after',
+      clauseType: 'point',
+      proposal: paragraphsProposal('x'),
+      justification: 'j',
+    });
     expect(insert.body.error.code).toBe('invalid_proposal');
     const lastParagraph = await post({ kind: 'delete', clauseId: P1, justification: 'j' });
     expect(lastParagraph.status).toBe(400);
@@ -150,7 +216,12 @@ describe('tabling amendments', () => {
 describe('rebasing, competing amendments and decisions', () => {
   it('rebases on a later disjoint edit, and marks an overlapping one as a conflict', async () => {
     const P = paragraphId(A3, 0);
-    const tabled = await tableReplacement(fx.reviewer, fx.documentId, P, TEXT.replace('in need', 'who need it'));
+    const tabled = await tableReplacement(
+      fx.reviewer,
+      fx.documentId,
+      P,
+      TEXT.replace('in need', 'who need it'),
+    );
     const id = tabled.body.amendment.id;
     // someone edits the start of the clause: the amendment is rebased onto it
     const text = paragraphText(writer.doc, A3, 0);
@@ -159,8 +230,16 @@ describe('rebasing, competing amendments and decisions', () => {
     let amendment = (await fx.coordinator.api.request('GET', url(`/${id}`))).body.amendment;
     expect(amendment.state).toBe('rebased');
     // the diff runs from the current text to the proposal on top of it: "All " is not a change
-    const after = (parts: any[]) => parts.filter((p) => !p.removed).map((p) => p.value).join('');
-    const before = (parts: any[]) => parts.filter((p) => !p.added).map((p) => p.value).join('');
+    const after = (parts: any[]) =>
+      parts
+        .filter((p) => !p.removed)
+        .map((p) => p.value)
+        .join('');
+    const before = (parts: any[]) =>
+      parts
+        .filter((p) => !p.added)
+        .map((p) => p.value)
+        .join('');
     expect(before(amendment.diff)).toBe('All ' + TEXT);
     expect(after(amendment.diff)).toBe('All ' + TEXT.replace('in need', 'who need it'));
     expect(amendment.diff[0]).toEqual({ value: 'All States shall guarantee free legal aid to persons ' });
@@ -183,7 +262,9 @@ describe('rebasing, competing amendments and decisions', () => {
     // a member of another organisation co-sponsors it, once
     const cos = await fx.reviewer2.api.request('POST', url(`/${id}/cosponsor`), {});
     expect(cos.status).toBe(200);
-    expect(cos.body.amendment.cosponsors).toMatchObject([{ id: fx.reviewer2.id, organisation: { country: 'NG' } }]);
+    expect(cos.body.amendment.cosponsors).toMatchObject([
+      { id: fx.reviewer2.id, organisation: { country: 'NG' } },
+    ]);
     expect((await fx.reviewer2.api.request('POST', url(`/${id}/cosponsor`), {})).status).toBe(409);
     expect((await fx.reviewer.api.request('POST', url(`/${id}/cosponsor`), {})).status).toBe(403);
     expect((await fx.observer.api.request('POST', url(`/${id}/cosponsor`), {})).status).toBe(403);
@@ -191,26 +272,54 @@ describe('rebasing, competing amendments and decisions', () => {
     const byCountry = await listAmendments(fx.coordinator, fx.documentId, '?country=NG');
     expect(byCountry.amendments.map((a) => a.id)).toEqual([id]);
     // withdrawn by its author: closed
-    expect((await fx.reviewer.api.request('POST', url(`/${id}/withdraw`), {})).body.amendment.state).toBe('withdrawn');
-    expect((await decide(fx.coordinator, fx.documentId, id, { decision: 'accept' })).body.error.code).toBe('amendment_closed');
+    expect((await fx.reviewer.api.request('POST', url(`/${id}/withdraw`), {})).body.amendment.state).toBe(
+      'withdrawn',
+    );
+    expect((await decide(fx.coordinator, fx.documentId, id, { decision: 'accept' })).body.error.code).toBe(
+      'amendment_closed',
+    );
   });
 
   it('marks competing amendments, and accepting one re-rebases the other at once', async () => {
     const one = await tableReplacement(fx.reviewer, fx.documentId, P1, TEXT.replace('guarantee', 'ensure'));
-    const two = await tableReplacement(fx.reviewer2, fx.documentId, P1, TEXT.replace('guarantee free', 'provide'));
-    const three = await tableReplacement(fx.drafter, fx.documentId, P1, TEXT.replace('persons', 'all persons'));
+    const two = await tableReplacement(
+      fx.reviewer2,
+      fx.documentId,
+      P1,
+      TEXT.replace('guarantee free', 'provide'),
+    );
+    const three = await tableReplacement(
+      fx.drafter,
+      fx.documentId,
+      P1,
+      TEXT.replace('persons', 'all persons'),
+    );
     const list = await listAmendments(fx.coordinator, fx.documentId, `?clauseId=${P1}`);
     const byId = new Map(list.amendments.map((a) => [a.id, a]));
     expect(byId.get(one.body.amendment.id).competingWith).toContain(two.body.amendment.id);
     expect(byId.get(three.body.amendment.id).competingWith).not.toContain(one.body.amendment.id);
     // only coordinators decide
-    expect((await decide(fx.drafter, fx.documentId, one.body.amendment.id, { decision: 'accept' })).status).toBe(403);
-    expect((await decide(fx.coordinator, fx.documentId, one.body.amendment.id, { decision: 'reject' })).status).toBe(400);
-    const accepted = await decide(fx.coordinator, fx.documentId, one.body.amendment.id, { decision: 'accept' });
+    expect(
+      (await decide(fx.drafter, fx.documentId, one.body.amendment.id, { decision: 'accept' })).status,
+    ).toBe(403);
+    expect(
+      (await decide(fx.coordinator, fx.documentId, one.body.amendment.id, { decision: 'reject' })).status,
+    ).toBe(400);
+    const accepted = await decide(fx.coordinator, fx.documentId, one.body.amendment.id, {
+      decision: 'accept',
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.amendment.state).toBe('accepted');
-    await waitFor(() => paragraphText(writer.doc, A1, 0).toString().includes('ensure'), 'the writer to see the change');
-    const after = new Map((await listAmendments(fx.coordinator, fx.documentId, `?clauseId=${P1}`)).amendments.map((a) => [a.id, a]));
+    await waitFor(
+      () => paragraphText(writer.doc, A1, 0).toString().includes('ensure'),
+      'the writer to see the change',
+    );
+    const after = new Map(
+      (await listAmendments(fx.coordinator, fx.documentId, `?clauseId=${P1}`)).amendments.map((a) => [
+        a.id,
+        a,
+      ]),
+    );
     expect(after.get(two.body.amendment.id).state).toBe('conflict');
     expect(after.get(three.body.amendment.id).state).toBe('rebased');
     expect(after.get(three.body.amendment.id).currentText).toBe(TEXT.replace('guarantee', 'ensure'));
@@ -218,7 +327,12 @@ describe('rebasing, competing amendments and decisions', () => {
 
   it('answers concurrent decisions with one 200 and one 409', async () => {
     for (let round = 0; round < 3; round++) {
-      const tabled = await tableReplacement(fx.reviewer, fx.documentId, P2, TEXT.replace('aid', `aid ${round}`));
+      const tabled = await tableReplacement(
+        fx.reviewer,
+        fx.documentId,
+        P2,
+        TEXT.replace('aid', `aid ${round}`),
+      );
       const id = tabled.body.amendment.id;
       const answers = await Promise.all([
         decide(fx.coordinator, fx.documentId, id, { decision: 'reject', reason: 'Out of scope.' }),
@@ -237,12 +351,18 @@ describe('rebasing, competing amendments and decisions', () => {
       clauseId: A2,
       position: 'after',
       clauseType: 'article',
-      proposal: { heading: [{ text: 'Legal ' }, { text: 'clinics', marks: [{ type: 'italic' }] }], paragraphs: [[{ text: 'Universities may run clinics.' }]] },
+      proposal: {
+        heading: [{ text: 'Legal ' }, { text: 'clinics', marks: [{ type: 'italic' }] }],
+        paragraphs: [[{ text: 'Universities may run clinics.' }]],
+      },
       justification: 'New article.',
     });
     expect(inserted.status).toBe(201);
     expect(inserted.body.amendment.state).toBe('pending');
-    expect((await decide(fx.coordinator, fx.documentId, inserted.body.amendment.id, { decision: 'accept' })).status).toBe(200);
+    expect(
+      (await decide(fx.coordinator, fx.documentId, inserted.body.amendment.id, { decision: 'accept' }))
+        .status,
+    ).toBe(200);
     const fragment = writer.doc.getXmlFragment('default');
     const ids = () => fragment.toArray().map((n: any) => n.getAttribute?.('clauseId'));
     await waitFor(() => ids().indexOf(A2) >= 0 && ids()[ids().indexOf(A2) + 1] !== A3, 'the new article');
@@ -250,43 +370,83 @@ describe('rebasing, competing amendments and decisions', () => {
     expect(article.nodeName).toBe('article');
     expect(article.getAttribute('clauseId')).toMatch(/^[0-9A-Za-z]{12}$/);
     expect(article.toString()).toContain('<italic>clinics</italic>');
-    const deletion = await fx.drafter.api.request('POST', url(), { kind: 'delete', clauseId: paragraphId(A3, 1), justification: 'Redundant.' });
+    const deletion = await fx.drafter.api.request('POST', url(), {
+      kind: 'delete',
+      clauseId: paragraphId(A3, 1),
+      justification: 'Redundant.',
+    });
     expect(deletion.status).toBe(201);
-    expect((await decide(fx.coordinator, fx.documentId, deletion.body.amendment.id, { decision: 'accept', note: 'Agreed.' })).status).toBe(200);
-    await waitFor(() => !writer.doc.getXmlFragment('default').toString().includes('Second paragraph.'), 'the deletion');
-    const after = (await fx.coordinator.api.request('GET', url(`/${deletion.body.amendment.id}`))).body.amendment;
-    expect(after.decision).toMatchObject({ decision: 'accept', reason: 'Agreed.', by: { id: fx.coordinator.id } });
+    expect(
+      (
+        await decide(fx.coordinator, fx.documentId, deletion.body.amendment.id, {
+          decision: 'accept',
+          note: 'Agreed.',
+        })
+      ).status,
+    ).toBe(200);
+    await waitFor(
+      () => !writer.doc.getXmlFragment('default').toString().includes('Second paragraph.'),
+      'the deletion',
+    );
+    const after = (await fx.coordinator.api.request('GET', url(`/${deletion.body.amendment.id}`))).body
+      .amendment;
+    expect(after.decision).toMatchObject({
+      decision: 'accept',
+      reason: 'Agreed.',
+      by: { id: fx.coordinator.id },
+    });
   });
 
   it('tells open editors of every new amendment and decision (live events)', async () => {
     const socket = await openEventSocket(server.wsUrl, fx.observer, fx.documentId);
     try {
-      const tabled = await tableReplacement(fx.reviewer, fx.documentId, P3, TEXT.replace('aid', 'assistance'));
-      await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, { decision: 'reject', reason: 'No.' });
+      const tabled = await tableReplacement(
+        fx.reviewer,
+        fx.documentId,
+        P3,
+        TEXT.replace('aid', 'assistance'),
+      );
+      await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
+        decision: 'reject',
+        reason: 'No.',
+      });
       await waitFor(
         () => socket.events.filter((e) => e.event.amendmentId === tabled.body.amendment.id).length === 2,
         'two amendment events',
       );
-      expect(socket.events.filter((e) => e.event.type === 'amendments.changed').map((e) => e.event.change)).toEqual([
-        'tabled',
-        'rejected',
-      ]);
+      expect(
+        socket.events.filter((e) => e.event.type === 'amendments.changed').map((e) => e.event.change),
+      ).toEqual(['tabled', 'rejected']);
     } finally {
       socket.close();
     }
   });
 
   it('refuses to accept while the text is locked', async () => {
-    const tabled = await tableReplacement(fx.reviewer, fx.documentId, P3, TEXT.replace('legal', 'public legal'));
-    const lock = await fx.coordinator.api.request('POST', `/api/documents/${fx.documentId}/workflow`, { to: 'review', lockText: true });
+    const tabled = await tableReplacement(
+      fx.reviewer,
+      fx.documentId,
+      P3,
+      TEXT.replace('legal', 'public legal'),
+    );
+    const lock = await fx.coordinator.api.request('POST', `/api/documents/${fx.documentId}/workflow`, {
+      to: 'review',
+      lockText: true,
+    });
     expect(lock.status).toBe(200);
     try {
-      const res = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, { decision: 'accept' });
+      const res = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
+        decision: 'accept',
+      });
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('text_locked');
-      expect((await fx.coordinator.api.request('GET', url(`/${tabled.body.amendment.id}`))).body.amendment.state).toBe('pending');
+      expect(
+        (await fx.coordinator.api.request('GET', url(`/${tabled.body.amendment.id}`))).body.amendment.state,
+      ).toBe('pending');
     } finally {
-      await fx.coordinator.api.request('POST', `/api/documents/${fx.documentId}/workflow`, { to: 'drafting' });
+      await fx.coordinator.api.request('POST', `/api/documents/${fx.documentId}/workflow`, {
+        to: 'drafting',
+      });
     }
   });
 });
@@ -298,7 +458,13 @@ describe('exports of the amendments list', () => {
     });
 
   it('gives HTML, DOCX and CSV in the two-column layout, with organisation, co-sponsors, justification and decision', async () => {
-    const tabled = await tableReplacement(fx.reviewer, fx.documentId, P3, TEXT.replace('persons', 'all persons'), 'Universal coverage.');
+    const tabled = await tableReplacement(
+      fx.reviewer,
+      fx.documentId,
+      P3,
+      TEXT.replace('persons', 'all persons'),
+      'Universal coverage.',
+    );
     const id = tabled.body.amendment.id;
     await fx.reviewer2.api.request('POST', url(`/${id}/cosponsor`), {});
     await decide(fx.coordinator, fx.documentId, id, { decision: 'reject', reason: 'Too broad.' });
@@ -315,8 +481,13 @@ describe('exports of the amendments list', () => {
     expect(page).toContain('Too broad.');
 
     const csv = await (await download(`format=csv&clauseId=${P3}&country=NG&status=rejected`)).text();
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('"Amendment","Clause","Kind","Text proposed","Amendment","Tabled by","Co-sponsors","Justification","State","Decision"');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '"Amendment","Clause","Kind","Text proposed","Amendment","Tabled by","Co-sponsors","Justification","State","Decision"',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('{+all +}');
     expect(lines[1]).toContain('"Rejected"');
@@ -324,7 +495,14 @@ describe('exports of the amendments list', () => {
     const docx = await download(`format=docx&clauseId=${P3}&country=NG&status=rejected`);
     expect(docx.headers.get('content-disposition')).toContain('amendments.docx');
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })).value;
-    for (const expected of ['Text proposed', 'Amendment 1', 'all persons', 'University of Lagos', 'Universal coverage.', 'Too broad.'])
+    for (const expected of [
+      'Text proposed',
+      'Amendment 1',
+      'all persons',
+      'University of Lagos',
+      'Universal coverage.',
+      'Too broad.',
+    ])
       expect(text).toContain(expected);
   });
 

@@ -46,7 +46,12 @@ afterAll(() => {
 
 describe('accepting an amendment during typing', () => {
   it('keeps both the accepted change and the concurrent typing, on every client and in storage', async () => {
-    const tabled = await tableReplacement(fx.reviewer, fx.documentId, P1, TEXT.replace('guarantee', 'ensure'));
+    const tabled = await tableReplacement(
+      fx.reviewer,
+      fx.documentId,
+      P1,
+      TEXT.replace('guarantee', 'ensure'),
+    );
     expect(tabled.status).toBe(201);
     const text = paragraphText(typist.doc, A1, 0);
     // the typist keeps typing at the end of the same paragraph while the coordinator accepts
@@ -61,34 +66,56 @@ describe('accepting an amendment during typing', () => {
       }
     })();
     await new Promise((r) => setTimeout(r, 30));
-    const accepted = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, { decision: 'accept' });
+    const accepted = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
+      decision: 'accept',
+    });
     typing = false;
     await keystrokes;
     expect(accepted.status).toBe(200);
     const expected = TEXT.replace('guarantee', 'ensure') + typed;
     await waitFor(() => paragraphText(typist.doc, A1, 0).toString() === expected, 'the typist to have both');
-    await waitFor(() => paragraphText(watcher.doc, A1, 0).toString() === expected, 'the watcher to have both');
+    await waitFor(
+      () => paragraphText(watcher.doc, A1, 0).toString() === expected,
+      'the watcher to have both',
+    );
     // the clause ids stay, and the stored state converges with the clients
     expect(paragraphText(typist.doc, A1, 0).parent!.parent instanceof Y.XmlElement).toBe(true);
-    expect((paragraphText(typist.doc, A1, 0).parent!.parent as Y.XmlElement).getAttribute('clauseId')).toBe(P1);
-    await serverHas(server.wsUrl, fx.observer, fx.documentId, (doc) => documentJson(doc) === documentJson(typist.doc));
+    expect((paragraphText(typist.doc, A1, 0).parent!.parent as Y.XmlElement).getAttribute('clauseId')).toBe(
+      P1,
+    );
+    await serverHas(
+      server.wsUrl,
+      fx.observer,
+      fx.documentId,
+      (doc) => documentJson(doc) === documentJson(typist.doc),
+    );
   });
 
   it('keeps typing inside the amended sentence but outside the amended words', async () => {
     const current = paragraphText(typist.doc, A1, 0).toString();
-    const tabled = await tableReplacement(fx.reviewer, fx.documentId, P1, current.replace('free', 'free and prompt'));
+    const tabled = await tableReplacement(
+      fx.reviewer,
+      fx.documentId,
+      P1,
+      current.replace('free', 'free and prompt'),
+    );
     expect(tabled.status).toBe(201);
     // typed before the accept reaches the server, and after the tabling: it must survive
     const text = paragraphText(typist.doc, A1, 0);
     typist.doc.transact(() => text.insert(0, 'All '));
-    const accepted = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, { decision: 'accept' });
+    const accepted = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
+      decision: 'accept',
+    });
     expect(accepted.status).toBe(200);
     const expected = 'All ' + current.replace('free', 'free and prompt');
-    await waitFor(() => paragraphText(watcher.doc, A1, 0).toString() === expected, 'the watcher to have both');
+    await waitFor(
+      () => paragraphText(watcher.doc, A1, 0).toString() === expected,
+      'the watcher to have both',
+    );
     await waitFor(() => paragraphText(typist.doc, A1, 0).toString() === expected, 'the typist to have both');
   });
 
-  it('applies the proposal\'s marks to the words it adds, not to the others', async () => {
+  it("applies the proposal's marks to the words it adds, not to the others", async () => {
     const current = paragraphText(typist.doc, A1, 0).toString();
     const at = current.indexOf('legal');
     const res = await fx.reviewer.api.request('POST', `/api/documents/${fx.documentId}/amendments`, {
@@ -96,12 +123,20 @@ describe('accepting an amendment during typing', () => {
       clauseId: P1,
       proposal: {
         heading: null,
-        paragraphs: [[{ text: current.slice(0, at) }, { text: 'effective', marks: [{ type: 'bold' }] }, { text: ' ' + current.slice(at) }]],
+        paragraphs: [
+          [
+            { text: current.slice(0, at) },
+            { text: 'effective', marks: [{ type: 'bold' }] },
+            { text: ' ' + current.slice(at) },
+          ],
+        ],
       },
       justification: 'Emphasis.',
     });
     expect(res.status).toBe(201);
-    expect((await decide(fx.coordinator, fx.documentId, res.body.amendment.id, { decision: 'accept' })).status).toBe(200);
+    expect(
+      (await decide(fx.coordinator, fx.documentId, res.body.amendment.id, { decision: 'accept' })).status,
+    ).toBe(200);
     await waitFor(() => paragraphText(watcher.doc, A1, 0).toString().includes('effective'), 'the change');
     const delta = paragraphText(watcher.doc, A1, 0).toDelta() as { insert: string; attributes?: object }[];
     expect(delta.filter((d) => d.attributes)).toEqual([{ insert: 'effective', attributes: { bold: {} } }]);

@@ -34,13 +34,21 @@ export function AmendmentCard({ amendment: a, clauseName, onChanged, onShowClaus
   };
   const org = a.author.organisation;
   return (
-    <article className={`amendment amendment--${a.state}`} aria-labelledby={`${id}-title`} data-testid="amendment" data-state={a.state}>
+    <article
+      className={`amendment amendment--${a.state}`}
+      aria-labelledby={`${id}-title`}
+      data-testid="amendment"
+      data-state={a.state}
+    >
       <header className="amendment__header">
         <h3 id={`${id}-title`} className="amendment__title">
           <button type="button" className="amendment__clause" onClick={() => onShowClause(a.clauseId)}>
             {clauseName ?? t('amendments.unnumbered')}
           </button>{' '}
-          · {t(`amendments.kind.${a.kind === 'insert' ? (a.position === 'before' ? 'insertBefore' : 'insertAfter') : a.kind}`)}
+          ·{' '}
+          {t(
+            `amendments.kind.${a.kind === 'insert' ? (a.position === 'before' ? 'insertBefore' : 'insertAfter') : a.kind}`,
+          )}
         </h3>
         <span className="amendment__state" data-testid="amendment-state">
           {t(`amendments.state.${a.state}`)}
@@ -62,24 +70,37 @@ export function AmendmentCard({ amendment: a, clauseName, onChanged, onShowClaus
       {a.cosponsors.length > 0 && (
         <p className="amendment__cosponsors">
           <strong>{t('amendments.cosponsors')}</strong>{' '}
-          {a.cosponsors.map((c) => (c.organisation ? `${c.name} (${c.organisation.name})` : c.name)).join(', ')}
+          {a.cosponsors
+            .map((c) => (c.organisation ? `${c.name} (${c.organisation.name})` : c.name))
+            .join(', ')}
         </p>
       )}
       {a.decision && (
         <p className="amendment__decision">
-          {t(`amendments.decided.${a.decision.decision}`, { name: a.decision.by.name, date: date(a.decision.at) })}
+          {t(`amendments.decided.${a.decision.decision}`, {
+            name: a.decision.by.name,
+            date: date(a.decision.at),
+          })}
           {a.decision.changed && ` ${t('amendments.withChanges')}`}
           {a.decision.reason && ` — ${a.decision.reason}`}
         </p>
       )}
       <div className="amendment__actions">
         {a.can.cosponsor && (
-          <button type="button" disabled={busy} onClick={() => act(() => amendmentsApi.cosponsor(a.documentId, a.id))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act(() => amendmentsApi.cosponsor(a.documentId, a.id))}
+          >
             {t('amendments.cosponsor')}
           </button>
         )}
         {a.can.withdraw && (
-          <button type="button" disabled={busy} onClick={() => act(() => amendmentsApi.withdraw(a.documentId, a.id))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => act(() => amendmentsApi.withdraw(a.documentId, a.id))}
+          >
             {t('amendments.withdraw')}
           </button>
         )}

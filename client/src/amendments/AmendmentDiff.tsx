@@ -4,7 +4,8 @@ import type { DiffPart } from '@accord/shared';
 /** A word diff: removed words struck through, added ones underlined (and named for screen readers). */
 export function AmendmentDiff({ parts }: { parts: DiffPart[] }) {
   const { t } = useTranslation();
-  if (parts.length === 0) return <p className="amendment__diff amendment__diff--empty">{t('amendments.diff.empty')}</p>;
+  if (parts.length === 0)
+    return <p className="amendment__diff amendment__diff--empty">{t('amendments.diff.empty')}</p>;
   return (
     <p className="amendment__diff" data-testid="amendment-diff">
       {parts.map((part, i) =>

@@ -33,13 +33,25 @@ interface AmendmentFiltersProps {
 }
 
 /** Filters of the amendments list: clause (also set from the markers), status, organisation, country, author. */
-export function AmendmentFilters({ list, filters, statuses, onChange, clauses, clauseId, onClause }: AmendmentFiltersProps) {
+export function AmendmentFilters({
+  list,
+  filters,
+  statuses,
+  onChange,
+  clauses,
+  clauseId,
+  onClause,
+}: AmendmentFiltersProps) {
   const { t } = useTranslation();
   const id = useId();
   const select = (key: keyof Filters, label: string, options: { value: string; label: string }[]) => (
     <div className="amendment-filters__field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} value={filters[key]} onChange={(e) => onChange({ ...filters, [key]: e.target.value })}>
+      <select
+        id={`${id}-${key}`}
+        value={filters[key]}
+        onChange={(e) => onChange({ ...filters, [key]: e.target.value })}
+      >
         <option value="">{t('amendments.filters.any')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -62,10 +74,26 @@ export function AmendmentFilters({ list, filters, statuses, onChange, clauses, c
           ))}
         </select>
       </div>
-      {select('status', t('amendments.filters.status'), statuses.map((s) => ({ value: s, label: t(`amendments.state.${s}`) })))}
-      {select('organisation', t('amendments.filters.organisation'), list.facets.organisations.map((o) => ({ value: o.id, label: o.name })))}
-      {select('country', t('amendments.filters.country'), list.facets.countries.map((c) => ({ value: c, label: c })))}
-      {select('author', t('amendments.filters.author'), list.facets.authors.map((a) => ({ value: a.id, label: a.name })))}
+      {select(
+        'status',
+        t('amendments.filters.status'),
+        statuses.map((s) => ({ value: s, label: t(`amendments.state.${s}`) })),
+      )}
+      {select(
+        'organisation',
+        t('amendments.filters.organisation'),
+        list.facets.organisations.map((o) => ({ value: o.id, label: o.name })),
+      )}
+      {select(
+        'country',
+        t('amendments.filters.country'),
+        list.facets.countries.map((c) => ({ value: c, label: c })),
+      )}
+      {select(
+        'author',
+        t('amendments.filters.author'),
+        list.facets.authors.map((a) => ({ value: a.id, label: a.name })),
+      )}
     </div>
   );
 }

@@ -46,7 +46,10 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
     if (clauseId) scopeRef.current?.scrollIntoView({ block: 'nearest' });
   }, [clauseId]);
   const shown = useMemo(
-    () => (state.list?.amendments ?? []).filter((a) => (!clauseId || a.clauseId === clauseId) && matches(a, filters)),
+    () =>
+      (state.list?.amendments ?? []).filter(
+        (a) => (!clauseId || a.clauseId === clauseId) && matches(a, filters),
+      ),
     [state.list, clauseId, filters],
   );
   const startTabling = () => {
@@ -71,15 +74,18 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
     const snapshot = session.comments.naming.lookup(clauseId);
     return snapshot ? session.comments.clauseName(snapshot) : fallback;
   };
-  const clauses = [...new Map((state.list?.amendments ?? []).map((a) => [a.clauseId, a])).values()].map((a) => ({
-    id: a.clauseId,
-    name: nameClause(a.clauseId, a.clauseLabel) ?? t('amendments.unnumbered'),
-  }));
+  const clauses = [...new Map((state.list?.amendments ?? []).map((a) => [a.clauseId, a])).values()].map(
+    (a) => ({
+      id: a.clauseId,
+      name: nameClause(a.clauseId, a.clauseLabel) ?? t('amendments.unnumbered'),
+    }),
+  );
   const total = state.list ? Object.values(state.list.clauseCounts).reduce((sum, n) => sum + n, 0) : 0;
   return (
     <section className="amendments-panel" aria-labelledby={`${id}-title`} data-testid="amendments-panel">
       <h2 id={`${id}-title`}>
-        {t('amendments.title')} <span className="amendments-panel__count">{t('amendments.openCount', { count: total })}</span>
+        {t('amendments.title')}{' '}
+        <span className="amendments-panel__count">{t('amendments.openCount', { count: total })}</span>
       </h2>
       {clauseId && (
         <p className="amendments-panel__scope" ref={scopeRef} tabIndex={-1}>
@@ -90,7 +96,13 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
         </p>
       )}
       {document.abilities.comment && !draft && (
-        <button type="button" className="amendments-panel__table" data-testid="amendment-new" onMouseDown={(e) => e.preventDefault()} onClick={startTabling}>
+        <button
+          type="button"
+          className="amendments-panel__table"
+          data-testid="amendment-new"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={startTabling}
+        >
           {t('amendments.new')}
         </button>
       )}
@@ -123,7 +135,11 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
       <p className="amendments-panel__exports">
         {t('amendments.export.label')}{' '}
         {(['html', 'docx', 'csv'] as const).map((format) => (
-          <a key={format} href={`/api/documents/${encodeURIComponent(document.id)}/amendments/export?format=${format}`} download>
+          <a
+            key={format}
+            href={`/api/documents/${encodeURIComponent(document.id)}/amendments/export?format=${format}`}
+            download
+          >
             {t(`amendments.export.${format}`)}
           </a>
         ))}
@@ -136,7 +152,12 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
       <ol className="amendments-panel__list">
         {shown.map((amendment) => (
           <li key={amendment.id}>
-            <AmendmentCard amendment={amendment} clauseName={nameClause(amendment.clauseId, amendment.clauseLabel)} onChanged={() => store.refresh(0)} onShowClause={showClause} />
+            <AmendmentCard
+              amendment={amendment}
+              clauseName={nameClause(amendment.clauseId, amendment.clauseLabel)}
+              onChanged={() => store.refresh(0)}
+              onShowClause={showClause}
+            />
           </li>
         ))}
       </ol>

@@ -17,8 +17,13 @@ export function DecisionForm({ amendment: a, busy, act }: DecisionFormProps) {
   const [mode, setMode] = useState<'none' | 'change' | 'reject'>('none');
   const proposal = a.proposal;
   // the wording as accepting would make it: the proposal on top of the current text
-  const merged = a.diff.filter((p) => !p.removed).map((p) => p.value).join('');
-  const [text, setText] = useState(() => (proposal?.heading ? merged.split('\n').slice(1).join('\n') : merged));
+  const merged = a.diff
+    .filter((p) => !p.removed)
+    .map((p) => p.value)
+    .join('');
+  const [text, setText] = useState(() =>
+    proposal?.heading ? merged.split('\n').slice(1).join('\n') : merged,
+  );
   const [heading] = useState(() => (proposal?.heading ? runsText(proposal.heading) : null));
   const [reason, setReason] = useState('');
   const canAccept = a.state === 'pending' || a.state === 'rebased';
@@ -26,16 +31,31 @@ export function DecisionForm({ amendment: a, busy, act }: DecisionFormProps) {
     <div className="amendment__decide" role="group" aria-label={t('amendments.decide')}>
       <div className="amendment__actions">
         {canAccept && (
-          <button type="button" disabled={busy} data-testid="amendment-accept" onClick={() => act(() => amendmentsApi.accept(a.documentId, a.id))}>
+          <button
+            type="button"
+            disabled={busy}
+            data-testid="amendment-accept"
+            onClick={() => act(() => amendmentsApi.accept(a.documentId, a.id))}
+          >
             {t('amendments.accept')}
           </button>
         )}
         {proposal && a.kind !== 'delete' && a.state !== 'obsolete' && (
-          <button type="button" disabled={busy} aria-expanded={mode === 'change'} onClick={() => setMode(mode === 'change' ? 'none' : 'change')}>
+          <button
+            type="button"
+            disabled={busy}
+            aria-expanded={mode === 'change'}
+            onClick={() => setMode(mode === 'change' ? 'none' : 'change')}
+          >
             {t('amendments.acceptWithChanges')}
           </button>
         )}
-        <button type="button" disabled={busy} aria-expanded={mode === 'reject'} onClick={() => setMode(mode === 'reject' ? 'none' : 'reject')}>
+        <button
+          type="button"
+          disabled={busy}
+          aria-expanded={mode === 'reject'}
+          onClick={() => setMode(mode === 'reject' ? 'none' : 'reject')}
+        >
           {t('amendments.reject')}
         </button>
       </div>
@@ -43,7 +63,9 @@ export function DecisionForm({ amendment: a, busy, act }: DecisionFormProps) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void act(() => amendmentsApi.accept(a.documentId, a.id, proposalFromText(proposal, heading, text)));
+            void act(() =>
+              amendmentsApi.accept(a.documentId, a.id, proposalFromText(proposal, heading, text)),
+            );
           }}
         >
           <label htmlFor={`${id}-text`}>{t('amendments.changedText')}</label>
@@ -61,7 +83,13 @@ export function DecisionForm({ amendment: a, busy, act }: DecisionFormProps) {
           }}
         >
           <label htmlFor={`${id}-reason`}>{t('amendments.reason')}</label>
-          <textarea id={`${id}-reason`} rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id={`${id}-reason`}
+            rows={3}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <button type="submit" disabled={busy || !reason.trim()}>
             {t('amendments.confirmReject')}
           </button>

@@ -18,7 +18,15 @@ interface TableAmendmentFormProps {
 type Kind = 'replace' | 'insertBefore' | 'insertAfter' | 'delete';
 
 /** Tables an amendment to one clause: new wording (or a new clause next to it, or its deletion) and why. */
-export function TableAmendmentForm({ documentId, clauseId, clauseLabel, clauseType, current, selection, onDone }: TableAmendmentFormProps) {
+export function TableAmendmentForm({
+  documentId,
+  clauseId,
+  clauseLabel,
+  clauseType,
+  current,
+  selection,
+  onDone,
+}: TableAmendmentFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [kind, setKind] = useState<Kind>('replace');
@@ -37,7 +45,12 @@ export function TableAmendmentForm({ documentId, clauseId, clauseLabel, clauseTy
     let request: TableAmendmentBody;
     if (kind === 'delete') request = { kind: 'delete', clauseId, justification };
     else if (kind === 'replace')
-      request = { kind: 'replace', clauseId, justification, proposal: proposalFromText(current, hasHeading ? heading : null, body) };
+      request = {
+        kind: 'replace',
+        clauseId,
+        justification,
+        proposal: proposalFromText(current, hasHeading ? heading : null, body),
+      };
     else {
       const fresh = proposalFromText({ ...blank, fields: current.fields }, hasHeading ? heading : null, body);
       request = {
@@ -71,8 +84,15 @@ export function TableAmendmentForm({ documentId, clauseId, clauseLabel, clauseTy
   };
 
   return (
-    <form className="amendment-form" onSubmit={submit} data-testid="amendment-form" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('amendments.form.title', { clause: clauseLabel ?? t('amendments.unnumbered') })}</h3>
+    <form
+      className="amendment-form"
+      onSubmit={submit}
+      data-testid="amendment-form"
+      aria-labelledby={`${id}-title`}
+    >
+      <h3 id={`${id}-title`}>
+        {t('amendments.form.title', { clause: clauseLabel ?? t('amendments.unnumbered') })}
+      </h3>
       {selection && (
         <p className="amendment-form__selection">
           {t('amendments.form.selection')} <q>{selection}</q>
@@ -88,7 +108,12 @@ export function TableAmendmentForm({ documentId, clauseId, clauseLabel, clauseTy
       {kind !== 'delete' && hasHeading && (
         <>
           <label htmlFor={`${id}-heading`}>{t('amendments.form.heading')}</label>
-          <input id={`${id}-heading`} value={heading} onChange={(e) => setHeading(e.target.value)} maxLength={AmendmentLimits.fieldMax} />
+          <input
+            id={`${id}-heading`}
+            value={heading}
+            onChange={(e) => setHeading(e.target.value)}
+            maxLength={AmendmentLimits.fieldMax}
+          />
         </>
       )}
       {kind !== 'delete' && (

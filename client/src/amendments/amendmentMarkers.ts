@@ -6,7 +6,11 @@ import { i18next } from '../i18n/i18n';
 
 export const amendmentMarkersKey = new PluginKey<DecorationSet>('amendmentMarkers');
 
-function markers(doc: PMNode, counts: Record<string, number>, onOpen: (clauseId: string) => void): DecorationSet {
+function markers(
+  doc: PMNode,
+  counts: Record<string, number>,
+  onOpen: (clauseId: string) => void,
+): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
     const clauseId = node.attrs.clauseId as unknown;
@@ -41,7 +45,10 @@ function markers(doc: PMNode, counts: Record<string, number>, onOpen: (clauseId:
  * amendments panel on that clause. Counts come from the amendments store; between two loads the
  * markers follow the text as it is edited.
  */
-export function installAmendmentMarkers(editor: Editor, onOpen: (clauseId: string) => void): {
+export function installAmendmentMarkers(
+  editor: Editor,
+  onOpen: (clauseId: string) => void,
+): {
   update(counts: Record<string, number>): void;
   destroy(): void;
 } {
@@ -61,7 +68,10 @@ export function installAmendmentMarkers(editor: Editor, onOpen: (clauseId: strin
   return {
     update(next) {
       counts = next;
-      if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(amendmentMarkersKey, true).setMeta('addToHistory', false));
+      if (!editor.isDestroyed)
+        editor.view.dispatch(
+          editor.state.tr.setMeta(amendmentMarkersKey, true).setMeta('addToHistory', false),
+        );
     },
     destroy() {
       if (!editor.isDestroyed) editor.unregisterPlugin(amendmentMarkersKey);

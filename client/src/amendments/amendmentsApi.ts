@@ -27,5 +27,8 @@ export const amendmentsApi = {
       body: proposal ? { decision: 'accept', proposal } : { decision: 'accept' },
     }),
   reject: (documentId: string, id: string, reason: string) =>
-    apiRequest<One>(`${base(documentId)}/${id}/decision`, { method: 'POST', body: { decision: 'reject', reason } }),
+    apiRequest<One>(`${base(documentId)}/${id}/decision`, {
+      method: 'POST',
+      body: { decision: 'reject', reason },
+    }),
 };

@@ -72,6 +72,14 @@ export function proposalFromText(
     return line ? [{ text: line }] : [];
   });
   const keptHeading =
-    heading === null ? null : original.heading && runsText(original.heading) === heading ? original.heading : heading ? [{ text: heading }] : [];
-  return original.fields ? { heading: keptHeading, paragraphs, fields: original.fields } : { heading: keptHeading, paragraphs };
+    heading === null
+      ? null
+      : original.heading && runsText(original.heading) === heading
+        ? original.heading
+        : heading
+          ? [{ text: heading }]
+          : [];
+  return original.fields
+    ? { heading: keptHeading, paragraphs, fields: original.fields }
+    : { heading: keptHeading, paragraphs };
 }

@@ -6,6 +6,8 @@ export function rollUpAmendmentCounts(
   listed: ReadonlySet<string>,
   parentOf: (clauseId: string) => string | null | undefined,
 ): Record<string, number> {
-  const asThreads = Object.fromEntries(Object.entries(counts).map(([id, open]) => [id, { open, resolved: 0 }]));
+  const asThreads = Object.fromEntries(
+    Object.entries(counts).map(([id, open]) => [id, { open, resolved: 0 }]),
+  );
   return rollUpCommentCounts(asThreads, listed, parentOf);
 }

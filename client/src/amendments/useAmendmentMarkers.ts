@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { CollabSession } from '../collab/CollabSession';
 import { installAmendmentMarkers } from './amendmentMarkers';
 import { useAmendmentCounts } from './useAmendments';
@@ -10,15 +10,18 @@ export function useAmendmentMarkers(session: CollabSession): void {
   const editor = useSyncExternalStore(session.editor.subscribe, session.editor.get);
   const counts = useAmendmentCounts(session.amendments);
   const store = session.amendments;
-  const [markers, setMarkers] = useState<Markers | null>(null);
+  const markers = useRef<Markers | null>(null);
   useEffect(() => {
     if (!editor) return;
-    const installed = installAmendmentMarkers(editor, (clauseId) => store.dispatch({ type: 'showClause', clauseId }));
-    setMarkers(installed);
+    const installed = installAmendmentMarkers(editor, (clauseId) =>
+      store.dispatch({ type: 'showClause', clauseId }),
+    );
+    markers.current = installed;
     return () => {
       installed.destroy();
-      setMarkers(null);
+      markers.current = null;
     };
   }, [editor, store]);
-  useEffect(() => markers?.update(counts), [markers, counts]);
+  // after the effect above when the editor changed too (effects run in order)
+  useEffect(() => markers.current?.update(counts), [counts, editor]);
 }

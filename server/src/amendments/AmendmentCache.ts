@@ -1,5 +1,10 @@
 import { Types } from 'mongoose';
-import { Amendment, fromStoredAmendment, type AmendmentRecord, type StoredAmendment } from '../models/Amendment.js';
+import {
+  Amendment,
+  fromStoredAmendment,
+  type AmendmentRecord,
+  type StoredAmendment,
+} from '../models/Amendment.js';
 import {
   AmendmentEvent,
   fromStoredAmendmentEvent,
@@ -92,7 +97,8 @@ export class AmendmentCache {
       AmendmentEvent.find({ documentId: id }).lean<StoredAmendmentEvent[]>(),
     ]);
     // merged, never replaced: records are only ever added
-    for (const amendment of amendments) entry.amendments.set(amendment._id.toHexString(), fromStoredAmendment(amendment));
+    for (const amendment of amendments)
+      entry.amendments.set(amendment._id.toHexString(), fromStoredAmendment(amendment));
     for (const event of events) entry.events.set(event._id, fromStoredAmendmentEvent(event));
     entry.loadedAt = Date.now();
   }

@@ -56,14 +56,17 @@ export async function amendmentViews(
     if (!list) byAmendment.set(key, (list = []));
     list.push(event);
   }
-  const folded = amendments.map((record) => foldAmendment(record, byAmendment.get(record._id.toHexString()) ?? []));
+  const folded = amendments.map((record) =>
+    foldAmendment(record, byAmendment.get(record._id.toHexString()) ?? []),
+  );
   const wanted = new Set(folded.map((a) => a.clauseId));
   const live = await collab.withDocument(documentId, (doc) => {
     const index = new ClauseIndex(doc, language, EDITOR_FIELD);
     const found = new Map<string, LiveClause>();
     for (const clauseId of wanted) {
       const entry = index.get(clauseId);
-      if (entry) found.set(clauseId, {
+      if (entry)
+        found.set(clauseId, {
           content: readClauseBlocks(entry.element).content,
           label: clauseName(index, clauseId),
           order: entry.snapshot.index,
@@ -124,7 +127,11 @@ function rebaseMemo(amendment: OpenAmendment, current: ClauseContent | null): Re
 /** A clause named with the clauses around it, chapters left out: "Article 3, 2., b)". */
 function clauseName(index: ClauseIndex, clauseId: string): string {
   const labels: string[] = [];
-  for (let at = index.get(clauseId); at; at = at.snapshot.parentId ? index.get(at.snapshot.parentId) : undefined) {
+  for (
+    let at = index.get(clauseId);
+    at;
+    at = at.snapshot.parentId ? index.get(at.snapshot.parentId) : undefined
+  ) {
     if (at.snapshot.kind !== 'chapter' && at.snapshot.label) labels.unshift(at.snapshot.label);
     if (labels.length > 8) break;
   }
@@ -149,7 +156,9 @@ function markCompeting(views: AmendmentView[]): void {
           a.amendment.kind === 'delete' ||
           b.amendment.kind === 'delete' ||
           editsOverlap(a.rebased?.merge?.edits ?? [], b.rebased?.merge?.edits ?? []) ||
-          (a.rebased?.fields && b.rebased?.fields && Object.keys(a.rebased.fields).some((k) => k in b.rebased!.fields!));
+          (a.rebased?.fields &&
+            b.rebased?.fields &&
+            Object.keys(a.rebased.fields).some((k) => k in b.rebased!.fields!));
         if (compete) {
           a.competingWith.push(b.amendment.id);
           b.competingWith.push(a.amendment.id);

@@ -1,6 +1,11 @@
 import { Types } from 'mongoose';
 import type { ClauseContent } from '@accord/shared';
-import { AmendmentEvent, toStoredAmendmentEvent, type AmendmentEventRecord, type AmendmentEventType } from '../models/AmendmentEvent.js';
+import {
+  AmendmentEvent,
+  toStoredAmendmentEvent,
+  type AmendmentEventRecord,
+  type AmendmentEventType,
+} from '../models/AmendmentEvent.js';
 import type { AmendmentRecord } from '../models/Amendment.js';
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { sequenceKey } from '../database/sequenceKey.js';

@@ -19,7 +19,9 @@ function check(json: Record<string, unknown>): void {
 export function checkReplacement(blocks: ClauseBlocks, proposal: ClauseContent): void {
   const type = blocks.clause.nodeName;
   if ((proposal.heading === null) !== (blocks.heading === null))
-    throw new InvalidProposal(blocks.heading ? 'The clause has a heading: propose one.' : 'The clause has no heading.');
+    throw new InvalidProposal(
+      blocks.heading ? 'The clause has a heading: propose one.' : 'The clause has no heading.',
+    );
   if (proposal.fields && type !== NODE.action) throw new InvalidProposal('Only actions have fields.');
   if (proposal.fields) {
     const problems = checkActionAttrs(proposal.fields as unknown as Record<string, unknown>);
@@ -27,7 +29,10 @@ export function checkReplacement(blocks: ClauseBlocks, proposal: ClauseContent):
   }
   if (type === NODE.recital) {
     if (proposal.paragraphs.length !== 1) throw new InvalidProposal('A recital is one paragraph.');
-    check({ type: NODE.paragraph, content: proposal.paragraphs[0]!.map((run) => ({ type: 'text', ...run })) });
+    check({
+      type: NODE.paragraph,
+      content: proposal.paragraphs[0]!.map((run) => ({ type: 'text', ...run })),
+    });
     return;
   }
   if (proposal.heading)

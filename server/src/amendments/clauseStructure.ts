@@ -26,7 +26,9 @@ export function childTypes(parent: Y.XmlFragment | Y.XmlElement): string[] {
   return parent.toArray().flatMap((child) => (child instanceof Y.XmlElement ? [child.nodeName] : []));
 }
 
-export function parentTypeOf(element: Y.XmlElement): { parent: Y.XmlFragment | Y.XmlElement; type: string } | null {
+export function parentTypeOf(
+  element: Y.XmlElement,
+): { parent: Y.XmlFragment | Y.XmlElement; type: string } | null {
   const parent = element.parent;
   if (parent instanceof Y.XmlElement) return { parent, type: parent.nodeName };
   if (parent instanceof Y.XmlFragment) return { parent, type: NODE.doc };
@@ -37,9 +39,14 @@ export function parentTypeOf(element: Y.XmlElement): { parent: Y.XmlFragment | Y
  * The clause's children once its own paragraphs are replaced by `paragraphs` of them: they take
  * the place of the first own paragraph, or follow the heading when it had none.
  */
-export function replacedChildTypes(clause: Y.XmlElement, own: readonly Y.XmlElement[], paragraphs: number): string[] {
+export function replacedChildTypes(
+  clause: Y.XmlElement,
+  own: readonly Y.XmlElement[],
+  paragraphs: number,
+): string[] {
   const children = clause.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement);
-  const at = own.length > 0 ? children.indexOf(own[0]!) : children[0]?.nodeName === NODE.clauseHeading ? 1 : 0;
+  const at =
+    own.length > 0 ? children.indexOf(own[0]!) : children[0]?.nodeName === NODE.clauseHeading ? 1 : 0;
   const kept = children.filter((c) => !own.includes(c)).map((c) => c.nodeName);
   const before = own.length > 0 ? children.slice(0, at).filter((c) => !own.includes(c)).length : at;
   return [...kept.slice(0, before), ...Array<string>(paragraphs).fill(NODE.paragraph), ...kept.slice(before)];
@@ -48,14 +55,17 @@ export function replacedChildTypes(clause: Y.XmlElement, own: readonly Y.XmlElem
 /** ProseMirror JSON of a clause built from content (a new clause of an insertion). */
 export function clauseJson(type: string, content: ClauseContent, clauseId: string): Record<string, unknown> {
   const inline = (runs: ClauseContent['paragraphs'][number]) => runs.map((run) => ({ type: 'text', ...run }));
-  const attrs: Record<string, unknown> = { clauseId, ...(content.fields ?? {}) };
+  const attrs: Record<string, unknown> = { clauseId, ...content.fields };
   if (type === NODE.recital) {
-    const text = content.paragraphs.flatMap((p, i) => (i > 0 ? [{ type: 'text', text: ' ' }, ...inline(p)] : inline(p)));
+    const text = content.paragraphs.flatMap((p, i) =>
+      i > 0 ? [{ type: 'text', text: ' ' }, ...inline(p)] : inline(p),
+    );
     return { type, attrs, content: text };
   }
   const children: unknown[] = [];
   if (content.heading) children.push({ type: NODE.clauseHeading, content: inline(content.heading) });
-  for (const paragraph of content.paragraphs) children.push({ type: NODE.paragraph, content: inline(paragraph) });
+  for (const paragraph of content.paragraphs)
+    children.push({ type: NODE.paragraph, content: inline(paragraph) });
   return { type, attrs, content: children };
 }
 

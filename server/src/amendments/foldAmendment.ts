@@ -32,7 +32,10 @@ export interface OpenAmendment {
 }
 
 /** Folds an amendment's events (any order, duplicates allowed) into its current state. */
-export function foldAmendment(record: AmendmentRecord, events: readonly AmendmentEventRecord[]): OpenAmendment {
+export function foldAmendment(
+  record: AmendmentRecord,
+  events: readonly AmendmentEventRecord[],
+): OpenAmendment {
   const state: OpenAmendment = {
     id: record._id.toHexString(),
     documentId: record.documentId.toHexString(),
@@ -89,5 +92,11 @@ export function foldAmendment(record: AmendmentRecord, events: readonly Amendmen
 
 export function closedState(amendment: OpenAmendment): 'accepted' | 'rejected' | 'withdrawn' | null {
   const type = amendment.closedBy?.type;
-  return type === 'accept' ? 'accepted' : type === 'reject' ? 'rejected' : type === 'withdraw' ? 'withdrawn' : null;
+  return type === 'accept'
+    ? 'accepted'
+    : type === 'reject'
+      ? 'rejected'
+      : type === 'withdraw'
+        ? 'withdrawn'
+        : null;
 }

@@ -1,4 +1,8 @@
-import type { AmendmentListResponse, ListAmendmentsQuery, PresentedAmendmentOrganisation } from '@accord/shared';
+import type {
+  AmendmentListResponse,
+  ListAmendmentsQuery,
+  PresentedAmendmentOrganisation,
+} from '@accord/shared';
 import { presentAmendment, type AmendmentViewer } from '../presenters/presentAmendment.js';
 import type { AmendmentView } from './amendmentViews.js';
 
@@ -18,7 +22,8 @@ export function filterViews(views: readonly AmendmentView[], filters: ListAmendm
     if (filters.status && view.state !== filters.status) return false;
     if (filters.clauseId && record.clauseId !== filters.clauseId) return false;
     if (filters.author && record.authorId.toHexString() !== filters.author) return false;
-    if (filters.organisation && !organisationsOf(view).some((o) => o.id === filters.organisation)) return false;
+    if (filters.organisation && !organisationsOf(view).some((o) => o.id === filters.organisation))
+      return false;
     if (filters.country && !organisationsOf(view).some((o) => o.country === filters.country)) return false;
     return true;
   });
@@ -41,17 +46,31 @@ export function listAmendments(
   for (const view of views) {
     const record = view.amendment.record;
     if (OPEN.has(view.state)) clauseCounts[record.clauseId] = (clauseCounts[record.clauseId] ?? 0) + 1;
-    authors.set(record.authorId.toHexString(), { id: record.authorId.toHexString(), name: record.authorName });
+    authors.set(record.authorId.toHexString(), {
+      id: record.authorId.toHexString(),
+      name: record.authorName,
+    });
     const people = [
-      { id: record.organisationId?.toHexString() ?? null, name: record.organisationName, country: record.country },
-      ...view.amendment.cosponsors.map((c) => ({ id: c.organisationId, name: c.organisationName, country: c.country })),
+      {
+        id: record.organisationId?.toHexString() ?? null,
+        name: record.organisationName,
+        country: record.country,
+      },
+      ...view.amendment.cosponsors.map((c) => ({
+        id: c.organisationId,
+        name: c.organisationName,
+        country: c.country,
+      })),
     ];
     for (const org of people) {
-      if (org.id && org.name) organisations.set(org.id, { id: org.id, name: org.name, country: org.country ?? '' });
+      if (org.id && org.name)
+        organisations.set(org.id, { id: org.id, name: org.name, country: org.country ?? '' });
       if (org.country) countries.add(org.country);
     }
   }
-  const shown = filterViews(views, filters).sort((a, b) => b.amendment.record.at.getTime() - a.amendment.record.at.getTime());
+  const shown = filterViews(views, filters).sort(
+    (a, b) => b.amendment.record.at.getTime() - a.amendment.record.at.getTime(),
+  );
   return {
     amendments: shown.map((view) => presentAmendment(view, viewer)),
     clauseCounts,

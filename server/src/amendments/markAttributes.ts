@@ -14,7 +14,10 @@ export function markAttributes(marks: TextRunContent['marks']): Record<string, u
 }
 
 /** Splits text into runs of equal marks, given the marks of each of its characters. */
-export function runsByMarks(text: string, marksAt: (index: number) => TextRunContent['marks']): TextRunContent[] {
+export function runsByMarks(
+  text: string,
+  marksAt: (index: number) => TextRunContent['marks'],
+): TextRunContent[] {
   const runs: TextRunContent[] = [];
   let key = '';
   for (let i = 0; i < text.length; i++) {

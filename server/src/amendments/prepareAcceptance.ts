@@ -76,19 +76,25 @@ export function prepareAcceptance(
   const blocks = readClauseBlocks(clause);
   const rebased = rebaseAmendment({ kind: 'replace', base: amendment.base, proposal }, blocks.content);
   if (rebased.state === 'conflict')
-    throw new Conflict('The clause changed where this amendment changes it; its author must revise it first.');
+    throw new Conflict(
+      'The clause changed where this amendment changes it; its author must revise it first.',
+    );
   const located = rebased.merge!.edits.map((edit) => ({ edit, spot: spotFor(blocks.spots, edit) }));
   const wordByWord = located.every((entry) => entry.spot);
   if (!wordByWord) {
     const lines = rebased.merge!.text.split('\n').length - (blocks.heading ? 1 : 0);
     const paragraphs = clause.nodeName === NODE.recital ? 0 : lines;
-    if (clause.nodeName !== NODE.recital && !fitsContent(clause.nodeName, replacedChildTypes(clause, blocks.paragraphs, paragraphs)))
+    if (
+      clause.nodeName !== NODE.recital &&
+      !fitsContent(clause.nodeName, replacedChildTypes(clause, blocks.paragraphs, paragraphs))
+    )
       throw new InvalidProposal('The clause would not fit the document with these paragraphs.');
   }
   return {
     base: blocks.content,
     apply: () => {
-      for (const [key, value] of Object.entries(rebased.fields ?? {})) clause.setAttribute(key, value as never);
+      for (const [key, value] of Object.entries(rebased.fields ?? {}))
+        clause.setAttribute(key, value as never);
       if (wordByWord) applyEdits(located as { edit: TextEdit; spot: TextSpot }[], proposal);
       else rebuildBlocks(blocks, proposal, rebased.merge!.pieces);
     },
@@ -153,7 +159,8 @@ function spotFor(spots: readonly TextSpot[], edit: TextEdit): TextSpot | null {
   const isBreak = (spot: TextSpot) => spot.text === null && spot.childIndex === -1;
   if (spots.some((spot) => isBreak(spot) && spot.start >= edit.from && spot.start < edit.to)) return null;
   return (
-    spots.find((spot) => !isBreak(spot) && spot.start <= edit.from && edit.to <= spot.start + spot.length) ?? null
+    spots.find((spot) => !isBreak(spot) && spot.start <= edit.from && edit.to <= spot.start + spot.length) ??
+    null
   );
 }
 
@@ -203,7 +210,10 @@ function rebuildBlocks(
     clause.delete(0, clause.length);
     const text = new Y.XmlText();
     clause.insert(0, [text]);
-    fillText(text, lines.flatMap((line, i) => (i > 0 ? [{ text: ' ' }, ...line] : line)));
+    fillText(
+      text,
+      lines.flatMap((line, i) => (i > 0 ? [{ text: ' ' }, ...line] : line)),
+    );
     return;
   }
   if (blocks.heading) {
@@ -227,4 +237,3 @@ function rebuildBlocks(
     lines.map((line) => textBlock(NODE.paragraph, line)),
   );
 }
-

@@ -52,7 +52,13 @@ export async function changeAmendment(
       const blocks = readClauseBlocks(clause);
       if (action.proposal && record.kind === 'replace') checkReplacement(blocks, action.proposal);
       if (action.proposal) {
-        const draft = { kind: record.kind, clauseId: record.clauseId, position: record.position, clauseType: record.clauseType, base: blocks.content };
+        const draft = {
+          kind: record.kind,
+          clauseId: record.clauseId,
+          position: record.position,
+          clauseType: record.clauseType,
+          base: blocks.content,
+        };
         try {
           prepareAcceptance(doc, draft, action.proposal);
         } catch (error) {
@@ -66,7 +72,8 @@ export async function changeAmendment(
   const { event, after } = await appendAmendmentEvent(record, actor, (state) => {
     assertOpen(state);
     if (action.type === 'cosponsor') {
-      if (state.cosponsors.some((c) => c.userId === actor.id)) throw new Conflict('You co-sponsor this amendment already.');
+      if (state.cosponsors.some((c) => c.userId === actor.id))
+        throw new Conflict('You co-sponsor this amendment already.');
       return { type: 'cosponsor' };
     }
     if (action.type === 'withdraw') return { type: 'withdraw' };
@@ -83,7 +90,8 @@ export async function changeAmendment(
     documentId,
     amendmentId: record._id.toHexString(),
     clauseId: record.clauseId,
-    change: action.type === 'cosponsor' ? 'cosponsored' : action.type === 'withdraw' ? 'withdrawn' : 'revised',
+    change:
+      action.type === 'cosponsor' ? 'cosponsored' : action.type === 'withdraw' ? 'withdrawn' : 'revised',
     actorId: actor.id,
     at: event.at.toISOString(),
   });

@@ -52,7 +52,10 @@ export async function decideAmendment(
       });
     } catch (error) {
       // the decision is recorded but the document could not take it: open the amendment again
-      await appendAmendmentEvent(record, actor, () => ({ type: 'apply_failed', note: (error as Error).message }));
+      await appendAmendmentEvent(record, actor, () => ({
+        type: 'apply_failed',
+        note: (error as Error).message,
+      }));
       throw error;
     }
     return appended;

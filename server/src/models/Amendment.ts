@@ -1,6 +1,12 @@
 import '../database/plugins.js';
 import mongoose, { Schema, type Types } from 'mongoose';
-import { AMENDMENT_KINDS, AMENDMENT_POSITIONS, type AmendmentKind, type AmendmentPosition, type ClauseContent } from '@accord/shared';
+import {
+  AMENDMENT_KINDS,
+  AMENDMENT_POSITIONS,
+  type AmendmentKind,
+  type AmendmentPosition,
+  type ClauseContent,
+} from '@accord/shared';
 
 /**
  * A tabled amendment, insert-only: what it amends and its first revision (base and proposal).
@@ -32,7 +38,10 @@ export interface AmendmentRecord {
  * As stored: clause content as JSON text (FerretDB 1.24 refuses nested arrays, and paragraphs of
  * runs are arrays of arrays).
  */
-export type StoredAmendment = Omit<AmendmentRecord, 'base' | 'proposal'> & { base: string | null; proposal: string | null };
+export type StoredAmendment = Omit<AmendmentRecord, 'base' | 'proposal'> & {
+  base: string | null;
+  proposal: string | null;
+};
 
 export function toStoredAmendment(record: AmendmentRecord): StoredAmendment {
   return {

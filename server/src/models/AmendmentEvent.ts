@@ -2,7 +2,14 @@ import '../database/plugins.js';
 import mongoose, { Schema, type Types } from 'mongoose';
 import type { ClauseContent } from '@accord/shared';
 
-export const AMENDMENT_EVENT_TYPES = ['cosponsor', 'revise', 'withdraw', 'accept', 'reject', 'apply_failed'] as const;
+export const AMENDMENT_EVENT_TYPES = [
+  'cosponsor',
+  'revise',
+  'withdraw',
+  'accept',
+  'reject',
+  'apply_failed',
+] as const;
 export type AmendmentEventType = (typeof AMENDMENT_EVENT_TYPES)[number];
 
 /**
@@ -34,7 +41,10 @@ export interface AmendmentEventRecord {
  * As stored: clause content as JSON text (FerretDB 1.24 refuses nested arrays, and paragraphs of
  * runs are arrays of arrays).
  */
-export type StoredAmendmentEvent = Omit<AmendmentEventRecord, 'base' | 'proposal'> & { base: string | null; proposal: string | null };
+export type StoredAmendmentEvent = Omit<AmendmentEventRecord, 'base' | 'proposal'> & {
+  base: string | null;
+  proposal: string | null;
+};
 
 export function toStoredAmendmentEvent(record: AmendmentEventRecord): StoredAmendmentEvent {
   return {

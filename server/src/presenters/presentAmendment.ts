@@ -18,7 +18,9 @@ function person(
     id,
     name,
     organisation:
-      organisationId && organisationName ? { id: organisationId, name: organisationName, country: country ?? '' } : null,
+      organisationId && organisationName
+        ? { id: organisationId, name: organisationName, country: country ?? '' }
+        : null,
   };
 }
 
@@ -47,7 +49,13 @@ export function presentAmendment(view: AmendmentView, viewer: AmendmentViewer): 
     currentText: view.currentText,
     diff: rebased?.diff ?? [],
     conflicts: view.state === 'conflict' ? (rebased?.merge?.conflicts ?? []) : [],
-    author: person(record.authorId.toHexString(), record.authorName, organisationId, record.organisationName, record.country),
+    author: person(
+      record.authorId.toHexString(),
+      record.authorName,
+      organisationId,
+      record.organisationName,
+      record.country,
+    ),
     cosponsors: amendment.cosponsors.map((c) => ({
       ...person(c.userId, c.name, c.organisationId, c.organisationName, c.country),
       at: c.at.toISOString(),

@@ -35,7 +35,13 @@ import { filterViews } from '../amendments/listAmendments.js';
  * /api/documents/:id/amendments: list (members), table (reviewers, drafters, coordinators),
  * co-sponsor, revise, withdraw, decide (coordinators). See README "Amendments".
  */
-export function createAmendmentsRouter({ logger, collab }: { logger: Logger; collab: CollabControl }): Router {
+export function createAmendmentsRouter({
+  logger,
+  collab,
+}: {
+  logger: Logger;
+  collab: CollabControl;
+}): Router {
   const router = Router();
 
   async function presentOne(user: AuthenticatedUser, auth: AuthorizedDocument, amendmentId: string) {
@@ -45,7 +51,11 @@ export function createAmendmentsRouter({ logger, collab }: { logger: Logger; col
     const views = await amendmentViews(collab, documentId, auth.document.language, amendment.clauseId);
     const view = views.find((v) => v.amendment.id === amendmentId);
     if (!view) throw new NotFound('No such amendment.');
-    return presentAmendment(view, { id: user.id, organisationId: user.organisationId, abilities: auth.abilities });
+    return presentAmendment(view, {
+      id: user.id,
+      organisationId: user.organisationId,
+      abilities: auth.abilities,
+    });
   }
 
   async function loadAmendment(documentId: string, amendmentId: string): Promise<AmendmentRecord> {
@@ -60,7 +70,13 @@ export function createAmendmentsRouter({ logger, collab }: { logger: Logger; col
     const filters = validate(listAmendmentsQuery, { ...req.query });
     const auth = await authorizeDocument(user.id, id, 'read');
     const views = await amendmentViews(collab, id, auth.document.language);
-    res.json(listAmendments(views, filters, { id: user.id, organisationId: user.organisationId, abilities: auth.abilities }));
+    res.json(
+      listAmendments(views, filters, {
+        id: user.id,
+        organisationId: user.organisationId,
+        abilities: auth.abilities,
+      }),
+    );
   });
 
   // before /:amendmentId, which would take "export" for an id
@@ -71,7 +87,12 @@ export function createAmendmentsRouter({ logger, collab }: { logger: Logger; col
     const auth = await authorizeDocument(user.id, id, 'read');
     const language = auth.document.language;
     const views = filterViews(await amendmentViews(collab, id, language), filters);
-    const file = await exportAmendments(format, auth.document.title, amendmentExportRows(views, language), language);
+    const file = await exportAmendments(
+      format,
+      auth.document.title,
+      amendmentExportRows(views, language),
+      language,
+    );
     sendExport(res, file, auth.document.title, 'amendments');
   });
 

@@ -17,7 +17,12 @@ export const AMENDMENT_STATES = [
 ] as const;
 export type AmendmentState = (typeof AMENDMENT_STATES)[number];
 
-export const OPEN_AMENDMENT_STATES: readonly AmendmentState[] = ['pending', 'rebased', 'conflict', 'obsolete'];
+export const OPEN_AMENDMENT_STATES: readonly AmendmentState[] = [
+  'pending',
+  'rebased',
+  'conflict',
+  'obsolete',
+];
 
 export const AMENDMENT_DECISIONS = ['accept', 'reject'] as const;
 export type AmendmentDecision = (typeof AMENDMENT_DECISIONS)[number];

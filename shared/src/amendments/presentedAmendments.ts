@@ -1,7 +1,12 @@
 import type { DiffPart } from '../compare/comparisonTypes.js';
 import type { ClauseContent } from './ClauseContent.js';
 import type { MergeConflict } from './threeWayMerge.js';
-import type { AmendmentDecision, AmendmentKind, AmendmentPosition, AmendmentState } from './amendmentValues.js';
+import type {
+  AmendmentDecision,
+  AmendmentKind,
+  AmendmentPosition,
+  AmendmentState,
+} from './amendmentValues.js';
 
 export interface PresentedAmendmentOrganisation {
   id: string;

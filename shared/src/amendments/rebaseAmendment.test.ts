@@ -29,7 +29,9 @@ describe('rebaseAmendment', () => {
   });
 
   it('conflicts when the heading appeared or went since tabling', () => {
-    expect(rebaseAmendment(replace, text('Parties shall report every year.', 'Reports')).state).toBe('conflict');
+    expect(rebaseAmendment(replace, text('Parties shall report every year.', 'Reports')).state).toBe(
+      'conflict',
+    );
   });
 
   it('merges action fields field by field', () => {
@@ -39,11 +41,16 @@ describe('rebaseAmendment', () => {
       proposal: { ...text('Open clinics.'), fields: fields({ status: 'in_progress' }) },
     };
     // another field changed meanwhile: the proposal's field still applies
-    const other = rebaseAmendment(action, { ...text('Open clinics.'), fields: fields({ indicator: 'Clinics run' }) });
+    const other = rebaseAmendment(action, {
+      ...text('Open clinics.'),
+      fields: fields({ indicator: 'Clinics run' }),
+    });
     expect(other.state).toBe('rebased');
     expect(other.fields).toEqual({ status: 'in_progress' });
     // the same field changed differently: conflict
-    expect(rebaseAmendment(action, { ...text('Open clinics.'), fields: fields({ status: 'blocked' }) }).state).toBe('conflict');
+    expect(
+      rebaseAmendment(action, { ...text('Open clinics.'), fields: fields({ status: 'blocked' }) }).state,
+    ).toBe('conflict');
   });
 
   it('shows deletions and insertions as whole-text diffs', () => {

@@ -67,7 +67,12 @@ export function rebaseAmendment(amendment: RebaseInput, current: ClauseContent |
   }
   if (amendment.kind === 'delete' || !amendment.base || !amendment.proposal) {
     const unchanged = !amendment.base || same(amendment.base, current);
-    return { state: unchanged ? 'pending' : 'rebased', merge: null, fields: null, diff: wordDiff(currentText, '') };
+    return {
+      state: unchanged ? 'pending' : 'rebased',
+      merge: null,
+      fields: null,
+      diff: wordDiff(currentText, ''),
+    };
   }
   const baseText = contentText(amendment.base);
   const proposalText = contentText(amendment.proposal);
@@ -78,5 +83,10 @@ export function rebaseAmendment(amendment: RebaseInput, current: ClauseContent |
     return { state: 'conflict', merge, fields: null, diff: wordDiff(baseText, proposalText) };
   }
   const changed = merge.state === 'clean' || fields.changedSinceBase;
-  return { state: changed ? 'rebased' : 'pending', merge, fields: fields.changes, diff: wordDiff(currentText, merge.text) };
+  return {
+    state: changed ? 'rebased' : 'pending',
+    merge,
+    fields: fields.changes,
+    diff: wordDiff(currentText, merge.text),
+  };
 }

@@ -65,7 +65,17 @@ describe('threeWayMerge', () => {
   });
 
   it('keeps accented and non-Latin words whole', () => {
-    expect(wordTokens('Acceso à justiça — 司法')).toEqual(['Acceso', ' ', 'à', ' ', 'justiça', ' ', '—', ' ', '司法']);
+    expect(wordTokens('Acceso à justiça — 司法')).toEqual([
+      'Acceso',
+      ' ',
+      'à',
+      ' ',
+      'justiça',
+      ' ',
+      '—',
+      ' ',
+      '司法',
+    ]);
     const es = 'Los Estados garantizarán el acceso a la justicia.';
     const result = threeWayMerge(
       es,
@@ -90,7 +100,11 @@ describe('threeWayMerge', () => {
   });
 
   it('keeps line breaks between textblocks as their own tokens', () => {
-    const merged = threeWayMerge('Heading\nFirst text.', 'Heading\nFirst text. More.', 'New heading\nFirst text.');
+    const merged = threeWayMerge(
+      'Heading\nFirst text.',
+      'Heading\nFirst text. More.',
+      'New heading\nFirst text.',
+    );
     expect(merged.text).toBe('New heading\nFirst text. More.');
   });
 });

@@ -11,10 +11,14 @@ const org = (name: string, organisation: string | null, country: string | null) 
   organisation ? `${organisation} (${country ?? ''}) — ${name}` : name;
 
 /** The rows of the amendments list exports: per clause in document order, then in order of tabling. */
-export function amendmentExportRows(views: readonly AmendmentView[], language: DocumentLanguage): AmendmentExportRow[] {
+export function amendmentExportRows(
+  views: readonly AmendmentView[],
+  language: DocumentLanguage,
+): AmendmentExportRow[] {
   const labels = AMENDMENT_EXPORT_LABELS[language];
   const sorted = [...views].sort(
-    (a, b) => a.clauseOrder - b.clauseOrder || a.amendment.record.at.getTime() - b.amendment.record.at.getTime(),
+    (a, b) =>
+      a.clauseOrder - b.clauseOrder || a.amendment.record.at.getTime() - b.amendment.record.at.getTime(),
   );
   return sorted.map((view, i) => {
     const a = view.amendment;
@@ -23,7 +27,10 @@ export function amendmentExportRows(views: readonly AmendmentView[], language: D
     const when = closed ? formatExportDate(closed.at, language) : '';
     const decision =
       closed?.type === 'accept'
-        ? fill(closed.proposal ? labels.acceptedWithChanges : labels.accepted, { name: closed.actorName, date: when })
+        ? fill(closed.proposal ? labels.acceptedWithChanges : labels.accepted, {
+            name: closed.actorName,
+            date: when,
+          })
         : closed?.type === 'reject'
           ? fill(labels.rejected, { name: closed.actorName, date: when, reason: closed.note ?? '' })
           : null;

@@ -14,9 +14,17 @@ export async function exportAmendments(
 ): Promise<ExportedFile> {
   switch (format) {
     case 'html':
-      return { body: Buffer.from(renderAmendmentsHtml(title, rows, language)), contentType: 'text/html; charset=utf-8', extension: 'html' };
+      return {
+        body: Buffer.from(renderAmendmentsHtml(title, rows, language)),
+        contentType: 'text/html; charset=utf-8',
+        extension: 'html',
+      };
     case 'csv':
-      return { body: Buffer.from(renderAmendmentsCsv(rows, language)), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+      return {
+        body: Buffer.from(renderAmendmentsCsv(rows, language)),
+        contentType: 'text/csv; charset=utf-8',
+        extension: 'csv',
+      };
     case 'docx':
       return {
         body: await renderAmendmentsDocx(title, rows, language),

@@ -24,7 +24,18 @@ function column(diff: readonly DiffPart[], side: 'before' | 'after'): string {
 export function renderAmendmentsCsv(rows: readonly AmendmentExportRow[], language: DocumentLanguage): string {
   const l = AMENDMENT_EXPORT_LABELS[language];
   const lines = [
-    [l.amendmentNo, l.clause, l.kind, l.textProposed, l.amendment, l.tabledBy, l.cosponsors, l.justification, l.state, l.decision],
+    [
+      l.amendmentNo,
+      l.clause,
+      l.kind,
+      l.textProposed,
+      l.amendment,
+      l.tabledBy,
+      l.cosponsors,
+      l.justification,
+      l.state,
+      l.decision,
+    ],
     ...rows.map((row) => [
       String(row.number),
       row.clause,

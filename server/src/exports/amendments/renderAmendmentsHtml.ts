@@ -19,7 +19,11 @@ function column(diff: readonly DiffPart[], side: 'before' | 'after'): string {
 }
 
 /** The amendments list as one HTML page: per amendment, the two-column table parliaments use. */
-export function renderAmendmentsHtml(title: string, rows: readonly AmendmentExportRow[], language: DocumentLanguage): string {
+export function renderAmendmentsHtml(
+  title: string,
+  rows: readonly AmendmentExportRow[],
+  language: DocumentLanguage,
+): string {
   const l = AMENDMENT_EXPORT_LABELS[language];
   const body = rows
     .map(
