@@ -397,6 +397,54 @@ describe('rebasing, competing amendments and decisions', () => {
     });
   });
 
+  it("accepts with changes: the coordinator's wording is applied, and the decision says so", async () => {
+    const P = paragraphId(A2, 0);
+    const before = paragraphText(writer.doc, A2, 0).toString();
+    const tabled = await tableReplacement(fx.reviewer, fx.documentId, P, before.replace('persons', 'people'));
+    const changed = before.replace('persons', 'all people');
+    const res = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
+      decision: 'accept',
+      proposal: paragraphsProposal(changed),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.amendment.decision).toMatchObject({ decision: 'accept', changed: true });
+    await waitFor(() => paragraphText(writer.doc, A2, 0).toString() === changed, 'the changed wording');
+  });
+
+  it('marks an amendment obsolete once its clause is deleted, and refuses to accept it', async () => {
+    const extra = clauseId();
+    await writeArticles(server.wsUrl, writer, fx.drafter, fx.documentId, [
+      { id: extra, heading: 'Temporary', paragraphs: ['Short-lived text.'] },
+    ]);
+    const tabled = await tableReplacement(
+      fx.reviewer,
+      fx.documentId,
+      paragraphId(extra, 0),
+      'Longer-lived text.',
+    );
+    expect(tabled.status).toBe(201);
+    const fragment = writer.doc.getXmlFragment('default');
+    const index = fragment.toArray().findIndex((n: any) => n.getAttribute?.('clauseId') === extra);
+    writer.doc.transact(() => fragment.delete(index, 1));
+    await waitFor(async () => {
+      const res = await fx.coordinator.api.request('GET', url(`/${tabled.body.amendment.id}`));
+      return res.body.amendment.state === 'obsolete';
+    }, 'the amendment to be obsolete');
+    const refused = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
+      decision: 'accept',
+    });
+    expect(refused.status).toBe(409);
+    // rejecting an obsolete amendment closes it
+    expect(
+      (
+        await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
+          decision: 'reject',
+          reason: 'Gone.',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
   it('tells open editors of every new amendment and decision (live events)', async () => {
     const socket = await openEventSocket(server.wsUrl, fx.observer, fx.documentId);
     try {
