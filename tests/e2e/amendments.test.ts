@@ -59,6 +59,9 @@ describe('amendments in the browser', () => {
 
     // the reviewer selects a passage and proposes new wording for its clause
     await selectText(reviewerPage, 'shall report on', { focus: true });
+    const toggle = panelOf(reviewerPage).getByTestId('amendments-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
     await panelOf(reviewerPage).getByRole('button', { name: 'Propose an amendment to this clause' }).click();
     const form = reviewerPage.getByTestId('amendment-form');
     await form.waitFor(WAIT);
@@ -71,7 +74,12 @@ describe('amendments in the browser', () => {
     await form.waitFor({ state: 'detached', ...WAIT });
     await panelOf(reviewerPage).getByTestId('amendment').first().waitFor(WAIT);
 
-    // the coordinator sees it live, as a word diff, with a marker on the clause, and accepts it
+    // the coordinator sees a marker on the clause appear live; it opens the amendments of that clause
+    const marker = coordinatorPage.locator('.ProseMirror').getByTestId('amendments-marker').first();
+    await marker.waitFor(WAIT);
+    expect(await marker.getAttribute('aria-label')).toBe('1 open amendment');
+    await marker.click();
+    // the amendment as a word diff against the current text, and accept it
     const card = panelOf(coordinatorPage).getByTestId('amendment').first();
     await card.waitFor(WAIT);
     await expect
@@ -79,7 +87,6 @@ describe('amendments in the browser', () => {
       .toEqual(['annually ']);
     expect(await card.innerText()).toContain('Reports need a rhythm.');
     expect(await card.innerText()).toContain('Universidade de Lisboa');
-    await coordinatorPage.locator('.ProseMirror').getByTestId('amendments-marker').first().waitFor(WAIT);
     await shot(coordinatorPage, 'coordinator-sees-diff');
     await card.getByRole('button', { name: 'Accept', exact: true }).click();
     await expect.poll(() => card.getByTestId('amendment-state').innerText(), WAIT).toBe('Accepted');

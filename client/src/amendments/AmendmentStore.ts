@@ -8,12 +8,15 @@ export interface AmendmentsState {
   error: string | null;
   /** the clause the panel shows (null: the whole document) */
   clauseId: string | null;
+  /** whether the panel is expanded (it starts folded to one line above the comments) */
+  open: boolean;
 }
 
 export type AmendmentStoreEvent =
   | { type: 'loaded'; list: AmendmentListResponse }
   | { type: 'failed'; code: string }
-  | { type: 'showClause'; clauseId: string | null };
+  | { type: 'showClause'; clauseId: string | null }
+  | { type: 'toggle' };
 
 interface Session {
   ydoc: { on(name: 'update', f: () => void): void; off(name: 'update', f: () => void): void };
@@ -26,7 +29,13 @@ interface Session {
  * them (their rebased state depends on it). Components subscribe; changes are typed events.
  */
 export class AmendmentStore {
-  private state: AmendmentsState = { status: 'loading', list: null, error: null, clauseId: null };
+  private state: AmendmentsState = {
+    status: 'loading',
+    list: null,
+    error: null,
+    clauseId: null,
+    open: false,
+  };
   private readonly listeners = new Set<() => void>();
   private readonly off: () => void;
   private started = false;
@@ -68,7 +77,10 @@ export class AmendmentStore {
         this.set({ status: this.state.list ? 'ready' : 'error', error: event.code });
         break;
       case 'showClause':
-        this.set({ clauseId: event.clauseId });
+        this.set(event.clauseId ? { clauseId: event.clauseId, open: true } : { clauseId: null });
+        break;
+      case 'toggle':
+        this.set({ open: !this.state.open });
         break;
     }
   }

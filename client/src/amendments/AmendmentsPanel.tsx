@@ -83,84 +83,98 @@ export function AmendmentsPanel({ session, document }: AmendmentsPanelProps) {
   const total = state.list ? Object.values(state.list.clauseCounts).reduce((sum, n) => sum + n, 0) : 0;
   return (
     <section className="amendments-panel" aria-labelledby={`${id}-title`} data-testid="amendments-panel">
-      <h2 id={`${id}-title`}>
-        {t('amendments.title')}{' '}
-        <span className="amendments-panel__count">{t('amendments.openCount', { count: total })}</span>
-      </h2>
-      {clauseId && (
-        <p className="amendments-panel__scope" ref={scopeRef} tabIndex={-1}>
-          {t('amendments.oneClause')}{' '}
-          <button type="button" onClick={() => store.dispatch({ type: 'showClause', clauseId: null })}>
-            {t('amendments.allClauses')}
-          </button>
-        </p>
-      )}
-      {document.abilities.comment && !draft && (
+      <h2 id={`${id}-title`} className="amendments-panel__title">
         <button
           type="button"
-          className="amendments-panel__table"
-          data-testid="amendment-new"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={startTabling}
+          className="amendments-panel__toggle"
+          data-testid="amendments-toggle"
+          aria-expanded={state.open}
+          aria-controls={`${id}-body`}
+          onClick={() => store.dispatch({ type: 'toggle' })}
         >
-          {t('amendments.new')}
+          <span className="amendments-panel__chevron" aria-hidden="true">
+            {state.open ? '▾' : '▸'}
+          </span>{' '}
+          {t('amendments.title')}{' '}
+          <span className="amendments-panel__count">{t('amendments.openCount', { count: total })}</span>
         </button>
-      )}
-      {hint && <p className="amendments-panel__hint">{t('amendments.placeCursor')}</p>}
-      {draft && (
-        <TableAmendmentForm
-          documentId={document.id}
-          clauseId={draft.clauseId}
-          clauseLabel={draft.label}
-          clauseType={draft.type}
-          current={draft.content}
-          selection={draft.selection}
-          onDone={() => {
-            setDraft(null);
-            store.refresh(0);
-          }}
-        />
-      )}
-      {state.list && (
-        <AmendmentFilters
-          list={state.list}
-          filters={filters}
-          onChange={setFilters}
-          statuses={AMENDMENT_STATES}
-          clauses={clauses}
-          clauseId={clauseId}
-          onClause={(id) => store.dispatch({ type: 'showClause', clauseId: id })}
-        />
-      )}
-      <p className="amendments-panel__exports">
-        {t('amendments.export.label')}{' '}
-        {(['html', 'docx', 'csv'] as const).map((format) => (
-          <a
-            key={format}
-            href={`/api/documents/${encodeURIComponent(document.id)}/amendments/export?format=${format}`}
-            download
+      </h2>
+      <div id={`${id}-body`} className="amendments-panel__body" hidden={!state.open}>
+        {clauseId && (
+          <p className="amendments-panel__scope" ref={scopeRef} tabIndex={-1}>
+            {t('amendments.oneClause')}{' '}
+            <button type="button" onClick={() => store.dispatch({ type: 'showClause', clauseId: null })}>
+              {t('amendments.allClauses')}
+            </button>
+          </p>
+        )}
+        {document.abilities.comment && !draft && (
+          <button
+            type="button"
+            className="amendments-panel__table"
+            data-testid="amendment-new"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={startTabling}
           >
-            {t(`amendments.export.${format}`)}
-          </a>
-        ))}
-      </p>
-      {state.status === 'loading' && <p>{t('amendments.loading')}</p>}
-      {state.error && (
-        <p role="alert">{t([`amendments.errors.${state.error}`, 'amendments.errors.other'])}</p>
-      )}
-      {state.status === 'ready' && shown.length === 0 && <p>{t('amendments.none')}</p>}
-      <ol className="amendments-panel__list">
-        {shown.map((amendment) => (
-          <li key={amendment.id}>
-            <AmendmentCard
-              amendment={amendment}
-              clauseName={nameClause(amendment.clauseId, amendment.clauseLabel)}
-              onChanged={() => store.refresh(0)}
-              onShowClause={showClause}
-            />
-          </li>
-        ))}
-      </ol>
+            {t('amendments.new')}
+          </button>
+        )}
+        {hint && <p className="amendments-panel__hint">{t('amendments.placeCursor')}</p>}
+        {draft && (
+          <TableAmendmentForm
+            documentId={document.id}
+            clauseId={draft.clauseId}
+            clauseLabel={draft.label}
+            clauseType={draft.type}
+            current={draft.content}
+            selection={draft.selection}
+            onDone={() => {
+              setDraft(null);
+              store.refresh(0);
+            }}
+          />
+        )}
+        {state.list && (
+          <AmendmentFilters
+            list={state.list}
+            filters={filters}
+            onChange={setFilters}
+            statuses={AMENDMENT_STATES}
+            clauses={clauses}
+            clauseId={clauseId}
+            onClause={(id) => store.dispatch({ type: 'showClause', clauseId: id })}
+          />
+        )}
+        <p className="amendments-panel__exports">
+          {t('amendments.export.label')}{' '}
+          {(['html', 'docx', 'csv'] as const).map((format) => (
+            <a
+              key={format}
+              href={`/api/documents/${encodeURIComponent(document.id)}/amendments/export?format=${format}`}
+              download
+            >
+              {t(`amendments.export.${format}`)}
+            </a>
+          ))}
+        </p>
+        {state.status === 'loading' && <p>{t('amendments.loading')}</p>}
+        {state.error && (
+          <p role="alert">{t([`amendments.errors.${state.error}`, 'amendments.errors.other'])}</p>
+        )}
+        {state.status === 'ready' && shown.length === 0 && <p>{t('amendments.none')}</p>}
+        <ol className="amendments-panel__list">
+          {shown.map((amendment) => (
+            <li key={amendment.id}>
+              <AmendmentCard
+                amendment={amendment}
+                clauseName={nameClause(amendment.clauseId, amendment.clauseLabel)}
+                onChanged={() => store.refresh(0)}
+                onShowClause={showClause}
+              />
+            </li>
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

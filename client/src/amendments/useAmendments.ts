@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { AmendmentStore, AmendmentsState } from './AmendmentStore';
 
-const NONE: AmendmentsState = { status: 'loading', list: null, error: null, clauseId: null };
+const NONE: AmendmentsState = { status: 'loading', list: null, error: null, clauseId: null, open: false };
 const noop = () => () => {};
 
 /** The session's amendments; re-renders on every change. */

@@ -230,8 +230,8 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         </section>
         {session && (
           <div className="doc-page__comments">
-            <CommentsSidebar comments={session.comments} documentId={documentId} sheets={sheets} />
             <AmendmentsPanel session={session} document={document} />
+            <CommentsSidebar comments={session.comments} documentId={documentId} sheets={sheets} />
           </div>
         )}
         <DocumentSide
