@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresentedAmendment } from '@accord/shared';
 import { AmendmentDiff } from './AmendmentDiff';
 import { DecisionForm } from './DecisionForm';
+import { ReviseForm } from './ReviseForm';
 import { amendmentsApi } from './amendmentsApi';
 
 interface AmendmentCardProps {
@@ -105,6 +106,7 @@ export function AmendmentCard({ amendment: a, clauseName, onChanged, onShowClaus
           </button>
         )}
       </div>
+      {a.can.revise && <ReviseForm amendment={a} busy={busy} act={act} />}
       {a.can.decide && <DecisionForm amendment={a} busy={busy} act={act} />}
       {error && (
         <p role="alert" className="amendment__error">
