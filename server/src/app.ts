@@ -25,6 +25,7 @@ import { createDispositionsRouter } from './routes/createDispositionsRouter.js';
 import { createWorkflowRouter } from './routes/createWorkflowRouter.js';
 import { createNegotiationRouter } from './routes/createNegotiationRouter.js';
 import { createSignoffRouter } from './routes/createSignoffRouter.js';
+import { createAmendmentsRouter } from './routes/createAmendmentsRouter.js';
 import { createPublicationsRouter } from './routes/createPublicationsRouter.js';
 import { createPublicPagesRouter } from './routes/createPublicPagesRouter.js';
 import { parseCreateDocumentBody } from './routes/parseCreateDocumentBody.js';
@@ -112,6 +113,7 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer, limi
   api.use('/documents', createWorkflowRouter({ logger, collab }));
   api.use('/documents', createNegotiationRouter({ logger, collab }));
   api.use('/documents', createSignoffRouter({ logger, collab }));
+  api.use('/documents', createAmendmentsRouter({ logger, collab }));
   api.use('/imports', createImportsRouter(new ImportWorkers(env.imports, logger)));
   api.use(createPublicationsRouter({ logger, collab, publicUrl: env.publicUrl }));
   api.use(() => {

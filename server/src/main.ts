@@ -23,6 +23,8 @@ import './models/Migration.js';
 import './models/Version.js';
 import './models/VersionProposal.js';
 import './models/WorkflowEvent.js';
+import './models/Amendment.js';
+import './models/AmendmentEvent.js';
 import './models/Invitation.js';
 import './models/InvitationOutcome.js';
 import './models/PasswordResetToken.js';

@@ -42,7 +42,7 @@ export const ErrorCode = {
   VERSION_NOT_RESTORABLE: 'version_not_restorable',
   /** an uploaded file is larger than the limit (413) */
   UPLOAD_TOO_LARGE: 'upload_too_large',
-  /** a negotiation status or position names a clause that is not in the document */
+  /** a negotiation status, position or amendment names a clause that is not in the document */
   UNKNOWN_CLAUSE: 'unknown_clause',
   /** a position is recorded on behalf of an organisation: the account has none */
   NO_ORGANISATION: 'no_organisation',
@@ -50,6 +50,10 @@ export const ErrorCode = {
   UNKNOWN_ORGANISATION: 'unknown_organisation',
   /** publishing a version whose sign-off round lacks endorsements, without an override reason (409) */
   SIGNOFF_INCOMPLETE: 'signoff_incomplete',
+  /** an amendment's proposal does not fit the document schema or the clause it amends */
+  INVALID_PROPOSAL: 'invalid_proposal',
+  /** the amendment was decided or withdrawn already */
+  AMENDMENT_CLOSED: 'amendment_closed',
   RATE_LIMITED: 'rate_limited',
   /** too many comments by one user on one document in a short time (429, Retry-After) */
   COMMENT_RATE_LIMITED: 'comment_rate_limited',

@@ -29,3 +29,4 @@ export * from './schemas/presentedAuthors.js';
 export * from './negotiation/index.js';
 export * from './signoff/index.js';
 export * from './notifications/notificationEmails.js';
+export * from './amendments/index.js';

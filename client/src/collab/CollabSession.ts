@@ -8,6 +8,7 @@ import { collaboratorsOf, sameCollaborators, type Collaborator } from './collabo
 import { EditorSlot } from './EditorSlot';
 import { LiveEvents } from './LiveEvents';
 import { DocumentComments } from '../comments/DocumentComments';
+import { AmendmentStore } from '../amendments/AmendmentStore';
 import { ClauseDeletion } from '../editor/deletion/ClauseDeletion';
 import {
   ACCORD_PROTOCOL_VERSION,
@@ -80,6 +81,7 @@ export class CollabSession {
   /** the editor showing this document, while one does */
   readonly editor = new EditorSlot();
   readonly comments: DocumentComments;
+  readonly amendments: AmendmentStore;
   /** deleting clauses, with the question it may ask first */
   readonly clauseDeletion: ClauseDeletion;
   /** the offline copy is written just after the frame showing an edit, not inside the keystroke */
@@ -186,6 +188,7 @@ export class CollabSession {
     document.addEventListener('visibilitychange', this.flushWhenHidden);
 
     this.comments = new DocumentComments(this, documentId, language, user.id);
+    this.amendments = new AmendmentStore(documentId, this);
     this.clauseDeletion = new ClauseDeletion(this.editor, this.comments);
     this.provider.connect();
     this.updateCollaborators();
@@ -210,6 +213,7 @@ export class CollabSession {
     this.destroyed = true;
     this.saveGate.cancel();
     this.comments.destroy();
+    this.amendments.destroy();
     window.removeEventListener('online', this.handleNetworkChange);
     window.removeEventListener('offline', this.handleNetworkChange);
     window.removeEventListener('pagehide', this.flushOfflineCopy);

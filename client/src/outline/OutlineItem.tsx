@@ -6,6 +6,7 @@ import { openThreadsIn } from './rollUpCommentCounts';
 import type { Drop, OutlineDnd } from './useOutlineDragAndDrop';
 import type { OutlineNegotiation } from '../negotiation/OutlineNegotiation';
 import { ClauseStatusBadge } from '../negotiation/ClauseStatusBadge';
+import { OutlineAmendmentCount } from '../amendments/OutlineAmendmentCount';
 
 interface OutlineItemProps {
   node: TreeNode;
@@ -18,6 +19,8 @@ interface OutlineItemProps {
   onSelect(clauseId: string): void;
   /** open comment threads per listed clause id, including those on its unlisted parts */
   commentCounts: Record<string, number>;
+  /** open amendments per listed clause id */
+  amendmentCounts: Record<string, number>;
   /** the buttons the selected entry carries (null: none, e.g. read-only) */
   actions: ((entry: TreeNode['entry']) => ReactNode) | null;
   /** each clause's negotiation status, and the entries the "not agreed" filter hides */
@@ -35,6 +38,7 @@ export const OutlineItem = memo(function OutlineItem({
   dnd,
   onSelect,
   commentCounts,
+  amendmentCounts,
   actions,
   negotiation,
 }: OutlineItemProps) {
@@ -100,6 +104,7 @@ export const OutlineItem = memo(function OutlineItem({
             </span>
           </span>
         )}
+        <OutlineAmendmentCount node={node} counts={amendmentCounts} />
       </div>
       {actions && selected === entry.clauseId && actions(entry)}
       {children.length > 0 && (
@@ -116,6 +121,7 @@ export const OutlineItem = memo(function OutlineItem({
               dnd={dnd}
               onSelect={onSelect}
               commentCounts={commentCounts}
+              amendmentCounts={amendmentCounts}
               actions={actions}
               negotiation={negotiation}
             />

@@ -9,6 +9,8 @@ import { useSheet } from '../phone/useSheet';
 import { clearOfToolbar } from '../phone/clearOfToolbar';
 import { buildTree } from './buildTree';
 import { OutlineItem } from './OutlineItem';
+import { useAmendmentCounts } from '../amendments/useAmendments';
+import { rollUpAmendmentCounts } from '../amendments/rollUpAmendmentCounts';
 import { OutlineMoves } from './OutlineMoves';
 import { AuthorsButton } from './AuthorsButton';
 import { ClauseAuthorsDialog } from './ClauseAuthorsDialog';
@@ -86,6 +88,12 @@ export const OutlinePanel = memo(function OutlinePanel({
     const listed = new Set(entries.map((entry) => entry.clauseId));
     return rollUpCommentCounts(threadCounts, listed, (clauseId) => numbers?.get(clauseId)?.parentId);
   }, [threadCounts, entries, editor]);
+  const openAmendments = useAmendmentCounts(session?.amendments ?? null);
+  const amendmentCounts = useMemo(() => {
+    const numbers = editor ? getNumbering(editor.state)?.numbers : undefined;
+    const listed = new Set(entries.map((entry) => entry.clauseId));
+    return rollUpAmendmentCounts(openAmendments, listed, (clauseId) => numbers?.get(clauseId)?.parentId);
+  }, [openAmendments, entries, editor]);
   const canMove = editable && editor !== null;
 
   // after a move, say where the clause went (once the outline shows it) and keep focus on it
@@ -241,6 +249,7 @@ export const OutlinePanel = memo(function OutlinePanel({
                   dnd={dnd}
                   onSelect={goTo}
                   commentCounts={commentCounts}
+                  amendmentCounts={amendmentCounts}
                   actions={actions}
                   negotiation={clauseStatuses}
                 />

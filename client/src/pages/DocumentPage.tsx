@@ -12,6 +12,7 @@ import { useCollabSession, useCollabState } from '../collab/useCollabSession';
 import { CloseBanner } from '../document/CloseBanner';
 import { PolicyEditor } from '../editor/PolicyEditor';
 import { CommentsSidebar } from '../comments/CommentsSidebar';
+import { AmendmentsPanel } from '../amendments/AmendmentsPanel';
 import { OutlinePanel } from '../outline/OutlinePanel';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { Link } from '../router/Link';
@@ -240,6 +241,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         </section>
         {session && (
           <div className="doc-page__comments">
+            <AmendmentsPanel session={session} document={document} />
             <CommentsSidebar comments={session.comments} documentId={documentId} sheets={sheets} />
           </div>
         )}

@@ -1,3 +1,4 @@
+import type { AmendmentsChangedEvent } from '../amendments/AmendmentsChangedEvent.js';
 import type { CommentsChangedEvent } from './CommentsChangedEvent.js';
 import type { MemberChangedEvent } from './MemberChangedEvent.js';
 import type { NotificationCreatedEvent } from './NotificationCreatedEvent.js';
@@ -18,7 +19,8 @@ export type AccordEvent =
   | WorkflowChangedEvent
   | VersionCreatedEvent
   | NegotiationChangedEvent
-  | SignoffChangedEvent;
+  | SignoffChangedEvent
+  | AmendmentsChangedEvent;
 
 export type AccordEventType = AccordEvent['type'];
 

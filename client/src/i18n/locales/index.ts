@@ -38,6 +38,10 @@ import signoffPt from './signoff.pt.json';
 import offlineFr from './offline.fr.json';
 import negotiationFr from './negotiation.fr.json';
 import signoffFr from './signoff.fr.json';
+import amendmentsEn from './amendments.en.json';
+import amendmentsEs from './amendments.es.json';
+import amendmentsPt from './amendments.pt.json';
+import amendmentsFr from './amendments.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -56,6 +60,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...offlineEn,
     ...negotiationEn,
     ...signoffEn,
+    ...amendmentsEn,
   },
   es: {
     ...es,
@@ -68,6 +73,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...offlineEs,
     ...negotiationEs,
     ...signoffEs,
+    ...amendmentsEs,
   },
   pt: {
     ...pt,
@@ -80,6 +86,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...offlinePt,
     ...negotiationPt,
     ...signoffPt,
+    ...amendmentsPt,
   },
   fr: {
     ...fr,
@@ -92,5 +99,6 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...offlineFr,
     ...negotiationFr,
     ...signoffFr,
+    ...amendmentsFr,
   },
 };

@@ -1,0 +1,15 @@
+import type { DiffPart } from '@accord/shared';
+
+/** One amendment as the amendments list exports show it (one row of the two-column table). */
+export interface AmendmentExportRow {
+  number: number;
+  clause: string;
+  kind: string;
+  /** the word diff: "Text proposed" shows the unadded parts, "Amendment" the unremoved ones */
+  diff: DiffPart[];
+  tabledBy: string;
+  cosponsors: string[];
+  justification: string;
+  state: string;
+  decision: string | null;
+}

@@ -1,0 +1,40 @@
+/** Values of amendments, without zod (the client's bundle takes these). */
+export const AMENDMENT_KINDS = ['replace', 'insert', 'delete'] as const;
+export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
+
+export const AMENDMENT_POSITIONS = ['before', 'after'] as const;
+export type AmendmentPosition = (typeof AMENDMENT_POSITIONS)[number];
+
+/** pending/rebased/conflict/obsolete are computed against the live clause; the rest are decided */
+export const AMENDMENT_STATES = [
+  'pending',
+  'rebased',
+  'conflict',
+  'obsolete',
+  'accepted',
+  'rejected',
+  'withdrawn',
+] as const;
+export type AmendmentState = (typeof AMENDMENT_STATES)[number];
+
+export const OPEN_AMENDMENT_STATES: readonly AmendmentState[] = [
+  'pending',
+  'rebased',
+  'conflict',
+  'obsolete',
+];
+
+export const AMENDMENT_DECISIONS = ['accept', 'reject'] as const;
+export type AmendmentDecision = (typeof AMENDMENT_DECISIONS)[number];
+
+/** Clause node types an amendment can insert (next to a clause of the same type). */
+export const INSERTABLE_CLAUSE_TYPES = [
+  'recital',
+  'chapter',
+  'article',
+  'numberedParagraph',
+  'point',
+  'objective',
+  'action',
+  'annex',
+] as const;

@@ -1,0 +1,12 @@
+export * from './amendmentValues.js';
+export * from './amendmentLimits.js';
+export * from './amendmentSchemas.js';
+export * from './ClauseContent.js';
+export * from './wordTokens.js';
+export type { Hunk } from './Hunk.js';
+export { tokenHunks } from './tokenHunks.js';
+export * from './threeWayMerge.js';
+export type * from './presentedAmendments.js';
+export type * from './AmendmentsChangedEvent.js';
+export * from './rebaseAmendment.js';
+export { checkActionAttrs } from '../document/render/checkActionAttrs.js';

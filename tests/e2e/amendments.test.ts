@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
+import { addMember } from '../helpers/members.js';
+import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
+import { selectText } from './helpers/selectText.js';
+
+const PASSWORD = 'correct horse battery';
+const WAIT = { timeout: 15_000, interval: 100 };
+
+const e2e = useBrowserAndServer({
+  screenshotPrefix: 'e2e-amendments-',
+  fullPageShots: false,
+  viewport: { width: 1280, height: 900 },
+  logPageErrors: true,
+});
+const { newPage, shot } = e2e;
+
+async function signIn(page: Page, user: { email: string; password: string }, documentPath: string) {
+  await e2e.signIn(page, user, documentPath, (url) => url.pathname === documentPath);
+  await page.locator('.ProseMirror').getByText('Each Party shall report on').waitFor(WAIT);
+}
+
+const panelOf = (page: Page) => page.getByTestId('amendments-panel');
+
+describe('amendments in the browser', () => {
+  let documentPath = '';
+  let coordinator: NewUser;
+  let reviewer: NewUser;
+  let drafter: NewUser;
+
+  beforeAll(async () => {
+    const user = (name: string, organisation: string, country: string) =>
+      newUser(new ApiClient(e2e.server.url), {
+        name,
+        password: PASSWORD,
+        organisation: { name: organisation, kind: 'civil_society', country },
+      });
+    coordinator = await user('Ana Coordinator', 'Red de Paralegales', 'GT');
+    reviewer = await user('Rui Reviewer', 'Universidade de Lisboa', 'PT');
+    drafter = await user('Bea Drafter', 'Red de Paralegales', 'GT');
+    const created = await coordinator.api.request('POST', '/api/documents', {
+      title: 'Regional agreement on access to justice',
+      kind: 'agreement',
+    });
+    expect(created.status).toBe(201);
+    documentPath = `/documents/${created.body.document.id}`;
+    await addMember(coordinator.api, created.body.document.id, reviewer, 'reviewer');
+    await addMember(coordinator.api, created.body.document.id, drafter, 'drafter');
+  });
+
+  it('a reviewer tables an amendment from a selection; the coordinator sees the diff and accepts; the drafter sees the text live', async () => {
+    const reviewerPage = await newPage();
+    const coordinatorPage = await newPage();
+    const drafterPage = await newPage();
+    await signIn(reviewerPage, reviewer, documentPath);
+    await signIn(coordinatorPage, coordinator, documentPath);
+    await signIn(drafterPage, drafter, documentPath);
+
+    // the reviewer selects a passage and proposes new wording for its clause
+    await selectText(reviewerPage, 'shall report on', { focus: true });
+    const toggle = panelOf(reviewerPage).getByTestId('amendments-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    await panelOf(reviewerPage).getByRole('button', { name: 'Propose an amendment to this clause' }).click();
+    const form = reviewerPage.getByTestId('amendment-form');
+    await form.waitFor(WAIT);
+    expect(await form.innerText()).toContain('shall report on');
+    const text = form.getByRole('textbox', { name: 'Proposed text' });
+    expect(await text.inputValue()).toBe('Each Party shall report on …');
+    await text.fill('Each Party shall report annually on …');
+    await form.getByRole('textbox', { name: 'Justification (required)' }).fill('Reports need a rhythm.');
+    await form.getByRole('button', { name: 'Table the amendment' }).click();
+    await form.waitFor({ state: 'detached', ...WAIT });
+    await panelOf(reviewerPage).getByTestId('amendment').first().waitFor(WAIT);
+
+    // the coordinator sees a marker on the clause appear live; it opens the amendments of that clause
+    const marker = coordinatorPage.locator('.ProseMirror').getByTestId('amendments-marker').first();
+    await marker.waitFor(WAIT);
+    expect(await marker.getAttribute('aria-label')).toBe('1 open amendment');
+    await marker.click();
+    // the amendment as a word diff against the current text, and accept it
+    const card = panelOf(coordinatorPage).getByTestId('amendment').first();
+    await card.waitFor(WAIT);
+    await expect
+      .poll(() => card.getByTestId('amendment-diff').locator('ins').allInnerTexts(), WAIT)
+      .toEqual(['annually ']);
+    expect(await card.innerText()).toContain('Reports need a rhythm.');
+    expect(await card.innerText()).toContain('Universidade de Lisboa');
+    await shot(coordinatorPage, 'coordinator-sees-diff');
+    await card.getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect.poll(() => card.getByTestId('amendment-state').innerText(), WAIT).toBe('Accepted');
+
+    // the drafter's editor shows the new wording without reloading
+    await drafterPage.locator('.ProseMirror').getByText('Each Party shall report annually on').waitFor(WAIT);
+    await shot(drafterPage, 'drafter-sees-text');
+  });
+});
