@@ -33,6 +33,13 @@ export const AUDIT_ACTIONS = [
   'document.visibility_changed',
   'publication.published',
   'comment.disposition_recorded',
+  'member.left',
+  'member.handed_over',
+  'document.archived',
+  'document.unarchived',
+  'document.deleted',
+  'document.restored',
+  'document.purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
