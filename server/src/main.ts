@@ -133,7 +133,8 @@ function handleShutdown(parts: {
   closeMailer: () => Promise<void>;
   stopPurger: () => Promise<void>;
 }): void {
-  const { logger, httpServer, collab, flushLastTextChange, closeSessionStore, closeMailer, stopPurger } = parts;
+  const { logger, httpServer, collab, flushLastTextChange, closeSessionStore, closeMailer, stopPurger } =
+    parts;
   let stopping = false;
   const stop = async (reason: string, exitCode: 0 | 1) => {
     if (stopping) return;

@@ -19,9 +19,9 @@ afterAll(async () => {
 });
 
 async function team() {
-  const [owner, drafter, reviewer, stranger] = await Promise.all(
+  const [owner, drafter, reviewer, stranger] = (await Promise.all(
     ['Owner', 'Drafter', 'Reviewer', 'Stranger'].map((name) => newUser(new ApiClient(server.url), { name })),
-  ) as [NewUser, NewUser, NewUser, NewUser];
+  )) as [NewUser, NewUser, NewUser, NewUser];
   const documentId = await createDocumentWithMembers(owner, { title: 'Shared plan' }, [
     [drafter, 'drafter'],
     [reviewer, 'reviewer'],
@@ -31,9 +31,12 @@ async function team() {
 
 const roles = async (documentId: string) =>
   Object.fromEntries(
-    (await db.collection('memberships').find({ documentId: new mongoose.Types.ObjectId(documentId) }).toArray()).map(
-      (m) => [String(m.userId), m.role],
-    ),
+    (
+      await db
+        .collection('memberships')
+        .find({ documentId: new mongoose.Types.ObjectId(documentId) })
+        .toArray()
+    ).map((m) => [String(m.userId), m.role]),
   );
 
 async function expectRefused(promise: Promise<unknown>, status: number) {
@@ -81,7 +84,9 @@ describe('POST /api/documents/:id/leave', () => {
     const bad = await t.drafter.api.request('POST', '/api/documents/not-an-id/leave');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
-    expect((await new ApiClient(server.url).request('POST', `/api/documents/${t.documentId}/leave`)).status).toBe(401);
+    expect(
+      (await new ApiClient(server.url).request('POST', `/api/documents/${t.documentId}/leave`)).status,
+    ).toBe(401);
     expect(Object.keys(await roles(t.documentId))).toHaveLength(3);
   });
 });
@@ -116,7 +121,10 @@ describe('POST /api/documents/:id/hand-over', () => {
       userId: t.drafter.id,
     });
     expect(res.status).toBe(204);
-    expect(await roles(t.documentId)).toMatchObject({ [t.owner.id]: 'coordinator', [t.drafter.id]: 'coordinator' });
+    expect(await roles(t.documentId)).toMatchObject({
+      [t.owner.id]: 'coordinator',
+      [t.drafter.id]: 'coordinator',
+    });
   });
 
   it('refuses non-coordinators, strangers, non-members, oneself and bad input, writing nothing', async () => {
@@ -131,7 +139,12 @@ describe('POST /api/documents/:id/hand-over', () => {
     const toSelf = await t.owner.api.request('POST', path, { userId: t.owner.id, myRole: 'reviewer' });
     expect(toSelf.status).toBe(400);
     expect(toSelf.body.error.code).toBe('hand_over_to_self');
-    for (const body of [{}, { userId: 'x' }, { userId: t.drafter.id, myRole: 'king' }, { userId: t.drafter.id, extra: 1 }]) {
+    for (const body of [
+      {},
+      { userId: 'x' },
+      { userId: t.drafter.id, myRole: 'king' },
+      { userId: t.drafter.id, extra: 1 },
+    ]) {
       const res = await t.owner.api.request('POST', path, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');

@@ -11,7 +11,11 @@ import { serializePerDocument } from '../documents/serializePerDocument.js';
  * and the last one holds, which is what either would see on reload. `updatedAt` is left alone:
  * archiving is not a change of the document ("last changed" sorts by it).
  */
-export function archiveDocument(ctx: CommandContext, documentId: string, archived: boolean): Promise<DocumentRecord> {
+export function archiveDocument(
+  ctx: CommandContext,
+  documentId: string,
+  archived: boolean,
+): Promise<DocumentRecord> {
   return serializePerDocument(documentId, async () => {
     const document = await DocumentModel.findOneAndUpdate(
       { _id: documentId },

@@ -15,7 +15,11 @@ import { recordAuditEvent } from './recordAuditEvent.js';
  * every member are closed as for a removed member (CloseCode.FORBIDDEN). Nothing else is touched
  * until the purge, so restoring gives back the document, its members, comments and versions.
  */
-export async function deleteDocument(ctx: CommandContext, documentId: string, typedTitle: string): Promise<void> {
+export async function deleteDocument(
+  ctx: CommandContext,
+  documentId: string,
+  typedTitle: string,
+): Promise<void> {
   const document = await DocumentModel.findById(documentId, { title: 1 }).lean();
   if (!document) throw new NotFound('No such document.');
   if (!confirmsTitle(typedTitle, document.title)) throw new TitleMismatch();

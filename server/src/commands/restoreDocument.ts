@@ -10,7 +10,11 @@ import { recordAuditEvent } from './recordAuditEvent.js';
  * lasts (afterwards it is, or is about to be, purged: 404 like for anything unknown). Removing
  * the bin record is all it takes: the document, its members and its content were never touched.
  */
-export async function restoreDocument(ctx: CommandContext, documentId: string, retentionMs: number): Promise<void> {
+export async function restoreDocument(
+  ctx: CommandContext,
+  documentId: string,
+  retentionMs: number,
+): Promise<void> {
   if (!isObjectIdString(documentId)) throw new NotFound('No such document.');
   const [deleted, membership] = await Promise.all([
     DeletedDocument.findById(documentId).lean(),

@@ -25,4 +25,8 @@ const schema = new Schema<DeletedDocumentRecord>(
 );
 schema.index({ deletedAt: 1 });
 
-export const DeletedDocument = mongoose.model<DeletedDocumentRecord>('DeletedDocument', schema, 'deleted_documents');
+export const DeletedDocument = mongoose.model<DeletedDocumentRecord>(
+  'DeletedDocument',
+  schema,
+  'deleted_documents',
+);

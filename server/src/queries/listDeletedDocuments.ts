@@ -6,7 +6,10 @@ import { Membership } from '../models/Membership.js';
 const MAX_DOCUMENTS = 500;
 
 /** Documents in the bin that the user coordinates and can still restore, most recently deleted first. */
-export async function listDeletedDocuments(userId: string, retentionMs: number): Promise<PresentedDeletedDocument[]> {
+export async function listDeletedDocuments(
+  userId: string,
+  retentionMs: number,
+): Promise<PresentedDeletedDocument[]> {
   const memberships = await Membership.find({ userId, role: 'coordinator' }, { documentId: 1 }).lean();
   if (memberships.length === 0) return [];
   const since = new Date(Date.now() - retentionMs);

@@ -15,7 +15,10 @@ export async function listMyDocuments(
   if (memberships.length === 0) return [];
   const roles = new Map(memberships.map((m) => [m.documentId.toHexString(), m.role]));
   // documents in the bin are listed only under "Deleted documents" (listDeletedDocuments)
-  const deleted = await DeletedDocument.find({ _id: mongoose.trusted({ $in: [...roles.keys()] }) }, { _id: 1 }).lean();
+  const deleted = await DeletedDocument.find(
+    { _id: mongoose.trusted({ $in: [...roles.keys()] }) },
+    { _id: 1 },
+  ).lean();
   for (const d of deleted) roles.delete(d._id);
   if (roles.size === 0) return [];
   const documents = await DocumentModel.find({

@@ -33,7 +33,11 @@ export interface DocumentManagementDeps {
  * under /api/documents/:id. Each route validates, then authorizes (404 to non-members), then
  * writes: a refusal writes nothing.
  */
-export function createDocumentManagementRouter({ logger, collab, retentionMs }: DocumentManagementDeps): Router {
+export function createDocumentManagementRouter({
+  logger,
+  collab,
+  retentionMs,
+}: DocumentManagementDeps): Router {
   const router = Router();
 
   router.post('/documents/:id/leave', async (req, res) => {
