@@ -48,12 +48,12 @@ async function expectRefused(promise: Promise<unknown>, status: number) {
   expect((error as UpgradeRefused).status).toBe(status);
 }
 
-describe('PUT /api/documents/:id/archived', () => {
+describe('PATCH /api/documents/:id/archived', () => {
   it('archives and unarchives for every member, without changing "last changed"', async () => {
     const t = await team();
     const before = (await t.owner.api.request('GET', `/api/documents/${t.documentId}`)).body.document;
     expect(before.archived).toBe(false);
-    const res = await t.owner.api.request('PUT', `/api/documents/${t.documentId}/archived`, {
+    const res = await t.owner.api.request('PATCH', `/api/documents/${t.documentId}/archived`, {
       archived: true,
     });
     expect(res.status).toBe(200);
@@ -65,7 +65,7 @@ describe('PUT /api/documents/:id/archived', () => {
     // still listed (the client hides archived ones by default), still readable
     expect((await listed(t.drafter)).find((d) => d.id === t.documentId)?.archived).toBe(true);
     expect((await t.drafter.api.request('GET', `/api/documents/${t.documentId}`)).status).toBe(200);
-    const back = await t.owner.api.request('PUT', `/api/documents/${t.documentId}/archived`, {
+    const back = await t.owner.api.request('PATCH', `/api/documents/${t.documentId}/archived`, {
       archived: false,
     });
     expect(back.body.document.archived).toBe(false);
@@ -74,10 +74,10 @@ describe('PUT /api/documents/:id/archived', () => {
   it('refuses non-coordinators (403), strangers (404) and bad bodies (400), writing nothing', async () => {
     const t = await team();
     const path = `/api/documents/${t.documentId}/archived`;
-    expect((await t.drafter.api.request('PUT', path, { archived: true })).status).toBe(403);
-    expect((await t.stranger.api.request('PUT', path, { archived: true })).status).toBe(404);
+    expect((await t.drafter.api.request('PATCH', path, { archived: true })).status).toBe(403);
+    expect((await t.stranger.api.request('PATCH', path, { archived: true })).status).toBe(404);
     for (const body of [{}, { archived: 'yes' }, { archived: true, title: 'x' }]) {
-      const res = await t.owner.api.request('PUT', path, body);
+      const res = await t.owner.api.request('PATCH', path, body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
     }

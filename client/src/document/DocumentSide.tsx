@@ -4,6 +4,7 @@ import type { Collaborator } from '../collab/CollabSession';
 import type { PanelSheets } from '../phone/PanelSheets';
 import { useSheet } from '../phone/useSheet';
 import { MembersPanel } from './MembersPanel';
+import { ManageDocumentPanel } from '../documents/ManageDocumentPanel';
 import { PresenceList } from './PresenceList';
 
 interface DocumentSideProps {
@@ -16,7 +17,7 @@ interface DocumentSideProps {
   onOwnMembershipChanged(): void;
 }
 
-/** Who is here and the members, beside the text (on a phone: the Members sheet). */
+/** Who is here, the members and managing the document, beside the text (on a phone: the Members sheet). */
 export function DocumentSide({ sheets, collaborators, ...members }: DocumentSideProps) {
   const { t } = useTranslation();
   const { ref: sheetRef, props: sheetProps } = useSheet<HTMLElement>(
@@ -28,6 +29,12 @@ export function DocumentSide({ sheets, collaborators, ...members }: DocumentSide
     <aside ref={sheetRef} className="doc-page__side" aria-label={t('document.sidePanel')} {...sheetProps}>
       <PresenceList collaborators={collaborators} />
       <MembersPanel {...members} />
+      <ManageDocumentPanel
+        document={members.document}
+        currentUserId={members.currentUserId}
+        onDocumentChanged={members.onOwnMembershipChanged}
+        onOwnMembershipChanged={members.onOwnMembershipChanged}
+      />
     </aside>
   );
 }

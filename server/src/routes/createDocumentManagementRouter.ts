@@ -57,7 +57,7 @@ export function createDocumentManagementRouter({
     res.status(204).end();
   });
 
-  router.put('/documents/:id/archived', async (req, res) => {
+  router.patch('/documents/:id/archived', async (req, res) => {
     const actor = requireUser(req);
     const { id } = validate(documentIdParams, req.params);
     const body = validate(archiveBody, req.body);

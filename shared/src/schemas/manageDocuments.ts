@@ -12,7 +12,7 @@ export const handOverBody = z.strictObject({
 });
 export type HandOverBody = z.infer<typeof handOverBody>;
 
-/** PUT /api/documents/:id/archived */
+/** PATCH /api/documents/:id/archived */
 export const archiveBody = z.strictObject({ archived: z.boolean() });
 export type ArchiveBody = z.infer<typeof archiveBody>;
 

@@ -27,9 +27,13 @@ import accountEs from './account.es.json';
 import accountPt from './account.pt.json';
 import accountFr from './account.fr.json';
 import offlineEn from './offline.en.json';
+import manageEn from './manage.en.json';
 import offlineEs from './offline.es.json';
+import manageEs from './manage.es.json';
 import offlinePt from './offline.pt.json';
+import managePt from './manage.pt.json';
 import offlineFr from './offline.fr.json';
+import manageFr from './manage.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -46,6 +50,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phoneEn,
     ...accountEn,
     ...offlineEn,
+    ...manageEn,
   },
   es: {
     ...es,
@@ -56,6 +61,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phoneEs,
     ...accountEs,
     ...offlineEs,
+    ...manageEs,
   },
   pt: {
     ...pt,
@@ -66,6 +72,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phonePt,
     ...accountPt,
     ...offlinePt,
+    ...managePt,
   },
   fr: {
     ...fr,
@@ -76,5 +83,6 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...phoneFr,
     ...accountFr,
     ...offlineFr,
+    ...manageFr,
   },
 };
