@@ -8,7 +8,7 @@ interface ConfirmDialogProps {
   children: ReactNode;
   confirmLabel: string;
   /** the confirm button is enabled only once this text is typed (compared by `matches`) */
-  typeToConfirm?: { label: string; matches: (typed: string) => boolean };
+  typeToConfirm?: { label: string; matches: (typed: string) => boolean; initial?: string };
   danger?: boolean;
   busy?: boolean;
   /** with `typeToConfirm`: the text typed */
@@ -33,7 +33,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
-      setTyped('');
+      setTyped(typeToConfirm?.initial ?? '');
       element.showModal();
       (typeToConfirm ? input.current : cancelButton.current)?.focus();
     } else if (!open && element.open) {

@@ -17,11 +17,12 @@ interface ManageDocumentPanelProps {
   onOwnMembershipChanged(): void;
 }
 
-type Asking = 'leave' | 'delete' | null;
+type Asking = 'leave' | 'delete' | 'duplicate' | null;
 
 /**
  * The document as a whole: leave it (anyone but its last coordinator); for coordinators, hand over
- * the coordinator role, archive or unarchive, and delete (after typing the title).
+ * the coordinator role, archive or unarchive, and delete (after typing the title); anyone may
+ * duplicate it as a starting point of their own.
  */
 export function ManageDocumentPanel({
   document,
@@ -65,6 +66,13 @@ export function ManageDocumentPanel({
       return null;
     });
 
+  const duplicate = (title: string) =>
+    run(async () => {
+      const { document: copy } = await manageApi.duplicate(document.id, title);
+      navigate(`/documents/${copy.id}`);
+      return null;
+    });
+
   const toggleArchived = () =>
     run(async () => {
       const { document: next } = await manageApi.setArchived(document.id, !document.archived);
@@ -94,6 +102,9 @@ export function ManageDocumentPanel({
             {document.archived ? t('manage.unarchive') : t('manage.archive')}
           </button>
         )}
+        <button type="button" className="button" disabled={busy} onClick={() => setAsking('duplicate')}>
+          {t('manage.duplicate')}
+        </button>
         <button type="button" className="button" disabled={busy} onClick={() => setAsking('leave')}>
           {t('manage.leave')}
         </button>
@@ -118,6 +129,21 @@ export function ManageDocumentPanel({
         onCancel={() => setAsking(null)}
       >
         <p>{manages ? t('manage.leaveBodyCoordinator') : t('manage.leaveBody')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={asking === 'duplicate'}
+        title={t('manage.duplicateTitle', { title: document.title })}
+        confirmLabel={t('manage.duplicateConfirm')}
+        busy={busy}
+        typeToConfirm={{
+          label: t('manage.duplicateName'),
+          initial: t('manage.copyOf', { title: document.title }),
+          matches: (typed) => typed.trim().length > 0,
+        }}
+        onConfirm={(typed) => void duplicate(typed)}
+        onCancel={() => setAsking(null)}
+      >
+        <p>{t('manage.duplicateBody')}</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={asking === 'delete'}

@@ -18,6 +18,11 @@ export const manageApi = {
     }),
   deleteDocument: (id: string, title: string) =>
     apiRequest<void>(documentPath(id), { method: 'DELETE', body: { title } }),
+  duplicate: (id: string, title: string) =>
+    apiRequest<{ document: PresentedDocument }>(`${documentPath(id)}/duplicate`, {
+      method: 'POST',
+      body: { title },
+    }),
   listDeleted: (signal?: AbortSignal) =>
     apiRequest<{ documents: PresentedDeletedDocument[] }>('/api/deleted-documents', signal ? { signal } : {}),
   restore: (id: string) =>

@@ -3,6 +3,7 @@ import {
   archiveBody,
   deleteDocumentBody,
   documentIdParams,
+  duplicateDocumentBody,
   handOverBody,
   type PresentedDeletedDocument,
 } from '@accord/shared';
@@ -15,6 +16,7 @@ import { handOverCoordinator } from '../commands/handOverCoordinator.js';
 import { archiveDocument } from '../commands/archiveDocument.js';
 import { deleteDocument } from '../commands/deleteDocument.js';
 import { restoreDocument } from '../commands/restoreDocument.js';
+import { duplicateDocument } from '../commands/duplicateDocument.js';
 import { listDeletedDocuments } from '../queries/listDeletedDocuments.js';
 import { currentWorkflow } from '../queries/currentWorkflow.js';
 import { presentDocument } from '../presenters/presentDocument.js';
@@ -29,7 +31,7 @@ export interface DocumentManagementDeps {
 
 /**
  * Managing a document as a whole (issue 17): leave it, hand over the coordinator role, archive,
- * delete (to the bin) and restore. Mounted at /api: the bin is /api/deleted-documents, the rest
+ * delete (to the bin) and restore, duplicate. Mounted at /api: the bin is /api/deleted-documents, the rest
  * under /api/documents/:id. Each route validates, then authorizes (404 to non-members), then
  * writes: a refusal writes nothing.
  */
@@ -73,6 +75,16 @@ export function createDocumentManagementRouter({
     await authorizeDocument(actor.id, id, 'manage');
     await deleteDocument({ logger, collab, actor }, id, body.title);
     res.status(204).end();
+  });
+
+  // any member may start a document of their own from what they can read
+  router.post('/documents/:id/duplicate', async (req, res) => {
+    const actor = requireUser(req);
+    const { id } = validate(documentIdParams, req.params);
+    const body = validate(duplicateDocumentBody, req.body);
+    const { document: source } = await authorizeDocument(actor.id, id, 'read');
+    const document = await duplicateDocument({ logger, collab, actor }, source, body.title);
+    res.status(201).json({ document: presentDocument(document, 'coordinator') });
   });
 
   router.get('/deleted-documents', async (req, res) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles.js';
-import { objectId } from './documents.js';
+import { documentTitle, objectId } from './documents.js';
 
 /**
  * POST /api/documents/:id/hand-over: make `userId` (a member) coordinator; the giver keeps the
@@ -36,3 +36,7 @@ export interface PresentedDeletedDocument {
 export function confirmsTitle(typed: string, title: string): boolean {
   return typed.trim().toLocaleLowerCase() === title.trim().toLocaleLowerCase();
 }
+
+/** POST /api/documents/:id/duplicate: the copy's title */
+export const duplicateDocumentBody = z.strictObject({ title: documentTitle });
+export type DuplicateDocumentBody = z.infer<typeof duplicateDocumentBody>;
