@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'document.deleted',
   'document.restored',
   'document.purged',
+  'document.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,7 @@ import {
   archiveBody,
   deleteDocumentBody,
   documentIdParams,
+  documentSettingsBody,
   duplicateDocumentBody,
   handOverBody,
   type PresentedDeletedDocument,
@@ -17,6 +18,7 @@ import { archiveDocument } from '../commands/archiveDocument.js';
 import { deleteDocument } from '../commands/deleteDocument.js';
 import { restoreDocument } from '../commands/restoreDocument.js';
 import { duplicateDocument } from '../commands/duplicateDocument.js';
+import { changeDocumentSettings } from '../commands/changeDocumentSettings.js';
 import { listDeletedDocuments } from '../queries/listDeletedDocuments.js';
 import { currentWorkflow } from '../queries/currentWorkflow.js';
 import { presentDocument } from '../presenters/presentDocument.js';
@@ -31,7 +33,7 @@ export interface DocumentManagementDeps {
 
 /**
  * Managing a document as a whole (issue 17): leave it, hand over the coordinator role, archive,
- * delete (to the bin) and restore, duplicate. Mounted at /api: the bin is /api/deleted-documents, the rest
+ * delete (to the bin) and restore, duplicate, change kind and language. Mounted at /api: the bin is /api/deleted-documents, the rest
  * under /api/documents/:id. Each route validates, then authorizes (404 to non-members), then
  * writes: a refusal writes nothing.
  */
@@ -65,6 +67,15 @@ export function createDocumentManagementRouter({
     const body = validate(archiveBody, req.body);
     const { role } = await authorizeDocument(actor.id, id, 'manage');
     const document = await archiveDocument({ logger, collab, actor }, id, body.archived);
+    res.json({ document: presentDocument(document, role, await currentWorkflow(id)) });
+  });
+
+  router.patch('/documents/:id/settings', async (req, res) => {
+    const actor = requireUser(req);
+    const { id } = validate(documentIdParams, req.params);
+    const body = validate(documentSettingsBody, req.body);
+    const { role } = await authorizeDocument(actor.id, id, 'manage');
+    const document = await changeDocumentSettings({ logger, collab, actor }, id, body);
     res.json({ document: presentDocument(document, role, await currentWorkflow(id)) });
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles.js';
+import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES } from '../documentKinds.js';
 import { documentTitle, objectId } from './documents.js';
 
 /**
@@ -40,3 +41,9 @@ export function confirmsTitle(typed: string, title: string): boolean {
 /** POST /api/documents/:id/duplicate: the copy's title */
 export const duplicateDocumentBody = z.strictObject({ title: documentTitle });
 export type DuplicateDocumentBody = z.infer<typeof duplicateDocumentBody>;
+
+/** PATCH /api/documents/:id/settings: the document's kind and language (numbering words follow) */
+export const documentSettingsBody = z
+  .strictObject({ kind: z.enum(DOCUMENT_KINDS).optional(), language: z.enum(DOCUMENT_LANGUAGES).optional() })
+  .refine((body) => body.kind !== undefined || body.language !== undefined, 'nothing to change');
+export type DocumentSettingsBody = z.infer<typeof documentSettingsBody>;
