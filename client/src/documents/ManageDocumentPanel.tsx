@@ -5,6 +5,7 @@ import { Alert } from '../components/Alert';
 import { navigate } from '../router/navigate';
 import { ConfirmDialog } from './ConfirmDialog';
 import { HandOverForm } from './HandOverForm';
+import { DocumentSettingsForm } from './DocumentSettingsForm';
 import { manageApi } from './manageApi';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 
@@ -86,6 +87,7 @@ export function ManageDocumentPanel({
         {t('manage.panelTitle')}
       </h2>
       {document.archived && <p className="hint">{t('manage.isArchived')}</p>}
+      {manages && <DocumentSettingsForm document={document} onChanged={onDocumentChanged} />}
       {manages && (
         <HandOverForm
           documentId={document.id}

@@ -1,4 +1,4 @@
-import type { PresentedDeletedDocument, PresentedDocument, Role } from '@accord/shared';
+import type { DocumentSettingsBody, PresentedDeletedDocument, PresentedDocument, Role } from '@accord/shared';
 import { apiRequest } from '../api/apiRequest';
 
 const documentPath = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
@@ -22,6 +22,11 @@ export const manageApi = {
     apiRequest<{ document: PresentedDocument }>(`${documentPath(id)}/duplicate`, {
       method: 'POST',
       body: { title },
+    }),
+  changeSettings: (id: string, settings: DocumentSettingsBody) =>
+    apiRequest<{ document: PresentedDocument }>(`${documentPath(id)}/settings`, {
+      method: 'PATCH',
+      body: settings,
     }),
   listDeleted: (signal?: AbortSignal) =>
     apiRequest<{ documents: PresentedDeletedDocument[] }>('/api/deleted-documents', signal ? { signal } : {}),
