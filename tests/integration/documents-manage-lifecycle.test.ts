@@ -180,6 +180,33 @@ describe('DELETE /api/documents/:id and restore', () => {
   });
 });
 
+describe('pending invitations to a deleted document', () => {
+  it('are neither listed nor accepted while it is in the bin, and are back after restoring', async () => {
+    const t = await team('Invitation plan');
+    const invitee = await newUser(new ApiClient(server.url), { name: 'Invitee' });
+    const invited = await t.owner.api.request('POST', `/api/documents/${t.documentId}/invitations`, {
+      email: invitee.email,
+      role: 'reviewer',
+    });
+    expect(invited.status).toBe(201);
+    const id = invited.body.invitation.id as string;
+    const mine = async () =>
+      ((await invitee.api.request('GET', '/api/invitations')).body.invitations as { id: string }[]).map(
+        (i) => i.id,
+      );
+    expect(await mine()).toEqual([id]);
+    await t.owner.api.request('DELETE', `/api/documents/${t.documentId}`, { title: t.title });
+    expect(await mine()).toEqual([]);
+    expect((await invitee.api.request('POST', `/api/invitations/${id}/accept`)).status).toBe(404);
+    expect(
+      await db.collection('memberships').countDocuments({ userId: new mongoose.Types.ObjectId(invitee.id) }),
+    ).toBe(0);
+    await t.owner.api.request('POST', `/api/deleted-documents/${t.documentId}/restore`);
+    expect(await mine()).toEqual([id]);
+    expect((await invitee.api.request('POST', `/api/invitations/${id}/accept`)).status).toBe(200);
+  });
+});
+
 describe('purge after the retention window', () => {
   it('purges every record of a deleted document once its window has passed; it cannot be restored', async () => {
     const short = await startServer({
