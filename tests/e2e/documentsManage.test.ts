@@ -60,5 +60,17 @@ describe('managing documents', () => {
     expect(await page.getByRole('link', { name: title }).count()).toBe(0);
     expect((await owner.api.request('GET', `/api/documents/${documentId}`)).status).toBe(404);
     await shot(page, 'deleted');
+
+    // on a phone, the search and filters fit the screen: nothing leaves it sideways
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel('Search by title').waitFor();
+    const overflow = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('main *')].filter(
+          (el) => el.getBoundingClientRect().right > window.innerWidth + 0.5,
+        ).length,
+    );
+    expect(overflow).toBe(0);
+    await shot(page, 'phone');
   });
 });
