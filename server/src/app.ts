@@ -39,6 +39,7 @@ import { ImportWorkers } from './structure/import/ImportWorkers.js';
 import type { Mailer } from './mail/Mailer.js';
 import { createDevMailRouter } from './routes/createDevMailRouter.js';
 import { createAccountRouter } from './routes/createAccountRouter.js';
+import { createDocumentManagementRouter } from './routes/createDocumentManagementRouter.js';
 import { PasswordHashingGate } from './auth/PasswordHashingGate.js';
 
 export interface AppDeps {
@@ -99,6 +100,7 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer, limi
   );
   api.use('/documents', createDocumentsRouter({ logger, collab }));
   api.use('/documents', createMembersRouter({ logger, collab }));
+  api.use(createDocumentManagementRouter({ logger, collab, retentionMs: env.deletedDocuments.retentionMs }));
   api.use('/documents', createDocumentInvitationsRouter({ env, logger, collab, mailer }));
   api.use('/invitation-links', createInvitationLinksRouter({ logger, collab }));
   api.use('/invitations', createInvitationsRouter({ logger, collab }));

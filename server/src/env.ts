@@ -163,6 +163,10 @@ const schema = z.object({
   PASSWORD_RESET_WINDOW_SECONDS: int(3600, 1),
   /** how long a reset link works */
   PASSWORD_RESET_TOKEN_MINUTES: int(60, 1),
+  /** a deleted document can be restored this long, then it is purged */
+  DELETED_DOCUMENT_RETENTION_SECONDS: int(30 * 24 * 3600, 1),
+  /** how often the server purges deleted documents past their retention (FerretDB has no TTL) */
+  DELETED_DOCUMENT_PURGE_INTERVAL_SECONDS: int(3600, 1),
 });
 
 export type Env = Readonly<{
@@ -197,6 +201,7 @@ export type Env = Readonly<{
     digestHourUtc: number;
   };
   passwordReset: { maxPerIp: number; maxPerEmail: number; windowMs: number; tokenMs: number };
+  deletedDocuments: { retentionMs: number; purgeIntervalMs: number };
   collab: {
     maxPayloadBytes: number;
     maxDocumentBytes: number;
@@ -298,6 +303,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       maxPerEmail: e.PASSWORD_RESET_MAX_PER_EMAIL,
       windowMs: e.PASSWORD_RESET_WINDOW_SECONDS * 1000,
       tokenMs: e.PASSWORD_RESET_TOKEN_MINUTES * 60_000,
+    },
+    deletedDocuments: {
+      retentionMs: e.DELETED_DOCUMENT_RETENTION_SECONDS * 1000,
+      purgeIntervalMs: e.DELETED_DOCUMENT_PURGE_INTERVAL_SECONDS * 1000,
     },
     collab: {
       maxPayloadBytes: e.COLLAB_MAX_PAYLOAD_BYTES,

@@ -29,6 +29,7 @@ import './models/Invitation.js';
 import './models/InvitationOutcome.js';
 import './models/PasswordResetToken.js';
 import './models/EmailChangeToken.js';
+import './models/DeletedDocument.js';
 import './mail/MailMessage.js';
 import './mail/MailAttempt.js';
 import { Mailer } from './mail/Mailer.js';
@@ -38,6 +39,7 @@ import { RedisLink } from './collab/instances/RedisLink.js';
 import { redisLimiters } from './collab/instances/RedisWindowLimiter.js';
 import { localLimiters } from './security/WindowLimiter.js';
 import { commentCache } from './comments/CommentCache.js';
+import { DeletedDocumentPurger } from './documents/DeletedDocumentPurger.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -84,6 +86,8 @@ async function main(): Promise<void> {
     const limiters = link ? redisLimiters(link, logger) : localLimiters;
     const app = createApp({ env, logger, sessionMiddleware, collab, mailer, limiters });
     httpServer.on('request', app);
+    const { retentionMs, purgeIntervalMs } = env.deletedDocuments;
+    const purger = new DeletedDocumentPurger(logger, retentionMs, purgeIntervalMs);
     // before "listening" is announced: whoever reads it may signal the process at once
     handleShutdown({
       logger,
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
         await notificationEmails.stop();
         await mailer.close();
       },
+      stopPurger: () => purger.stop(),
     });
     await listen(httpServer, env);
     const address = httpServer.address();
@@ -103,6 +108,7 @@ async function main(): Promise<void> {
     logger.info({ port, url: `http://${host}:${port}` }, 'listening');
     // messages a previous run stored but did not deliver
     mailer.resume().catch((error: unknown) => logger.error({ err: error }, 'resuming mail failed'));
+    purger.start();
   } catch (error) {
     const message =
       error instanceof DatabaseUnreachable
@@ -138,8 +144,10 @@ function handleShutdown(parts: {
   flushLastTextChange: () => Promise<void>;
   closeSessionStore: () => Promise<void>;
   closeMailer: () => Promise<void>;
+  stopPurger: () => Promise<void>;
 }): void {
-  const { logger, httpServer, collab, flushLastTextChange, closeSessionStore, closeMailer } = parts;
+  const { logger, httpServer, collab, flushLastTextChange, closeSessionStore, closeMailer, stopPurger } =
+    parts;
   let stopping = false;
   const stop = async (reason: string, exitCode: 0 | 1) => {
     if (stopping) return;
@@ -163,6 +171,7 @@ function handleShutdown(parts: {
       clearTimeout(grace);
       await closeSessionStore();
       await closeMailer();
+      await stopPurger();
       await mongoose.disconnect();
       logger.info('stopped');
       process.exit(exitCode);

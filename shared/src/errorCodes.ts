@@ -15,6 +15,10 @@ export const ErrorCode = {
   /** the invitation was accepted, declined, withdrawn, changed or has expired */
   INVITATION_CLOSED: 'invitation_closed',
   LAST_COORDINATOR: 'last_coordinator',
+  /** the title typed to confirm deleting a document is not the document's title */
+  TITLE_MISMATCH: 'title_mismatch',
+  /** the coordinator role is handed over to someone who is the giver themselves */
+  HAND_OVER_TO_SELF: 'hand_over_to_self',
   CONFLICT: 'conflict',
   /** a comment changed since the client read it (concurrent edit or stale baseRevision) */
   COMMENT_CONFLICT: 'comment_conflict',

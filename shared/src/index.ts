@@ -7,6 +7,7 @@ export * from './organisationKinds.js';
 export * from './documentKinds.js';
 export * from './schemas/auth.js';
 export * from './schemas/documents.js';
+export * from './schemas/manageDocuments.js';
 export * from './schemas/invitations.js';
 export * from './schemas/presented.js';
 export * from './schemas/presentedStructure.js';

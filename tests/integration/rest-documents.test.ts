@@ -39,6 +39,7 @@ describe('POST /api/documents', () => {
       state: 'drafting',
       textLocked: false,
       public: false,
+      archived: false,
       schemaVersion: 2,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),

@@ -5,6 +5,7 @@ import type { Collaborator } from '../collab/CollabSession';
 import type { PanelSheets } from '../phone/PanelSheets';
 import { useSheet } from '../phone/useSheet';
 import { MembersPanel } from './MembersPanel';
+import { ManageDocumentPanel } from '../documents/ManageDocumentPanel';
 import { PresenceList } from './PresenceList';
 
 interface DocumentSideProps {
@@ -19,7 +20,7 @@ interface DocumentSideProps {
   children?: ReactNode;
 }
 
-/** Who is here and the members, beside the text (on a phone: the Members sheet). */
+/** Who is here, the members and managing the document, beside the text (on a phone: the Members sheet). */
 export function DocumentSide({ sheets, collaborators, children, ...members }: DocumentSideProps) {
   const { t } = useTranslation();
   const { ref: sheetRef, props: sheetProps } = useSheet<HTMLElement>(
@@ -31,6 +32,12 @@ export function DocumentSide({ sheets, collaborators, children, ...members }: Do
     <aside ref={sheetRef} className="doc-page__side" aria-label={t('document.sidePanel')} {...sheetProps}>
       <PresenceList collaborators={collaborators} />
       <MembersPanel {...members} />
+      <ManageDocumentPanel
+        document={members.document}
+        currentUserId={members.currentUserId}
+        onDocumentChanged={members.onOwnMembershipChanged}
+        onOwnMembershipChanged={members.onOwnMembershipChanged}
+      />
       {children}
     </aside>
   );

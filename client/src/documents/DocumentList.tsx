@@ -18,6 +18,7 @@ export function DocumentList({ documents }: { documents: PresentedDocument[] }) 
           <Link to={`/documents/${document.id}`} className="document-list__title">
             {document.title}
           </Link>
+          {document.archived && <span className="archived-badge">{t('manage.list.archivedBadge')}</span>}
           {OfflineRecord.isAvailable(document.id) && (
             <span className="offline-badge" data-testid="available-offline">
               {t('offline.availableOffline')}

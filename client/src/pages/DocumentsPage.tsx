@@ -8,7 +8,8 @@ import { Alert } from '../components/Alert';
 import { LoadingState } from '../components/LoadingState';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { CreateDocumentForm } from '../documents/CreateDocumentForm';
-import { DocumentList } from '../documents/DocumentList';
+import { MyDocuments } from '../documents/MyDocuments';
+import { DeletedDocuments } from '../documents/DeletedDocuments';
 import { ReceivedInvitations } from '../documents/ReceivedInvitations';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { useSession } from '../session/useSession';
@@ -79,8 +80,9 @@ export function DocumentsPage() {
           )}
           {state.status === 'ready' && state.offline && <Alert tone="info">{t('offline.offlineList')}</Alert>}
           {state.status === 'ready' && state.documents.length > 0 && (
-            <DocumentList documents={state.documents} />
+            <MyDocuments documents={state.documents} />
           )}
+          {state.status === 'ready' && !state.offline && <DeletedDocuments onRestored={retry} />}
         </section>
         <CreateDocumentForm />
       </div>

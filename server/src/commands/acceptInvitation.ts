@@ -6,6 +6,7 @@ import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { serializePerDocument } from '../documents/serializePerDocument.js';
 import { InvitationClosed, NotFound } from '../errors/ApiError.js';
 import { roleOn } from '../permissions/roleOn.js';
+import { isDocumentDeleted } from '../queries/isDocumentDeleted.js';
 import type { CommandContext } from './CommandContext.js';
 import { closeInvitation } from './closeInvitation.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
@@ -28,6 +29,8 @@ export async function acceptInvitation(
   const invitation = await Invitation.findById(invitationId).lean();
   if (!invitation || invitation.email !== ctx.actor.email) throw new NotFound('No such invitation.');
   const documentId = invitation.documentId.toHexString();
+  // a deleted document's invitations wait, unanswerable, until it is restored or purged
+  if (await isDocumentDeleted(documentId)) throw new NotFound('No such invitation.');
   return serializePerDocument(documentId, async () => {
     try {
       await closeInvitation(invitation, 'accepted', ctx.actor.id);

@@ -38,6 +38,14 @@ export const AUDIT_ACTIONS = [
   'signoff.opened',
   'signoff.decided',
   'signoff.overridden',
+  'member.left',
+  'member.handed_over',
+  'document.archived',
+  'document.unarchived',
+  'document.deleted',
+  'document.restored',
+  'document.purged',
+  'document.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

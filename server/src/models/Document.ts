@@ -22,6 +22,8 @@ export interface DocumentRecord {
   state: WorkflowState;
   /** publications have public pages (set by a coordinator) */
   public: boolean;
+  /** when a coordinator archived it (null: not archived); records from before have none */
+  archivedAt?: Date | null;
   /** the editor schema version the document's content was written with */
   schemaVersion: number;
   createdBy: Types.ObjectId;
@@ -36,6 +38,7 @@ const schema = new Schema<DocumentRecord>(
     language: { type: String, enum: DOCUMENT_LANGUAGES, required: true, default: 'en' },
     state: { type: String, enum: WORKFLOW_STATES, required: true, default: 'drafting' },
     public: { type: Boolean, required: true, default: false },
+    archivedAt: { type: Date, default: null },
     schemaVersion: { type: Number, required: true, default: SCHEMA_VERSION },
     createdBy: { type: Schema.Types.ObjectId, required: true },
   },

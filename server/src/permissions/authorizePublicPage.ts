@@ -1,5 +1,6 @@
 import { DocumentModel, type DocumentRecord } from '../models/Document.js';
 import type { PublicationRecord } from '../models/Publication.js';
+import { DeletedDocument } from '../models/DeletedDocument.js';
 import { NotFound } from '../errors/ApiError.js';
 import { findPublication } from '../queries/publications.js';
 
@@ -13,7 +14,11 @@ export async function authorizePublicPage(
 ): Promise<{ publication: PublicationRecord; document: DocumentRecord }> {
   const publication = await findPublication(publicationId);
   if (!publication) throw new NotFound('No such publication.');
-  const document = await DocumentModel.findById(publication.documentId).lean();
-  if (!document?.public) throw new NotFound('No such publication.');
+  const [document, deleted] = await Promise.all([
+    DocumentModel.findById(publication.documentId).lean(),
+    DeletedDocument.exists({ _id: publication.documentId.toHexString() }),
+  ]);
+  // a deleted document's pages are gone while it waits in the bin
+  if (!document?.public || deleted) throw new NotFound('No such publication.');
   return { publication, document };
 }

@@ -4,6 +4,7 @@ import type { PublicationRecord } from '../models/Publication.js';
 import { NotFound } from '../errors/ApiError.js';
 import { findPublication } from '../queries/publications.js';
 import { roleOn } from './roleOn.js';
+import { DeletedDocument } from '../models/DeletedDocument.js';
 
 export interface AuthorizedPublication {
   publication: PublicationRecord;
@@ -28,10 +29,12 @@ export async function authorizePublication(
   const publication = await findPublication(publicationId);
   if (!publication) throw new NotFound(NOT_FOUND);
   const documentId = publication.documentId.toHexString();
-  const [document, role] = await Promise.all([
+  const [document, role, deleted] = await Promise.all([
     DocumentModel.findById(documentId).lean(),
     userId ? roleOn(userId, documentId) : null,
+    DeletedDocument.exists({ _id: documentId }),
   ]);
-  if (!document || (!role && !document.public)) throw new NotFound(NOT_FOUND);
+  // a deleted document's publications are gone for everyone while it waits in the bin
+  if (!document || deleted || (!role && !document.public)) throw new NotFound(NOT_FOUND);
   return { publication, document, role };
 }

@@ -21,6 +21,7 @@ export function presentDocument(
     state,
     textLocked: workflow?.textLocked ?? (state === 'final' || state === 'published'),
     public: document.public ?? false,
+    archived: Boolean(document.archivedAt),
     schemaVersion: document.schemaVersion,
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),

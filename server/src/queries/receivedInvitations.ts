@@ -3,6 +3,7 @@ import { DocumentModel, type DocumentRecord } from '../models/Document.js';
 import type { InvitationRecord } from '../models/Invitation.js';
 import { Organisation, type OrganisationRecord } from '../models/Organisation.js';
 import { User } from '../models/User.js';
+import { DeletedDocument } from '../models/DeletedDocument.js';
 import { openInvitations } from './openInvitations.js';
 
 export interface ReceivedInvitationRow {
@@ -21,7 +22,7 @@ const hexIds = (values: { toHexString(): string }[]) => [...new Set(values.map((
 export async function receivedInvitations(email: string): Promise<ReceivedInvitationRow[]> {
   const invitations = await openInvitations({ email });
   if (invitations.length === 0) return [];
-  const [documents, inviters] = await Promise.all([
+  const [documents, inviters, deleted] = await Promise.all([
     DocumentModel.find({
       _id: mongoose.trusted({ $in: hexIds(invitations.map((i) => i.documentId)) }),
     }).lean(),
@@ -29,12 +30,20 @@ export async function receivedInvitations(email: string): Promise<ReceivedInvita
       { _id: mongoose.trusted({ $in: hexIds(invitations.map((i) => i.invitedBy)) }) },
       { name: 1, organisationId: 1 },
     ).lean(),
+    DeletedDocument.find(
+      { _id: mongoose.trusted({ $in: hexIds(invitations.map((i) => i.documentId)) }) },
+      { _id: 1 },
+    ).lean(),
   ]);
   const organisationIds = hexIds(inviters.flatMap((u) => (u.organisationId ? [u.organisationId] : [])));
   const organisations = organisationIds.length
     ? await Organisation.find({ _id: mongoose.trusted({ $in: organisationIds }) }).lean()
     : [];
-  const documentsById = new Map(documents.map((d) => [d._id.toHexString(), d]));
+  // documents in the bin are not shown, their titles neither
+  const gone = new Set(deleted.map((d) => d._id));
+  const documentsById = new Map(
+    documents.filter((d) => !gone.has(d._id.toHexString())).map((d) => [d._id.toHexString(), d]),
+  );
   const invitersById = new Map(inviters.map((u) => [u._id.toHexString(), u]));
   const organisationsById = new Map(organisations.map((o) => [o._id.toHexString(), o]));
   return invitations.flatMap((invitation) => {

@@ -5,6 +5,7 @@ import type { CollabControl } from '../collab/CollabControl.js';
 import { requireUser } from '../auth/requireUser.js';
 import { authorizeDocument } from '../permissions/index.js';
 import { acceptInvitation } from '../commands/acceptInvitation.js';
+import { isDocumentDeleted } from '../queries/isDocumentDeleted.js';
 import { findInvitationByToken } from '../queries/findInvitationByToken.js';
 import { currentWorkflow } from '../queries/currentWorkflow.js';
 import { DocumentModel } from '../models/Document.js';
@@ -33,10 +34,13 @@ export function createInvitationLinksRouter({
   router.post('/lookup', async (req, res) => {
     const { token } = validate(invitationLinkBody, req.body);
     const { invitation, outcome } = await findInvitationByToken(token);
-    const [document, inviter] = await Promise.all([
+    const [found, inviter, deleted] = await Promise.all([
       DocumentModel.findById(invitation.documentId, { title: 1 }).lean(),
       User.findById(invitation.invitedBy, { name: 1 }).lean(),
+      isDocumentDeleted(invitation.documentId.toHexString()),
     ]);
+    // a deleted document: the link is closed and its title not shown
+    const document = deleted ? null : found;
     const state: PresentedInvitationLink['state'] =
       outcome?.kind === 'accepted'
         ? 'accepted'

@@ -12,7 +12,11 @@ export const documentIdParams = z.strictObject({ id: objectId });
 export const memberParams = z.strictObject({ id: objectId, userId: objectId });
 
 /** without bidi controls (stripBidiControls): a title must display as what it says */
-const title = z.string().transform(stripBidiControls).pipe(z.string().trim().min(1).max(Limits.titleMax));
+export const documentTitle = z
+  .string()
+  .transform(stripBidiControls)
+  .pipe(z.string().trim().min(1).max(Limits.titleMax));
+const title = documentTitle;
 
 /**
  * ProseMirror JSON of a whole document (from POST /api/imports/preview). Only its outer shape is

@@ -29,6 +29,8 @@ export interface PresentedDocument {
   textLocked: boolean;
   /** publications of this document have public pages */
   public: boolean;
+  /** a coordinator archived it: hidden from My documents unless asked for */
+  archived: boolean;
   schemaVersion: number;
   createdAt: string;
   updatedAt: string;

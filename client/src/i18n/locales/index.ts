@@ -42,6 +42,10 @@ import amendmentsEn from './amendments.en.json';
 import amendmentsEs from './amendments.es.json';
 import amendmentsPt from './amendments.pt.json';
 import amendmentsFr from './amendments.fr.json';
+import manageEn from './manage.en.json';
+import manageEs from './manage.es.json';
+import managePt from './manage.pt.json';
+import manageFr from './manage.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -61,6 +65,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...negotiationEn,
     ...signoffEn,
     ...amendmentsEn,
+    ...manageEn,
   },
   es: {
     ...es,
@@ -74,6 +79,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...negotiationEs,
     ...signoffEs,
     ...amendmentsEs,
+    ...manageEs,
   },
   pt: {
     ...pt,
@@ -87,6 +93,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...negotiationPt,
     ...signoffPt,
     ...amendmentsPt,
+    ...managePt,
   },
   fr: {
     ...fr,
@@ -100,5 +107,6 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...negotiationFr,
     ...signoffFr,
     ...amendmentsFr,
+    ...manageFr,
   },
 };
