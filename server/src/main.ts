@@ -39,6 +39,7 @@ import { RedisLink } from './collab/instances/RedisLink.js';
 import { redisLimiters } from './collab/instances/RedisWindowLimiter.js';
 import { localLimiters } from './security/WindowLimiter.js';
 import { commentCache } from './comments/CommentCache.js';
+import { amendmentCache } from './amendments/AmendmentCache.js';
 import { DeletedDocumentPurger } from './documents/DeletedDocumentPurger.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       // what another instance did to comments is re-read before this one's clients fetch it
       onRemoteEvent: (documentId, event) => {
         if (event.type === 'comments.changed') commentCache.markStale(documentId);
+        if (event.type === 'amendments.changed') amendmentCache.markStale(documentId);
       },
       onTitleChange: (documentId, title) => void followDocumentTitle(logger, documentId, title),
       onTextStored: (documentId) => lastTextChange.changed(documentId),

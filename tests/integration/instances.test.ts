@@ -4,6 +4,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '@accord/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient } from '../helpers/api.js';
+import { tableReplacement } from '../helpers/amendmentsFixture.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { openProvider, openRawSocket, waitFor, whenSynced } from '../helpers/collab.js';
 import {
@@ -12,6 +13,7 @@ import {
   findArticle,
   openEventSocket,
   openSynced,
+  paragraphId,
   paragraphText,
   writeArticles,
   type CommentsFixture,
@@ -131,6 +133,33 @@ describe('several instances over Redis', () => {
       expect(JSON.stringify(list.body)).toContain('Across instances');
       const thread = await onB.request('GET', `/api/comments/${threadId}`);
       expect(thread.status).toBe(200);
+    } finally {
+      events.close();
+    }
+  });
+
+  it('an amendment tabled on A is in B’s answers as soon as B’s clients hear of it', async () => {
+    const id = clauseId();
+    await article(id);
+    const onB = new ApiClient(b.url);
+    onB.cookie = fx.coordinator.api.cookie;
+    const list = () => onB.request('GET', `/api/documents/${fx.documentId}/amendments`);
+    expect((await list()).status).toBe(200);
+    const events = await openEventSocket(b.wsUrl, fx.coordinator, fx.documentId);
+    try {
+      const tabled = await tableReplacement(
+        fx.reviewer,
+        fx.documentId,
+        paragraphId(id, 0),
+        'States provide free legal aid.',
+      );
+      expect(tabled.status).toBe(201);
+      await waitFor(
+        () => events.events.some((e) => e.event.type === 'amendments.changed'),
+        'B’s client to hear of the amendment',
+      );
+      const ids = (await list()).body.amendments.map((a: { id: string }) => a.id);
+      expect(ids).toContain(tabled.body.amendment.id);
     } finally {
       events.close();
     }

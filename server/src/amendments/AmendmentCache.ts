@@ -21,6 +21,8 @@ interface Entry {
   events: Map<string, AmendmentEventRecord>;
   loadedAt: number;
   loading: Promise<void> | null;
+  /** another instance changed the amendments: the next read waits for a fresh load */
+  stale: boolean;
 }
 
 /**
@@ -56,6 +58,15 @@ export class AmendmentCache {
     return events;
   }
 
+  /**
+   * Another instance of Accord changed the document's amendments (its live event crossed over
+   * Redis): the next read loads them again first, so a client that fetches on the event gets it.
+   */
+  markStale(documentId: string): void {
+    const entry = this.entries.get(documentId);
+    if (entry) entry.stale = true;
+  }
+
   addAmendment(record: AmendmentRecord): void {
     this.entries.get(record.documentId.toHexString())?.amendments.set(record._id.toHexString(), record);
   }
@@ -69,13 +80,20 @@ export class AmendmentCache {
   private async entry(documentId: string): Promise<Entry> {
     let entry = this.entries.get(documentId);
     if (!entry) {
-      entry = { amendments: new Map(), events: new Map(), loadedAt: 0, loading: null };
+      entry = { amendments: new Map(), events: new Map(), loadedAt: 0, loading: null, stale: false };
       this.entries.set(documentId, entry);
       if (this.entries.size > MAX_DOCUMENTS) this.entries.delete(this.entries.keys().next().value!);
     } else {
       // least recently used last
       this.entries.delete(documentId);
       this.entries.set(documentId, entry);
+    }
+    if (entry.stale) {
+      entry.stale = false;
+      // a load that started before the other instance's insert may not have it
+      await entry.loading?.catch(() => {});
+      await this.load(documentId, entry);
+      return entry;
     }
     if (Date.now() - entry.loadedAt > REFRESH_AFTER_MS) {
       const first = entry.loadedAt === 0;
