@@ -6,6 +6,7 @@ import type { Room } from '../Room.js';
 import type { RedisLink } from './RedisLink.js';
 import type { PersistenceQueue } from '../PersistenceQueue.js';
 import { RemoteCustody } from './RemoteCustody.js';
+import { mergeUpdates } from '../mergeUpdates.js';
 import { InstanceMessage, decodeInstanceMessage, encodeInstanceMessage } from './instanceMessages.js';
 import { deletionDigest, hasNewsFor, lacksNewsFrom } from './docState.js';
 
@@ -37,6 +38,8 @@ export class RedisFanout implements CollabExtension {
   private readonly timer: NodeJS.Timeout;
   private readonly custody: RemoteCustody;
   private noticeTimer: NodeJS.Timeout | undefined;
+  /** per document: the updates of this turn of the event loop after its first (sent at its end) */
+  private readonly outgoing = new Map<string, { room: Room; updates: Uint8Array[]; seq: number }>();
 
   constructor(
     private readonly link: RedisLink,
@@ -79,13 +82,37 @@ export class RedisFanout implements CollabExtension {
   }
 
   onPlainEdit(room: Room, update: Uint8Array, seq: number): void {
-    if (this.rooms.get(room.documentId)?.ready) this.send(room, InstanceMessage.UPDATE, update, '', seq);
+    if (this.rooms.get(room.documentId)?.ready) this.publishUpdate(room, update, seq);
   }
 
   onChange(room: Room, change: RoomChange): void {
     // (a plain edit went out before it was applied, unless the room was not peered yet)
     if (change.remote || (change.early && this.rooms.get(room.documentId)?.ready)) return;
-    this.send(room, InstanceMessage.UPDATE, change.update, '', change.seq);
+    this.publishUpdate(room, change.update, change.seq ?? 0);
+  }
+
+  /**
+   * The first update of a turn of the event loop goes out at once (a keystroke reaches the other
+   * instances without waiting); the rest of that turn's go at its end as one merged message (a
+   * burst reads many updates per turn: one Redis message instead of one per update). `seq`: the
+   * persistence sequence number the others keep it under until this instance has stored it.
+   */
+  private publishUpdate(room: Room, update: Uint8Array, seq: number): void {
+    const batch = this.outgoing.get(room.documentId);
+    if (batch) {
+      batch.updates.push(update);
+      batch.seq = Math.max(batch.seq, seq);
+      return;
+    }
+    this.send(room, InstanceMessage.UPDATE, update, '', seq);
+    this.outgoing.set(room.documentId, { room, updates: [], seq: 0 });
+    setImmediate(() => {
+      const turn = this.outgoing.get(room.documentId);
+      this.outgoing.delete(room.documentId);
+      if (!turn || turn.updates.length === 0) return;
+      const merged = turn.updates.length === 1 ? turn.updates[0]! : mergeUpdates(turn.updates);
+      this.send(turn.room, InstanceMessage.UPDATE, merged, '', turn.seq);
+    });
   }
 
   onAwareness(room: Room, clients: number[]): void {
