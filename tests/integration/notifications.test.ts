@@ -11,7 +11,9 @@ import {
   openSynced,
   writeArticles,
   type CommentsFixture,
+  paragraphId,
 } from '../helpers/commentsFixture.js';
+import { decide, tableReplacement } from '../helpers/amendmentsFixture.js';
 
 /**
  * In-app notifications beyond mentions (issue 17): replies, resolutions and reopenings of threads
@@ -141,5 +143,46 @@ describe('notifications', () => {
     expect((await fx.reviewer.api.request('POST', '/api/notifications/read-all', { extra: 1 })).status).toBe(
       400,
     );
+  });
+
+  it('tell members of versions frozen, the authors of decided amendments, the organisations asked to sign off', async () => {
+    const frozen = await fx.coordinator.api.request('POST', `/api/documents/${fx.documentId}/versions`, {
+      name: 'Draft for review',
+    });
+    expect(frozen.status).toBe(201);
+    const kinds = async (user: NewUser) => (await inbox(user)).map((n) => n.kind);
+    for (const member of [fx.drafter, fx.reviewer, fx.observer])
+      expect(await kinds(member)).toContain('version_frozen');
+    expect(await kinds(fx.coordinator)).not.toContain('version_frozen');
+    const note = (await inbox(fx.reviewer)).find((n) => n.kind === 'version_frozen');
+    expect(note).toMatchObject({ threadId: null, actor: { id: fx.coordinator.id } });
+
+    const tabled = await tableReplacement(
+      fx.reviewer2,
+      fx.documentId,
+      paragraphId(A1, 0),
+      'States provide free legal aid.',
+    );
+    expect(tabled.status).toBe(201);
+    const decided = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
+      decision: 'reject',
+      reason: 'Out of scope.',
+    });
+    expect(decided.status).toBe(200);
+    expect(await kinds(fx.reviewer2)).toContain('amendment_decided');
+    expect(await kinds(fx.reviewer)).not.toContain('amendment_decided');
+
+    const members = await fx.coordinator.api.request('GET', `/api/documents/${fx.documentId}/members`);
+    const organisationOf = (user: NewUser) =>
+      members.body.members.find((m: { userId: string }) => m.userId === user.id).organisation.id as string;
+    const opened = await fx.coordinator.api.request(
+      'POST',
+      `/api/documents/${fx.documentId}/versions/${frozen.body.version.number}/signoff`,
+      { organisationIds: [organisationOf(fx.reviewer)] },
+    );
+    expect(opened.status).toBe(201);
+    // the reviewer's organisation, not the others'
+    expect(await kinds(fx.reviewer)).toContain('signoff_requested');
+    expect(await kinds(fx.reviewer2)).not.toContain('signoff_requested');
   });
 });

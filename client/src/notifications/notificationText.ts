@@ -11,6 +11,14 @@ export function notificationText(t: TFunction, item: PresentedNotification): str
       return t('notifications.resolved', values);
     case 'reopened':
       return t('notifications.reopened', values);
+    case 'version_frozen':
+      return t('notifications.versionFrozen', values);
+    case 'published':
+      return t('notifications.published', values);
+    case 'amendment_decided':
+      return t('notifications.amendmentDecided', values);
+    case 'signoff_requested':
+      return t('notifications.signoffRequested', values);
     case 'role_changed':
       return t('notifications.roleChanged', { ...values, role: t(`roles.${item.role ?? 'observer'}`) });
     default:
@@ -18,8 +26,11 @@ export function notificationText(t: TFunction, item: PresentedNotification): str
   }
 }
 
-/** Where a notification leads: its thread, or the document. */
+/** Where a notification leads: its thread, the versions (versions, publications, sign-off), or the document. */
 export function notificationHref(item: PresentedNotification): string {
   const document = `/documents/${encodeURIComponent(item.documentId)}`;
-  return item.threadId ? `${document}?comment=${encodeURIComponent(item.threadId)}` : document;
+  if (item.threadId) return `${document}?comment=${encodeURIComponent(item.threadId)}`;
+  if (item.kind === 'version_frozen' || item.kind === 'published' || item.kind === 'signoff_requested')
+    return `${document}?view=versions`;
+  return document;
 }

@@ -9,6 +9,8 @@ import { amendmentCache } from '../amendments/AmendmentCache.js';
 import { prepareAcceptance } from '../amendments/prepareAcceptance.js';
 import type { Actor } from '../amendments/actorOf.js';
 import type { CommandContext } from './CommandContext.js';
+import { notifyMembers } from './notifyMembers.js';
+import { Types } from 'mongoose';
 
 /**
  * A coordinator's decision. Reject records the reason. Accept (optionally with the coordinator's
@@ -68,6 +70,13 @@ export async function decideAmendment(
     change: body.decision === 'accept' ? 'accepted' : 'rejected',
     actorId: actor.id,
     at: result.event.at.toISOString(),
+  });
+  await notifyMembers(ctx, {
+    kind: 'amendment_decided',
+    documentId,
+    recipients: [record.authorId.toHexString(), ...result.after.cosponsors.map((c) => c.userId)],
+    commentId: new Types.ObjectId().toHexString(),
+    revision: 0,
   });
   return result.after;
 }

@@ -10,6 +10,7 @@ import { EDITOR_FIELD } from '../structure/encodeInitialState.js';
 import { frozenText, latestVersionNumber, rememberFrozenText } from '../queries/versions.js';
 import type { CommandContext } from './CommandContext.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
+import { memberIds, notifyMembers } from './notifyMembers.js';
 
 export interface FreezeInput {
   name: string;
@@ -76,6 +77,13 @@ export async function freezeVersion(
       action: 'version.frozen',
       documentId,
       data: { number, name: input.name, hash },
+    });
+    await notifyMembers(ctx, {
+      kind: 'version_frozen',
+      documentId,
+      recipients: await memberIds(documentId),
+      commentId: new Types.ObjectId().toHexString(),
+      revision: 0,
     });
     return record;
   }

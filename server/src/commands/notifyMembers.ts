@@ -4,6 +4,7 @@ import type { CommandContext } from './CommandContext.js';
 import type { EventAudience } from '../collab/EventAudience.js';
 import { Notification, type NotificationRecord } from '../models/Notification.js';
 import { Membership } from '../models/Membership.js';
+import { User } from '../models/User.js';
 import { DocumentModel } from '../models/Document.js';
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { canSeeThread, type ThreadAudience } from '../permissions/commentPermissions.js';
@@ -85,4 +86,25 @@ export async function notifyMembers(ctx: CommandContext, spec: NotificationSpec)
       'notifications not stored',
     );
   }
+}
+
+/** Every member of the document (for news that concerns them all: a version, a publication). */
+export async function memberIds(documentId: string): Promise<string[]> {
+  const memberships = await Membership.find({ documentId }, { userId: 1 }).lean();
+  return memberships.map((m) => m.userId.toHexString());
+}
+
+/** The document's members from the given organisations who may comment (reviewer or above). */
+export async function membersOfOrganisations(
+  documentId: string,
+  organisationIds: string[],
+): Promise<string[]> {
+  const wanted = new Set(organisationIds);
+  const memberships = await Membership.find({ documentId }, { userId: 1, role: 1 }).lean();
+  const eligible = memberships.filter((m) => m.role !== 'observer');
+  const users = await Promise.all(eligible.map((m) => User.findById(m.userId, { organisationId: 1 }).lean()));
+  return eligible.flatMap((m, i) => {
+    const organisation = users[i]?.organisationId?.toHexString();
+    return organisation && wanted.has(organisation) ? [m.userId.toHexString()] : [];
+  });
 }

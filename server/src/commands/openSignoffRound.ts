@@ -5,6 +5,7 @@ import { Conflict } from '../errors/ApiError.js';
 import { signoffRoundKey } from '../signoff/signoffKeys.js';
 import type { CommandContext } from './CommandContext.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
+import { membersOfOrganisations, notifyMembers } from './notifyMembers.js';
 
 /** Opens the sign-off round of a frozen version (one per version: a second one gets 409). */
 export async function openSignoffRound(
@@ -35,6 +36,13 @@ export async function openSignoffRound(
     action: 'signoff.opened',
     documentId,
     data: { version: versionNumber, organisationIds: round.organisationIds, note: record.note },
+  });
+  await notifyMembers(ctx, {
+    kind: 'signoff_requested',
+    documentId,
+    recipients: await membersOfOrganisations(documentId, round.organisationIds),
+    commentId: new Types.ObjectId().toHexString(),
+    revision: 0,
   });
   return record;
 }

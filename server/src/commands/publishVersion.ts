@@ -18,6 +18,7 @@ import { nextPublicationNumber, publicationExportInput, sha256 } from '../querie
 import type { CommandContext } from './CommandContext.js';
 import { changeWorkflow } from './changeWorkflow.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
+import { memberIds, notifyMembers } from './notifyMembers.js';
 
 /** how often a publish takes the next number when concurrent publishes keep taking it */
 const NUMBER_ATTEMPTS = 20;
@@ -96,6 +97,13 @@ export async function publishVersion(
       version: version.number,
       hashes: publication.hashes,
     },
+  });
+  await notifyMembers(ctx, {
+    kind: 'published',
+    documentId,
+    recipients: await memberIds(documentId),
+    commentId: publicationId.toHexString(),
+    revision: 0,
   });
   return publication;
 }

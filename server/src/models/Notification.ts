@@ -1,6 +1,6 @@
 import '../database/plugins.js';
 import mongoose, { Schema, type Types } from 'mongoose';
-import type { NotificationKind, Role } from '@accord/shared';
+import { NOTIFICATION_KINDS, type NotificationKind, type Role } from '@accord/shared';
 
 /**
  * An in-app notification (insert-only) for `userId`, caused by `actorId`: a mention in a comment,
@@ -37,7 +37,7 @@ const schema = new Schema<NotificationRecord>(
     userId: { type: Schema.Types.ObjectId, required: true },
     kind: {
       type: String,
-      enum: ['mention', 'reply', 'resolved', 'reopened', 'role_changed'],
+      enum: NOTIFICATION_KINDS,
       required: true,
     },
     documentId: { type: Schema.Types.ObjectId, required: true },

@@ -1,35 +1,39 @@
 import '../database/plugins.js';
 import mongoose, { Schema, type Types } from 'mongoose';
-import type { EmailChoice } from '@accord/shared';
+import {
+  DEFAULT_NOTIFICATION_EMAILS,
+  EMAIL_CHOICES,
+  NOTIFICATION_KINDS,
+  type NotificationEmailSettings,
+} from '@accord/shared';
 
 /**
  * A user's choice of email per notification kind (immediately, in the daily digest, never). One
  * record per user under their id, replaced whole by its owner (the last choice wins); none means
  * DEFAULT_NOTIFICATION_EMAILS.
  */
-export interface NotificationSettingRecord {
+export type NotificationSettingRecord = Partial<NotificationEmailSettings> & {
   _id: Types.ObjectId;
-  mention: EmailChoice;
-  reply: EmailChoice;
-  resolved: EmailChoice;
-  reopened: EmailChoice;
-  role_changed: EmailChoice;
   updatedAt: Date;
-}
+};
 
-const choice = { type: String, enum: ['immediately', 'daily', 'never'], required: true };
+const choice = { type: String, enum: EMAIL_CHOICES };
 const schema = new Schema<NotificationSettingRecord>(
   {
     _id: { type: Schema.Types.ObjectId, required: true },
-    mention: choice,
-    reply: choice,
-    resolved: choice,
-    reopened: choice,
-    role_changed: choice,
+    // a kind added after the user chose has no field: its default applies
+    ...Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, choice])),
     updatedAt: { type: Date, required: true },
   },
   { strict: 'throw', versionKey: false },
 );
+
+/** The user's choices, with the defaults for kinds they have not chosen for. */
+export function withDefaults(record: NotificationSettingRecord | null): NotificationEmailSettings {
+  const chosen: NotificationEmailSettings = { ...DEFAULT_NOTIFICATION_EMAILS };
+  if (record) for (const kind of NOTIFICATION_KINDS) if (record[kind]) chosen[kind] = record[kind];
+  return chosen;
+}
 
 export const NotificationSetting = mongoose.model<NotificationSettingRecord>(
   'NotificationSetting',

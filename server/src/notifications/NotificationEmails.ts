@@ -1,10 +1,10 @@
 import mongoose, { Types } from 'mongoose';
-import { DEFAULT_NOTIFICATION_EMAILS, type NotificationEmailSettings } from '@accord/shared';
+import type { NotificationEmailSettings } from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/Mailer.js';
 import { Notification, type NotificationRecord } from '../models/Notification.js';
 import { NotificationRead } from '../models/NotificationRead.js';
-import { NotificationMailClaim, NotificationSetting } from '../models/NotificationSetting.js';
+import { NotificationMailClaim, NotificationSetting, withDefaults } from '../models/NotificationSetting.js';
 import { User } from '../models/User.js';
 import { DocumentModel } from '../models/Document.js';
 import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
@@ -134,23 +134,7 @@ export class NotificationEmails {
   private async settingsOf(userIds: string[]): Promise<Map<string, NotificationEmailSettings>> {
     const unique = [...new Set(userIds)];
     const records = await Promise.all(unique.map((id) => NotificationSetting.findById(id).lean()));
-    return new Map(
-      unique.map((id, i) => {
-        const r = records[i];
-        return [
-          id,
-          r
-            ? {
-                mention: r.mention,
-                reply: r.reply,
-                resolved: r.resolved,
-                reopened: r.reopened,
-                role_changed: r.role_changed,
-              }
-            : DEFAULT_NOTIFICATION_EMAILS,
-        ];
-      }),
-    );
+    return new Map(unique.map((id, i) => [id, withDefaults(records[i] ?? null)]));
   }
 
   private async describe(notifications: NotificationRecord[]): Promise<MailedNotification[]> {

@@ -57,6 +57,7 @@ describe('presentDocument', () => {
       state: 'drafting',
       textLocked: false,
       public: false,
+      archived: false,
       schemaVersion: 1,
       createdAt: '2026-02-01T10:00:00.000Z',
       updatedAt: '2026-02-02T10:00:00.000Z',

@@ -1,10 +1,6 @@
 import { Router } from 'express';
-import {
-  DEFAULT_NOTIFICATION_EMAILS,
-  notificationEmailsBody,
-  type NotificationEmailSettings,
-} from '@accord/shared';
-import { NotificationSetting } from '../models/NotificationSetting.js';
+import { notificationEmailsBody, type NotificationEmailSettings } from '@accord/shared';
+import { NotificationSetting, withDefaults } from '../models/NotificationSetting.js';
 import { accountUpdateBody, emailChangeBody, emailConfirmBody, passwordChangeBody } from '@accord/shared';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
@@ -132,8 +128,5 @@ export function createAccountRouter({
 
 /** The user's email choice per notification kind (the defaults until they chose). */
 async function notificationEmailSettings(userId: string): Promise<NotificationEmailSettings> {
-  const record = await NotificationSetting.findById(userId).lean();
-  if (!record) return DEFAULT_NOTIFICATION_EMAILS;
-  const { mention, reply, resolved, reopened, role_changed } = record;
-  return { mention, reply, resolved, reopened, role_changed };
+  return withDefaults(await NotificationSetting.findById(userId).lean());
 }

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import type { NotificationKind } from '../schemas/presentedComments.js';
 
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'resolved', 'reopened', 'role_changed'] as const;
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'reply',
+  'resolved',
+  'reopened',
+  'role_changed',
+  'version_frozen',
+  'published',
+  'amendment_decided',
+  'signoff_requested',
+] as const;
 export const EMAIL_CHOICES = ['immediately', 'daily', 'never'] as const;
 export type EmailChoice = (typeof EMAIL_CHOICES)[number];
 export type NotificationEmailSettings = Record<NotificationKind, EmailChoice>;
@@ -13,6 +23,10 @@ export const DEFAULT_NOTIFICATION_EMAILS: NotificationEmailSettings = {
   resolved: 'daily',
   reopened: 'daily',
   role_changed: 'immediately',
+  version_frozen: 'daily',
+  published: 'daily',
+  amendment_decided: 'immediately',
+  signoff_requested: 'immediately',
 };
 
 const choice = z.enum(EMAIL_CHOICES);
@@ -24,4 +38,8 @@ export const notificationEmailsBody = z.strictObject({
   resolved: choice,
   reopened: choice,
   role_changed: choice,
+  version_frozen: choice,
+  published: choice,
+  amendment_decided: choice,
+  signoff_requested: choice,
 });

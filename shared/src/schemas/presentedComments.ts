@@ -120,8 +120,20 @@ export interface CommentRevisionsResponse {
   events: PresentedCommentEvent[];
 }
 
-/** what a notification is about: a mention, activity in a thread one took part in, one's role */
-export type NotificationKind = 'mention' | 'reply' | 'resolved' | 'reopened' | 'role_changed';
+/**
+ * what a notification is about: a mention, activity in a thread one took part in, one's role, a
+ * version frozen or published, one's amendment decided, one's organisation asked to sign off
+ */
+export type NotificationKind =
+  | 'mention'
+  | 'reply'
+  | 'resolved'
+  | 'reopened'
+  | 'role_changed'
+  | 'version_frozen'
+  | 'published'
+  | 'amendment_decided'
+  | 'signoff_requested';
 
 export interface PresentedNotification {
   id: string;
