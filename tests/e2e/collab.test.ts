@@ -243,7 +243,7 @@ describe('two people drafting one document in their browsers', () => {
     const page = await newPage();
     await signIn(page, ana);
     await page.getByLabel('Language', { exact: true }).selectOption('es');
-    await page.getByLabel('Título').fill('Plan de acción sobre paralegales comunitarios');
+    await page.getByLabel('Título', { exact: true }).fill('Plan de acción sobre paralegales comunitarios');
     await page.getByLabel('Tipo de documento').selectOption('action_plan');
     await page.getByLabel('Idioma del texto').selectOption('es');
     await page.getByRole('button', { name: 'Crear documento' }).click();
