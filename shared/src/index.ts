@@ -31,3 +31,4 @@ export * from './negotiation/index.js';
 export * from './signoff/index.js';
 export * from './notifications/notificationEmails.js';
 export * from './amendments/index.js';
+export * from './groupBy.js';

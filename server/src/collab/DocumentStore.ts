@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { groupBy } from '@accord/shared';
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { createGhostKeepingDoc } from './moves/GhostIndex.js';
@@ -185,12 +186,7 @@ export class DocumentStore implements RoomStore {
    * above it (a duplicate at worst: Yjs applies an update once).
    */
   private async keepAboveFence(stored: UpdateDocument[]): Promise<void> {
-    const byDocument = new Map<string, UpdateDocument[]>();
-    for (const d of stored) {
-      const id = d.documentId.toHexString();
-      byDocument.set(id, [...(byDocument.get(id) ?? []), d]);
-    }
-    for (const [documentId, documents] of byDocument) {
+    for (const [documentId, documents] of groupBy(stored, (d) => d.documentId.toHexString())) {
       const fence = await snapshotFence(documentId);
       const below = documents.filter((d) => d.seq <= fence);
       if (below.length === 0) continue;

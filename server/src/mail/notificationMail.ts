@@ -1,4 +1,4 @@
-import type { NotificationKind } from '@accord/shared';
+import { groupBy, type NotificationKind } from '@accord/shared';
 import type { OutgoingMail } from './Mailer.js';
 import { composeMail, type MailPart } from './composeMail.js';
 import { MAIL_TEXTS, mailLocale } from './mailTexts.js';
@@ -53,12 +53,9 @@ export function notificationDigestMail(input: {
 }): OutgoingMail {
   const locale = mailLocale(input.locale);
   const t = NOTIFICATION_MAIL_TEXTS[locale];
-  const byDocument = new Map<string, MailedNotification[]>();
-  for (const n of input.notifications)
-    byDocument.set(n.documentTitle, [...(byDocument.get(n.documentTitle) ?? []), n]);
   const parts: MailPart[] = [{ text: MAIL_TEXTS[locale].greeting(input.name) }, { text: t.digestIntro }];
-  for (const [title, items] of byDocument) {
-    parts.push({ text: `— ${title}` });
+  for (const items of groupBy(input.notifications, (n) => n.documentTitle).values()) {
+    parts.push({ text: `— ${items[0]!.documentTitle}` });
     for (const n of items) parts.push({ text: lineOf(locale, n) }, { link: n.link, label: t.open });
   }
   parts.push({ text: t.settings }, { text: MAIL_TEXTS[locale].signature });

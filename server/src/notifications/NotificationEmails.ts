@@ -1,4 +1,5 @@
 import mongoose, { Types } from 'mongoose';
+import { groupBy } from '@accord/shared';
 import type { NotificationEmailSettings } from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/Mailer.js';
@@ -107,12 +108,8 @@ export class NotificationEmails {
         ).lean()
       ).map((r) => r.notificationId.toHexString()),
     );
-    const byUser = new Map<string, NotificationRecord[]>();
-    for (const n of recent) {
-      if (read.has(n._id.toHexString())) continue;
-      const key = n.userId.toHexString();
-      byUser.set(key, [...(byUser.get(key) ?? []), n]);
-    }
+    const unread = recent.filter((n) => !read.has(n._id.toHexString()));
+    const byUser = groupBy(unread, (n) => n.userId.toHexString());
     const settings = await this.settingsOf([...byUser.keys()]);
     for (const [userId, all] of byUser) {
       const chosen = all.filter((n) => settings.get(userId)?.[n.kind] === 'daily');

@@ -1,4 +1,5 @@
 import { mergeUpdates } from '../mergeUpdates.js';
+import { groupBy } from '@accord/shared';
 import type { PersistenceQueue } from '../PersistenceQueue.js';
 
 interface Held {
@@ -76,9 +77,8 @@ export class RemoteCustody {
   }
 
   private store(held: Held[]): void {
-    const byDocument = new Map<string, Uint8Array[]>();
-    for (const h of held) byDocument.set(h.documentId, [...(byDocument.get(h.documentId) ?? []), h.update]);
-    for (const [documentId, updates] of byDocument) {
+    for (const [documentId, kept] of groupBy(held, (h) => h.documentId)) {
+      const updates = kept.map((h) => h.update);
       this.queue.enqueue(documentId, updates.length === 1 ? updates[0]! : mergeUpdates(updates), null);
     }
   }
