@@ -8,6 +8,8 @@ import { NOTIFICATION_MAIL_TEXTS } from './notificationMailTexts.js';
 export interface MailedNotification {
   kind: NotificationKind;
   actorName: string;
+  /** the digest groups by it (two documents may share a title) */
+  documentId: string;
   documentTitle: string;
   role?: string;
   /** the thread or document, absolute */
@@ -54,7 +56,7 @@ export function notificationDigestMail(input: {
   const locale = mailLocale(input.locale);
   const t = NOTIFICATION_MAIL_TEXTS[locale];
   const parts: MailPart[] = [{ text: MAIL_TEXTS[locale].greeting(input.name) }, { text: t.digestIntro }];
-  for (const items of groupBy(input.notifications, (n) => n.documentTitle).values()) {
+  for (const items of groupBy(input.notifications, (n) => n.documentId).values()) {
     parts.push({ text: `— ${items[0]!.documentTitle}` });
     for (const n of items) parts.push({ text: lineOf(locale, n) }, { link: n.link, label: t.open });
   }

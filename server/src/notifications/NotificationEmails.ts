@@ -144,6 +144,7 @@ export class NotificationEmails {
       return {
         kind: n.kind,
         actorName: n.actorName,
+        documentId,
         documentTitle: titles.get(documentId) ?? '',
         ...(n.role ? { role: n.role } : {}),
         link: n.threadId ? `${document}?comment=${n.threadId.toHexString()}` : document,
