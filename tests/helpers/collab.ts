@@ -32,6 +32,8 @@ export interface ProviderOptions {
   schema?: string | null;
   origin?: string;
   connect?: boolean;
+  /** more URL parameters (e.g. `lowData: '1'`) */
+  params?: Record<string, string>;
 }
 
 /** The stock y-websocket client, as an editor tab would open a document. */
@@ -45,7 +47,7 @@ export function openProvider(
   const schema = options.schema === undefined ? String(SCHEMA_VERSION) : options.schema;
   return new WebsocketProvider(`${wsUrl}/collab`, documentId, ydoc, {
     WebSocketPolyfill: socketClass(cookie, options.origin) as never,
-    params: schema === null ? {} : { schema },
+    params: { ...(schema === null ? {} : { schema }), ...options.params },
     disableBc: true,
     connect: options.connect ?? true,
     maxBackoffTime: 500,

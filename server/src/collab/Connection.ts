@@ -49,6 +49,8 @@ export class Connection {
     readonly user: ConnectionUser,
     public role: Role,
     readonly limits: ConnectionLimits,
+    /** low-data mode: hears who is here under which name, not their carets (RoomAwareness) */
+    readonly namesOnly = false,
   ) {
     this.messages = new TokenBucket(limits.maxMessagesPerSecond);
     this.awarenessQueries = new TokenBucket(limits.maxAwarenessQueriesPerSecond);

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '@accord/shared';
 import type { Logger } from '../logger.js';
 import type { Connection } from './Connection.js';
@@ -8,7 +7,8 @@ import type { PersistenceQueue } from './PersistenceQueue.js';
 import { CollabError } from './CollabError.js';
 import type { Extensions } from './Extensions.js';
 import { Outbox } from './Outbox.js';
-import { awarenessMessage, syncStep1Message, syncStep2Message } from './wire.js';
+import { syncStep1Message, syncStep2Message } from './wire.js';
+import { RoomAwareness } from './RoomAwareness.js';
 import { createGhostKeepingDoc } from './moves/GhostIndex.js';
 import { MoveRepair } from './moves/MoveRepair.js';
 import { isPlainEdit } from './moves/plainEdit.js';
@@ -47,7 +47,8 @@ export class Room {
   readonly doc: Y.Doc;
   /** completes moves of clauses and carries text typed into moved clauses' old copies */
   private readonly moves: MoveRepair;
-  readonly awareness: awarenessProtocol.Awareness;
+  /** who is here and their carets, and what each connection hears of it */
+  readonly presence: RoomAwareness;
   readonly connections = new Set<Connection>();
   /** who may write under which client id */
   readonly claims: ClientIdClaims;
@@ -76,11 +77,10 @@ export class Room {
     this.pending = new PendingUpdates(deps.maxPendingBytes);
     this.claims = new ClientIdClaims(documentId, deps.claimStore);
     this.outbox = new Outbox(this.connections, () => this.state !== 'unloaded');
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    // the server keeps no local awareness state of its own
-    this.awareness.setLocalState(null);
+    this.presence = new RoomAwareness(doc, this.connections, (changed) =>
+      this.deps.extensions.awareness(this, changed),
+    );
     this.doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   /** Puts the stored state into the document (before anyone is answered). */
@@ -114,6 +114,10 @@ export class Room {
       this.fullStateMessage = syncStep2Message(state);
     }
     return this.fullStateMessage;
+  }
+
+  get awareness(): RoomAwareness['awareness'] {
+    return this.presence.awareness;
   }
 
   get maxAwarenessStateBytes(): number {
@@ -251,10 +255,8 @@ export class Room {
   /** The server's greeting once the document is loaded: its state vector and who is here. */
   greet(conn: Connection): void {
     conn.send(syncStep1Message(this.doc));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      conn.send(awarenessMessage(this.awareness, Array.from(states.keys())));
-    }
+    const everyone = this.presence.everyone(conn);
+    if (everyone) conn.send(everyone);
   }
 
   broadcast(message: Uint8Array, except?: Connection): void {
@@ -263,8 +265,7 @@ export class Room {
 
   destroy(): void {
     this.doc.off('update', this.onDocUpdate);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
     this.state = 'unloaded';
   }
@@ -311,21 +312,11 @@ export class Room {
 
   /** Applies awareness states from another instance (its clients' carets and names). */
   applyRemoteAwareness(update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+    this.presence.applyRemote(update);
   }
 
   /** Applies a change made by the server itself (e.g. a rename through the API). */
   applyServerChange(change: (doc: Y.Doc) => void): void {
     this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
   }
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = added.concat(updated, removed);
-    const from = origin === REMOTE_ORIGIN ? undefined : (origin as Connection | undefined);
-    this.broadcast(awarenessMessage(this.awareness, changed), from);
-    if (origin !== REMOTE_ORIGIN) this.deps.extensions.awareness(this, changed);
-  };
 }

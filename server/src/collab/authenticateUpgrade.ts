@@ -11,7 +11,15 @@ import type { ConnectionUser } from './Connection.js';
 import { userColour } from '@accord/shared';
 
 export type UpgradeDecision =
-  | { ok: true; documentId: string; user: ConnectionUser; role: Role; schemaSupported: boolean }
+  | {
+      ok: true;
+      documentId: string;
+      user: ConnectionUser;
+      role: Role;
+      schemaSupported: boolean;
+      /** the client asked for low-data mode (`lowData=1`): names without carets */
+      namesOnly: boolean;
+    }
   | { ok: false; status: 400 | 401 | 403 | 404; message: string };
 
 const PATH = /^\/collab\/([0-9a-f]{24})\/?$/;
@@ -81,6 +89,7 @@ export async function authenticateUpgrade(
     documentId,
     role,
     schemaSupported,
+    namesOnly: url.searchParams.get('lowData') === '1',
     user: { id: userId, name: user.name, colour: userColour(userId) },
   };
 }

@@ -148,12 +148,18 @@ export function createCollabServer({
     if (closing) return refuse(socket, 503, 'The server is shutting down.');
     const { documentId, user, role } = decision;
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const conn = new Connection(wsSocket(ws), user, role, {
-        maxMessagesPerSecond: limits.maxMessagesPerSecond,
-        maxAwarenessQueriesPerSecond: limits.maxAwarenessQueriesPerSecond,
-        maxSendBacklogBytes: limits.maxSendBacklogBytes,
-        maxEarlyBytes: limits.maxEarlyBytes,
-      });
+      const conn = new Connection(
+        wsSocket(ws),
+        user,
+        role,
+        {
+          maxMessagesPerSecond: limits.maxMessagesPerSecond,
+          maxAwarenessQueriesPerSecond: limits.maxAwarenessQueriesPerSecond,
+          maxSendBacklogBytes: limits.maxSendBacklogBytes,
+          maxEarlyBytes: limits.maxEarlyBytes,
+        },
+        decision.namesOnly,
+      );
       ws.on('error', (error) => logger.debug({ err: error, userId: user.id }, 'collaboration socket error'));
       if (!decision.schemaSupported) {
         return conn.close(

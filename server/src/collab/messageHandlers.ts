@@ -5,7 +5,6 @@ import { CloseCode, MessageType, encodeSaved, readHello, readSaved } from '@acco
 import type { Connection } from './Connection.js';
 import type { Room } from './Room.js';
 import type { Extensions } from './Extensions.js';
-import { awarenessMessage } from './wire.js';
 import type { PersistenceQueue } from './PersistenceQueue.js';
 import { CollabError } from './CollabError.js';
 import { AwarenessStateTooLarge, decodeAwarenessUpdate, encodeAwarenessUpdate } from './awarenessUpdate.js';
@@ -78,7 +77,8 @@ function handleQueryAwareness({ room, conn }: HandlerContext): void {
   if (!conn.takeAwarenessQueryToken()) {
     throw new CollabError(CloseCode.RATE_LIMITED, 'too many awareness queries');
   }
-  conn.send(awarenessMessage(room.awareness, Array.from(room.awareness.getStates().keys())));
+  const everyone = room.presence.everyone(conn);
+  if (everyone) conn.send(everyone);
 }
 
 function handleHello({ conn }: HandlerContext, decoder: decoding.Decoder): void {

@@ -40,3 +40,8 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients)),
   );
 }
+
+/** An awareness update already encoded (the names-only states for low-data connections). */
+export function awarenessUpdateMessage(update: Uint8Array): Uint8Array {
+  return message(MessageType.AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, update));
+}

@@ -100,6 +100,8 @@ export const emptyBody = z.union([z.undefined(), z.strictObject({})]);
 
 /** GET /api/documents/:id/comments query string (all optional, combined with AND). */
 export const listCommentsQuery = z.strictObject({
+  /** `none`: each thread's first comment only, with the number of replies left out (low-data mode) */
+  replies: z.enum(['none']).optional(),
   status: z.enum(COMMENT_STATUSES).optional(),
   /** threads on this clause (as stored or as it is now) */
   clauseId: clauseId.optional(),

@@ -66,6 +66,11 @@ export interface PresentedThread {
   disposition: PresentedDisposition | null;
   comment: PresentedComment;
   replies: PresentedComment[];
+  /**
+   * Replies left out of this answer (a list asked with `replies=none`, low-data mode): `replies`
+   * is empty and the whole thread is GET /api/comments/:id. Absent when `replies` is complete.
+   */
+  repliesOmitted?: number;
   /** latest change of any kind in the thread */
   updatedAt: string;
   canReply: boolean;
