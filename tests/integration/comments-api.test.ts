@@ -443,3 +443,30 @@ describe('listing', () => {
     );
   });
 });
+
+describe('low-data lists (replies=none)', () => {
+  it('sends each thread with its first comment and the number of replies left out; the thread whole on demand', async () => {
+    const created = await post(fx.reviewer, { anchor: onClause(A2), body: 'Free for whom?' });
+    const threadId = created.body.thread.id as string;
+    for (const body of ['Everyone below the threshold.', 'Agreed, with a note on fees.']) {
+      const reply = await fx.drafter.api.request('POST', `/api/comments/${threadId}/replies`, { body });
+      expect(reply.status).toBe(201);
+    }
+    const full = (await list(fx.reviewer)).threads.find((t) => t.id === threadId);
+    const light = (await list(fx.reviewer, '?replies=none')).threads.find((t) => t.id === threadId);
+    expect(full.replies).toHaveLength(2);
+    expect(full).not.toHaveProperty('repliesOmitted');
+    expect(light).toMatchObject({ replies: [], repliesOmitted: 2, comment: { body: 'Free for whom?' } });
+    expect(JSON.stringify(light)).not.toContain('threshold');
+    // the same list without the option is whole again (no memoised answer crosses over)
+    expect((await list(fx.reviewer)).threads.find((t) => t.id === threadId).replies).toHaveLength(2);
+    const whole = await fx.reviewer.api.request('GET', `/api/comments/${threadId}`);
+    expect(whole.body.thread.replies.map((r: { body: string }) => r.body)).toEqual([
+      'Everyone below the threshold.',
+      'Agreed, with a note on fees.',
+    ]);
+    const bad = await fx.reviewer.api.request('GET', `/api/documents/${fx.documentId}/comments?replies=some`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('validation_failed');
+  });
+});

@@ -21,16 +21,22 @@ export function presentThreadJson(
   thread: ThreadData,
   anchor: ResolvedAnchor | undefined,
   viewer: CommentViewer,
+  /** the first comment only, with the number of replies left out (a low-data list) */
+  withoutReplies = false,
 ): string {
   let authored = '';
   for (const comment of [thread.root, ...thread.replies])
     authored += comment.record.authorId.toHexString() === viewer.userId ? '1' : '0';
-  const key = `${viewer.role}|${authored}`;
+  const omitted = withoutReplies ? thread.replies.length : 0;
+  const key = `${viewer.role}|${authored}|${omitted > 0 ? 'first' : 'all'}`;
   let byViewer = memo.get(thread);
   if (!byViewer) memo.set(thread, (byViewer = new Map()));
   const known = byViewer.get(key);
   if (known && known.anchor === anchor) return known.json;
-  const json = JSON.stringify(presentThread(thread, anchor, viewer));
+  const presented = presentThread(thread, anchor, viewer);
+  const json = JSON.stringify(
+    omitted > 0 ? { ...presented, replies: [], repliesOmitted: omitted } : presented,
+  );
   byViewer.set(key, { anchor, json });
   return json;
 }

@@ -30,7 +30,7 @@ export function createDocumentCommentsRouter({
     const { document, role } = await authorizeDocument(user.id, id, 'read');
     const viewer = { userId: user.id, role };
     const listing = await listThreadsForViewer(collab, document, viewer, filters);
-    res.type('application/json').send(presentThreadList(listing, viewer));
+    res.type('application/json').send(presentThreadList(listing, viewer, filters.replies === 'none'));
   });
 
   router.post('/:id/comments', async (req, res) => {
