@@ -10,20 +10,33 @@ import { OpenSessionsContext } from './collab/OpenSessionsContext';
 import { AppUpdates } from './offline/AppUpdates';
 import { registerServiceWorker } from './offline/registerServiceWorker';
 import { UpdateNotice } from './offline/UpdateNotice';
+import { LowDataSetting, browserSavesData } from './lowData/LowDataSetting';
+import { LowDataContext } from './lowData/LowDataContext';
 
 const updates = new AppUpdates();
 registerServiceWorker(updates);
+const lowData = new LowDataSetting(storageOrNull(), browserSavesData());
+
+function storageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 // the interface language's strings first (a request made alongside the session's)
 void i18nReady.finally(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <OpenSessionsContext value={new OpenSessions()}>
-        <SessionProvider>
-          <UpdateNotice updates={updates} />
-          <App />
-        </SessionProvider>
-      </OpenSessionsContext>
+      <LowDataContext value={lowData}>
+        <OpenSessionsContext value={new OpenSessions()}>
+          <SessionProvider>
+            <UpdateNotice updates={updates} />
+            <App />
+          </SessionProvider>
+        </OpenSessionsContext>
+      </LowDataContext>
     </StrictMode>,
   ),
 );

@@ -7,6 +7,7 @@ import { NotificationEmailsForm } from './NotificationEmailsForm';
 import { OrganisationForm } from './OrganisationForm';
 import { PasswordChangeForm } from './PasswordChangeForm';
 import { ProfileForm } from './ProfileForm';
+import { LowDataForm } from '../lowData/LowDataForm';
 import './account.css';
 
 /** /settings: the signed-in user's own account. */
@@ -43,6 +44,10 @@ export function SettingsPage() {
         <h2 id={`${id}-password`}>{t('account.passwordTitle')}</h2>
         <p className="hint">{t('account.passwordIntro')}</p>
         <PasswordChangeForm />
+      </section>
+      <section className="card settings__section" aria-labelledby={`${id}-device`}>
+        <h2 id={`${id}-device`}>{t('offline.deviceTitle')}</h2>
+        <LowDataForm />
       </section>
     </div>
   );

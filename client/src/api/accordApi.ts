@@ -90,8 +90,12 @@ export const accordApi = {
     apiRequest<void>(`${documentPath(id)}/members/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
 
   // comments (issue 5): every write answers the thread as the viewer now sees it
-  listComments: (id: string, signal?: AbortSignal) =>
-    apiRequest<CommentListResponse>(`${documentPath(id)}/comments`, signal ? { signal } : {}),
+  /** `withoutReplies`: each thread's first comment and how many replies it has (low-data mode) */
+  listComments: (id: string, signal?: AbortSignal, withoutReplies = false) =>
+    apiRequest<CommentListResponse>(
+      `${documentPath(id)}/comments${withoutReplies ? '?replies=none' : ''}`,
+      signal ? { signal } : {},
+    ),
   createThread: (id: string, input: CreateThreadBody) =>
     apiRequest<ThreadAnswer>(`${documentPath(id)}/comments`, { method: 'POST', body: input }),
   getThread: (commentId: string, signal?: AbortSignal) =>

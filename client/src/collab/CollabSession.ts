@@ -10,6 +10,7 @@ import { LiveEvents } from './LiveEvents';
 import { DocumentComments } from '../comments/DocumentComments';
 import { AmendmentStore } from '../amendments/AmendmentStore';
 import { ClauseDeletion } from '../editor/deletion/ClauseDeletion';
+import { keepRemoteStatesAlive } from './keepRemoteStatesAlive';
 import {
   ACCORD_PROTOCOL_VERSION,
   CloseCode,
@@ -86,6 +87,9 @@ export class CollabSession {
   readonly clauseDeletion: ClauseDeletion;
   /** the offline copy is written just after the frame showing an edit, not inside the keystroke */
   private readonly offlineWrites: { flush(): void; stop(): void };
+  /** low-data mode: the names of who is here, without their carets (RoomAwareness on the server) */
+  readonly lowData: boolean;
+  private stopKeepingStates: () => void = () => {};
   private state: CollabState = INITIAL_COLLAB_STATE;
   private readonly listeners = new Set<() => void>();
   /** Asks the server, behind each local change, to say when it is stored (ACCORD_SAVED). */
@@ -108,7 +112,9 @@ export class CollabSession {
     readonly documentId: string,
     user: CollabUser,
     language: DocumentLanguage,
+    options: { lowData?: boolean } = {},
   ) {
+    this.lowData = options.lowData ?? false;
     const wsBase = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
     this.persistence = new IndexeddbPersistence(OFFLINE_COPY_PREFIX + documentId, this.ydoc);
     this.offlineWrites = deferOfflineCopyWrites(this.persistence, this.ydoc, browserScheduler);
@@ -116,10 +122,11 @@ export class CollabSession {
     this.persistence.on('synced', () => this.update({ localCopy: this.ydoc.store.clients.size > 0 }));
     this.provider = new WebsocketProvider(`${wsBase}/collab`, documentId, this.ydoc, {
       connect: false,
-      params: { schema: String(SCHEMA_VERSION) },
+      params: { schema: String(SCHEMA_VERSION), ...(this.lowData ? { lowData: '1' } : {}) },
       shouldReconnect,
     });
     this.provider.awareness.setLocalStateField('user', user);
+    if (this.lowData) this.stopKeepingStates = keepRemoteStatesAlive(this.provider.awareness);
 
     this.saved = new SavedTracker(
       (message) => {
@@ -214,6 +221,7 @@ export class CollabSession {
     this.saveGate.cancel();
     this.comments.destroy();
     this.amendments.destroy();
+    this.stopKeepingStates();
     window.removeEventListener('online', this.handleNetworkChange);
     window.removeEventListener('offline', this.handleNetworkChange);
     window.removeEventListener('pagehide', this.flushOfflineCopy);

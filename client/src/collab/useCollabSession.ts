@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { DocumentLanguage } from '@accord/shared';
 import { CollabSession, INITIAL_COLLAB_STATE, type CollabState, type CollabUser } from './CollabSession';
 import { useOpenSessions } from './OpenSessionsContext';
+import { useLowData } from '../lowData/LowDataContext';
 
 const noSubscription = () => () => {};
 
@@ -17,10 +18,12 @@ export function useCollabSession(
   const [session, setSession] = useState<CollabSession | null>(null);
   const openSessions = useOpenSessions();
   const { id, name, color } = user;
+  // turning low-data mode on or off opens the document again, with or without others' carets
+  const lowData = useLowData();
 
   useEffect(() => {
     if (!language) return;
-    const created = new CollabSession(documentId, { id, name, color }, language);
+    const created = new CollabSession(documentId, { id, name, color }, language, { lowData });
     const close = openSessions.add(created);
     // the session is an external resource (socket, database) that must live exactly as long as
     // the effect, so it is created here and handed to render through state
@@ -31,7 +34,7 @@ export function useCollabSession(
       created.destroy();
       setSession(null);
     };
-  }, [documentId, id, name, color, language, openSessions]);
+  }, [documentId, id, name, color, language, openSessions, lowData]);
 
   return session;
 }

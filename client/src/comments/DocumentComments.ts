@@ -42,7 +42,7 @@ export interface SidebarCommands {
 }
 
 /** The parts of the collaboration session the comments follow. */
-type Session = Pick<CollabSession, 'ydoc' | 'provider' | 'on' | 'subscribe' | 'getState'>;
+type Session = Pick<CollabSession, 'ydoc' | 'provider' | 'on' | 'subscribe' | 'getState' | 'lowData'>;
 
 /** anchor states are recomputed this long after the last text change (the clause index walk) */
 const RESOLVE_DELAY_MS = 120;
@@ -82,7 +82,7 @@ export class DocumentComments {
     private readonly language: DocumentLanguage,
     userId: string,
   ) {
-    this.store = new ThreadStore(documentId, userId);
+    this.store = new ThreadStore(documentId, userId, undefined, session.lowData);
     this.resolver = new CurrentAnchorResolver(session.ydoc, language);
     this.highlighter = new CommentHighlighter(session.ydoc, (starts) => {
       const placed = placeRanges(this.state.threads, starts);

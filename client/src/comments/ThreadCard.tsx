@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresentedThread } from '@accord/shared';
 import { accordApi } from '../api/accordApi';
 import { useDateFormat } from '../i18n/useDateFormat';
+import { OmittedReplies } from './OmittedReplies';
 import { ActionError } from './ActionError';
 import { AnchorBadge, AnchorNote } from './AnchorNote';
 import { CommentComposer, type MentionCandidate } from './CommentComposer';
@@ -84,6 +85,9 @@ export const ThreadCard = memo(function ThreadCard({ live, comments, members, ac
             </li>
           ))}
         </ol>
+      )}
+      {thread.repliesOmitted !== undefined && thread.repliesOmitted > 0 && (
+        <OmittedReplies threadId={thread.id} count={thread.repliesOmitted} store={comments.store} />
       )}
 
       {thread.status === 'resolved' && thread.resolvedBy && thread.resolvedAt && (

@@ -33,6 +33,8 @@ export class ThreadStore {
     private readonly documentId: string,
     private readonly userId: string,
     private readonly api: Api = accordApi,
+    /** low-data mode: threads come without their replies, loaded when asked (loadReplies) */
+    private readonly withoutReplies = false,
   ) {}
 
   subscribe = (listener: () => void): (() => void) => {
@@ -54,7 +56,7 @@ export class ThreadStore {
     this.loadController = controller;
     this.pending ??= new Map();
     try {
-      const list = await this.api.listComments(this.documentId, controller.signal);
+      const list = await this.api.listComments(this.documentId, controller.signal, this.withoutReplies);
       if (controller.signal.aborted) return;
       const pending = this.pending;
       this.pending = null;
@@ -71,6 +73,12 @@ export class ThreadStore {
       this.pending = null;
       if (this.state.status !== 'ready') this.update({ status: 'failed', error });
     }
+  }
+
+  /** Loads a thread whole (its replies were left out of a low-data list). */
+  async loadReplies(threadId: string): Promise<void> {
+    const { thread } = await this.api.getThread(threadId);
+    this.apply(thread);
   }
 
   /** Applies a thread the server answered with. */

@@ -47,6 +47,7 @@ export function PolicyEditor({
         language,
         comments: session.comments,
         deletion: session.clauseDeletion,
+        carets: !session.lowData,
       }),
     [session, user, language],
   );

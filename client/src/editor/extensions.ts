@@ -24,6 +24,8 @@ export interface EditorExtensionsOptions {
   comments: DocumentComments;
   /** the session's clause deletion (asks before deleting a clause with text or comments) */
   deletion: ClauseDeletion;
+  /** others' carets are shown and this person's is published (not in low-data mode) */
+  carets: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function editorExtensions({
   language,
   comments,
   deletion,
+  carets,
 }: EditorExtensionsOptions): Extensions {
   return [
     // the same schema; only the action node gets a view with its fields
@@ -49,7 +52,9 @@ export function editorExtensions({
     Collaboration.configure({ document: ydoc, field: 'default' }),
     // the server replaces `user` with the signed-in user's name and colour; carets show what
     // awareness says, so nobody can appear under another name
-    CollaborationCaret.configure({ provider, user, render: renderCaret }),
+    // (in low-data mode neither: no caret is received, and publishing ours would cost a message
+    // per move)
+    ...(carets ? [CollaborationCaret.configure({ provider, user, render: renderCaret })] : []),
     // the caret stays after the character it was after when others' changes arrive (before the
     // plugins below, which handle carets whose character went away)
     CaretKeepsItsPlace,
