@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useSession } from '../session/useSession';
+import { DeleteAccountForm } from './DeleteAccountForm';
 import { EmailChangeForm } from './EmailChangeForm';
 import { NotificationEmailsForm } from './NotificationEmailsForm';
 import { OrganisationForm } from './OrganisationForm';
@@ -43,6 +44,11 @@ export function SettingsPage() {
         <h2 id={`${id}-password`}>{t('account.passwordTitle')}</h2>
         <p className="hint">{t('account.passwordIntro')}</p>
         <PasswordChangeForm />
+      </section>
+      <section className="card settings__section" aria-labelledby={`${id}-delete`}>
+        <h2 id={`${id}-delete`}>{t('account.deleteTitle')}</h2>
+        <p className="hint">{t('account.deleteIntro')}</p>
+        <DeleteAccountForm user={session.user} />
       </section>
     </div>
   );

@@ -42,7 +42,10 @@ export function presentComment(
     editedAt: state.editedAt?.toISOString() ?? null,
     deleted: state.deleted,
     deletedAt: state.deletedAt?.toISOString() ?? null,
-    deletedBy: state.deletedBy,
+    deletedBy: state.deletedBy && {
+      ...state.deletedBy,
+      name: presentedName(state.deletedBy.id, state.deletedBy.name),
+    },
     canEdit: mayOffer(viewer, subject, 'edit'),
     canDelete: mayOffer(viewer, subject, 'delete'),
     canRestore: mayOffer(viewer, subject, 'restore'),
