@@ -53,37 +53,46 @@ export function DeleteAccountForm({ user }: { user: PresentedUser }) {
       : null;
 
   return (
-    <form className="form" noValidate onSubmit={handleSubmit} onChange={fields.onChange} aria-busy={pending}>
-      <FormField label={t('account.currentPassword')} error={fields.error('currentPassword')}>
-        {(field) => (
-          <input
-            {...field}
-            type="password"
-            name="currentPassword"
-            autoComplete="current-password"
-            required
-            maxLength={Limits.passwordMax}
-            value={currentPassword}
-            onChange={(event) => setCurrentPassword(event.target.value)}
-          />
+    <>
+      <form
+        className="form"
+        noValidate
+        onSubmit={handleSubmit}
+        onChange={fields.onChange}
+        aria-busy={pending}
+      >
+        <FormField label={t('account.currentPassword')} error={fields.error('currentPassword')}>
+          {(field) => (
+            <input
+              {...field}
+              type="password"
+              name="currentPassword"
+              autoComplete="current-password"
+              required
+              maxLength={Limits.passwordMax}
+              value={currentPassword}
+              onChange={(event) => setCurrentPassword(event.target.value)}
+            />
+          )}
+        </FormField>
+        {handOver !== null && (
+          <Alert tone="error">
+            <p>{t('account.deleteHandOverFirst')}</p>
+            <ul className="settings__hand-over">
+              {handOver.map((document) => (
+                <li key={document.id}>
+                  <Link to={`/documents/${document.id}`}>{document.title || t('account.untitled')}</Link>
+                </li>
+              ))}
+            </ul>
+          </Alert>
         )}
-      </FormField>
-      {handOver !== null && (
-        <Alert tone="error">
-          <p>{t('account.deleteHandOverFirst')}</p>
-          <ul className="settings__hand-over">
-            {handOver.map((document) => (
-              <li key={document.id}>
-                <Link to={`/documents/${document.id}`}>{document.title || t('account.untitled')}</Link>
-              </li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-      {error !== null && handOver === null && <Alert tone="error">{errorMessage(error)}</Alert>}
-      <button type="submit" className="button button--danger" disabled={pending}>
-        {t('account.deleteAccount')}
-      </button>
+        {error !== null && handOver === null && <Alert tone="error">{errorMessage(error)}</Alert>}
+        <button type="submit" className="button button--danger" disabled={pending}>
+          {t('account.deleteAccount')}
+        </button>
+      </form>
+      {/* outside the form: the dialog's own form must not submit this one */}
       <ConfirmDialog
         open={confirming}
         title={t('account.deleteConfirmTitle')}
@@ -99,6 +108,6 @@ export function DeleteAccountForm({ user }: { user: PresentedUser }) {
       >
         <p>{t('account.deleteConfirmBody')}</p>
       </ConfirmDialog>
-    </form>
+    </>
   );
 }
