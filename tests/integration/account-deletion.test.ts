@@ -4,6 +4,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser } from '../helpers/api.js';
 import { openProvider, waitFor, whenSynced } from '../helpers/collab.js';
+import { freezeVersion } from '../helpers/documents.js';
 import {
   clauseId,
   createCommentsFixture,
@@ -149,11 +150,16 @@ describe('account deletion', () => {
     });
     await helper.api.request('POST', `/api/invitations/${invited.body.invitation.id}/accept`);
     expect((await remove(second.api, second.password)).status).toBe(409);
+    await freezeVersion(second, documentId, 'First reading');
     const handed = await second.api.request('POST', `/api/documents/${documentId}/hand-over`, {
       userId: helper.id,
     });
     expect(handed.status, JSON.stringify(handed.body)).toBe(204);
     expect((await remove(second.api, second.password)).status).toBe(204);
+    // the version they froze stays, by a former member (the interface names them so)
+    const versions = await helper.api.request('GET', `/api/documents/${documentId}/versions`);
+    expect(versions.status).toBe(200);
+    expect(versions.body.versions[0].author).toEqual({ id: second.id, name: '' });
     const audit = await db
       .collection('audit_events')
       .find({
