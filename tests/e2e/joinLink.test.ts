@@ -66,6 +66,14 @@ describe('join links', () => {
       expect.objectContaining({ name: 'Pia Participant', role: 'reviewer' }),
     );
 
+    // someone already signed in goes straight in
+    const member = await newUser(new ApiClient(e2e.server.url), { name: 'Sam Signed', password: PASSWORD });
+    const signedIn = await newPage();
+    await signIn(signedIn, member);
+    await signedIn.goto(link);
+    await signedIn.waitForURL((url) => url.pathname === `/documents/${documentId}`, { timeout: 15_000 });
+    await signedIn.getByRole('heading', { name: 'Workshop text' }).first().waitFor();
+
     // revoked: a third person is told so
     await section.getByRole('button', { name: /^Revoke the Reviewer link/ }).click();
     await section.getByText('No active join links.').waitFor();
