@@ -169,4 +169,14 @@ describe('account deletion', () => {
       .toArray();
     expect(audit.map((a) => a.action).sort()).toEqual(['member.left', 'user.deleted']);
   });
+  it('does not hold a user back for a document in the bin (it cannot be opened to hand over)', async () => {
+    const owner = await newUser(new ApiClient(server.url));
+    const created = await owner.api.request('POST', '/api/documents', { title: 'Binned draft' });
+    const documentId = created.body.document.id as string;
+    const binned = await owner.api.request('DELETE', `/api/documents/${documentId}`, {
+      title: 'Binned draft',
+    });
+    expect(binned.status, JSON.stringify(binned.body)).toBe(204);
+    expect((await remove(owner.api, owner.password)).status).toBe(204);
+  });
 });

@@ -13,6 +13,7 @@ import { isDuplicateKeyError } from '../database/isDuplicateKeyError.js';
 import { NotFound, WrongPassword } from '../errors/ApiError.js';
 import { LastCoordinatorOf } from '../errors/LastCoordinatorOf.js';
 import { countCoordinators } from '../queries/countCoordinators.js';
+import { isDocumentDeleted } from '../queries/isDocumentDeleted.js';
 import { noteFormerMember } from '../queries/formerMembers.js';
 import type { CommandContext } from './CommandContext.js';
 import { recordAuditEvent } from './recordAuditEvent.js';
@@ -20,7 +21,8 @@ import { recordAuditEvent } from './recordAuditEvent.js';
 /**
  * The signed-in user deletes their account. The current password must be right (400
  * wrong_password); where they are the only coordinator the role must be handed over first (409
- * last_coordinator, with those documents; nothing changed). Then, in this order:
+ * last_coordinator, with those documents; nothing changed; documents in the bin are not counted:
+ * they cannot be opened to hand over, and are purged after their retention). Then, in this order:
  * 1. the AccountDeletion record (insert under the user's id: the commit point; a second deletion
  *    at the same moment is 404);
  * 2. the user record is anonymised in place: the email is freed (it can register again), the
@@ -42,7 +44,10 @@ export async function deleteAccount(ctx: CommandContext, input: AccountDeleteBod
   const mine = memberships.filter((m) => m.userId.toHexString() === actor.id);
   const coordinated = mine.filter((m) => m.role === 'coordinator');
   const counts = await Promise.all(coordinated.map((m) => countCoordinators(m.documentId.toHexString())));
-  const alone = coordinated.filter((_, i) => (counts[i] ?? 0) <= 1).map((m) => m.documentId);
+  const sole = coordinated.filter((_, i) => (counts[i] ?? 0) <= 1).map((m) => m.documentId);
+  // a document in the bin cannot be opened to hand it over: it stays coordinator-less, and is purged
+  const binned = await Promise.all(sole.map((id) => isDocumentDeleted(id.toHexString())));
+  const alone = sole.filter((_, i) => !binned[i]);
   if (alone.length > 0) {
     const documents = await DocumentModel.find(
       { _id: mongoose.trusted({ $in: alone }) },
