@@ -15,6 +15,7 @@ import { ForgotPasswordPage } from './account/ForgotPasswordPage';
 import { ResetPasswordPage } from './account/ResetPasswordPage';
 import { DevMailPage } from './account/DevMailPage';
 import { InvitationLinkPage } from './account/InvitationLinkPage';
+import { JoinLinkPage } from './account/JoinLinkPage';
 import { SettingsPage } from './account/SettingsPage';
 import { ConfirmEmailPage } from './account/ConfirmEmailPage';
 
@@ -34,6 +35,7 @@ export function App() {
     route.name === 'forgotPassword' ||
     route.name === 'resetPassword' ||
     route.name === 'invitationLink' ||
+    route.name === 'joinLink' ||
     route.name === 'confirmEmail';
   useFocusOnNavigate(route.name === 'document' ? `document:${route.id}` : route.name, 'main');
 
@@ -62,6 +64,8 @@ export function App() {
     page = <ResetPasswordPage />;
   } else if (route.name === 'invitationLink') {
     page = <InvitationLinkPage />;
+  } else if (route.name === 'joinLink') {
+    page = <JoinLinkPage />;
   } else if (route.name === 'confirmEmail') {
     page = <ConfirmEmailPage />;
   } else if (session.status === 'signedOut') {

@@ -15,6 +15,7 @@ import { createMembersRouter } from './routes/createMembersRouter.js';
 import { createDocumentInvitationsRouter } from './routes/createDocumentInvitationsRouter.js';
 import { createInvitationsRouter } from './routes/createInvitationsRouter.js';
 import { createInvitationLinksRouter } from './routes/createInvitationLinksRouter.js';
+import { createJoinLinksRouter } from './routes/createJoinLinksRouter.js';
 import { createDocumentCommentsRouter } from './routes/createDocumentCommentsRouter.js';
 import { createCommentsRouter } from './routes/createCommentsRouter.js';
 import { createNotificationsRouter } from './routes/createNotificationsRouter.js';
@@ -104,6 +105,7 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer, limi
   api.use('/documents', createDocumentInvitationsRouter({ env, logger, collab, mailer }));
   api.use('/invitation-links', createInvitationLinksRouter({ logger, collab }));
   api.use('/invitations', createInvitationsRouter({ logger, collab }));
+  api.use(createJoinLinksRouter({ env, logger, collab, limiters }));
   const floods = new CommentFloodLimiter(env.commentRate, limiters);
   api.use('/documents', createDocumentCommentsRouter({ logger, collab, floods }));
   api.use('/comments', createCommentsRouter({ logger, collab, floods }));

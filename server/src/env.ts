@@ -157,6 +157,11 @@ const schema = z.object({
   /** the hour (UTC, 0–23) after which each day's notification digest goes out */
   NOTIFICATION_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
   /** password-reset requests per client IP per window (429 beyond) */
+  /** join-link joins per account per window (429 rate_limited beyond) */
+  JOIN_LINK_MAX_PER_USER: int(30, 1),
+  /** join-link lookups and joins per client IP per window: a workshop room shares one address */
+  JOIN_LINK_MAX_PER_IP: int(600, 1),
+  JOIN_LINK_WINDOW_SECONDS: int(600, 1),
   PASSWORD_RESET_MAX_PER_IP: int(20, 1),
   /** reset emails sent to one address per window (beyond, the same answer but no email) */
   PASSWORD_RESET_MAX_PER_EMAIL: int(3, 1),
@@ -201,6 +206,7 @@ export type Env = Readonly<{
     digestHourUtc: number;
   };
   passwordReset: { maxPerIp: number; maxPerEmail: number; windowMs: number; tokenMs: number };
+  joinLinks: { maxPerUser: number; maxPerIp: number; windowMs: number };
   deletedDocuments: { retentionMs: number; purgeIntervalMs: number };
   collab: {
     maxPayloadBytes: number;
@@ -303,6 +309,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       maxPerEmail: e.PASSWORD_RESET_MAX_PER_EMAIL,
       windowMs: e.PASSWORD_RESET_WINDOW_SECONDS * 1000,
       tokenMs: e.PASSWORD_RESET_TOKEN_MINUTES * 60_000,
+    },
+    joinLinks: {
+      maxPerUser: e.JOIN_LINK_MAX_PER_USER,
+      maxPerIp: e.JOIN_LINK_MAX_PER_IP,
+      windowMs: e.JOIN_LINK_WINDOW_SECONDS * 1000,
     },
     deletedDocuments: {
       retentionMs: e.DELETED_DOCUMENT_RETENTION_SECONDS * 1000,

@@ -7,6 +7,7 @@ import { runMigrations } from './database/runMigrations.js';
 import { createSessionMiddleware } from './auth/createSessionMiddleware.js';
 import { createCollabServer, type CollabServer } from './collab/createCollabServer.js';
 import { createApp } from './app.js';
+import { startFormerMembers } from './queries/formerMembers.js';
 import { followDocumentTitle } from './commands/followDocumentTitle.js';
 import { LastTextChange } from './documents/LastTextChange.js';
 // every model must be registered before connectDatabase creates the indexes; app.ts and the
@@ -16,6 +17,9 @@ import './models/Organisation.js';
 import './models/Document.js';
 import './models/Membership.js';
 import './models/AuditEvent.js';
+import './models/AccountDeletion.js';
+import './models/JoinLink.js';
+import './models/JoinLinkRevocation.js';
 import './models/DocUpdate.js';
 import './models/DocSnapshot.js';
 import './models/DocHead.js';
@@ -59,6 +63,10 @@ async function main(): Promise<void> {
   try {
     const connection = await connectDatabase(env, logger);
     await runMigrations(logger);
+    // deleted accounts' names are hidden by every presenter (a deletion elsewhere shows within 30 s)
+    await startFormerMembers(30_000, (error) =>
+      logger.warn({ err: error }, 'reloading former members failed'),
+    );
     const sessionMiddleware = createSessionMiddleware(env, connection, logger);
     const httpServer = http.createServer();
     const lastTextChange = new LastTextChange(logger);

@@ -19,6 +19,12 @@ export const ErrorCode = {
   TITLE_MISMATCH: 'title_mismatch',
   /** the coordinator role is handed over to someone who is the giver themselves */
   HAND_OVER_TO_SELF: 'hand_over_to_self',
+  /** a join link was revoked by a coordinator (410) */
+  JOIN_LINK_REVOKED: 'join_link_revoked',
+  /** a join link's time is up (410) */
+  JOIN_LINK_EXPIRED: 'join_link_expired',
+  /** no join link has this token, or its document was deleted (404) */
+  JOIN_LINK_UNKNOWN: 'join_link_unknown',
   CONFLICT: 'conflict',
   /** a comment changed since the client read it (concurrent edit or stale baseRevision) */
   COMMENT_CONFLICT: 'comment_conflict',

@@ -9,6 +9,7 @@ export * from './schemas/auth.js';
 export * from './schemas/documents.js';
 export * from './schemas/manageDocuments.js';
 export * from './schemas/invitations.js';
+export * from './schemas/joinLinks.js';
 export * from './schemas/presented.js';
 export * from './schemas/presentedStructure.js';
 export * from './protocol/messageTypes.js';

@@ -100,4 +100,29 @@ describe('account settings', () => {
     await page.getByRole('link', { name: 'Your account' }).click();
     await page.getByText(`Signed in as ${newEmail}.`).waitFor();
   });
+  it('deleting the account: the password, then the typed address; signed out, the address is free', async () => {
+    const user = await newUser(new ApiClient(e2e.server.url), { name: 'Dana Leaving' });
+    const page = await newPage(PHONE);
+    await signIn(page, user, '/settings', (url) => url.pathname === '/settings');
+    const section = page.getByRole('region', { name: 'Account deletion' });
+    await section.getByLabel('Current password').fill('not the password');
+    await section.getByRole('button', { name: 'Delete my account…' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Delete your account for good?' });
+    await dialog.getByLabel(`Type your email address (${user.email}) to confirm`).fill(user.email);
+    await dialog.getByRole('button', { name: 'Delete my account' }).click();
+    await section.getByRole('alert').filter({ hasText: 'The current password is wrong.' }).waitFor();
+    expect((await user.api.request('GET', '/api/auth/me')).status).toBe(200);
+
+    await section.getByLabel('Current password').fill(user.password);
+    await section.getByRole('button', { name: 'Delete my account…' }).click();
+    const confirm = dialog.getByRole('button', { name: 'Delete my account' });
+    await dialog.getByLabel(/Type your email address/).fill('someone@else.org');
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel(/Type your email address/).fill(user.email.toUpperCase());
+    await shot(page, 'delete-dialog');
+    await confirm.click();
+    await page.waitForURL(/\/sign-in/);
+    expect((await user.api.request('GET', '/api/auth/me')).status).toBe(401);
+    expect((await new ApiClient(e2e.server.url).login(user.email, user.password)).status).toBe(401);
+  });
 });

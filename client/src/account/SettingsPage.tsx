@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useSession } from '../session/useSession';
+import { DeleteAccountForm } from './DeleteAccountForm';
 import { EmailChangeForm } from './EmailChangeForm';
 import { NotificationEmailsForm } from './NotificationEmailsForm';
 import { OrganisationForm } from './OrganisationForm';
@@ -48,6 +49,11 @@ export function SettingsPage() {
       <section className="card settings__section" aria-labelledby={`${id}-device`}>
         <h2 id={`${id}-device`}>{t('offline.deviceTitle')}</h2>
         <LowDataForm />
+      </section>
+      <section className="card settings__section" aria-labelledby={`${id}-delete`}>
+        <h2 id={`${id}-delete`}>{t('account.deleteTitle')}</h2>
+        <p className="hint">{t('account.deleteIntro')}</p>
+        <DeleteAccountForm user={session.user} />
       </section>
     </div>
   );

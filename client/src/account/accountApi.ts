@@ -4,6 +4,7 @@ import type {
   PresentedDocument,
   PresentedInvitation,
   PresentedInvitationLink,
+  PresentedJoinLinkTarget,
   PresentedUser,
 } from '@accord/shared';
 import { apiRequest } from '../api/apiRequest';
@@ -55,6 +56,18 @@ export const accountApi = {
   }) => apiRequest<{ user: PresentedUser }>('/api/account', { method: 'PATCH', body: input }),
   changePassword: (currentPassword: string, newPassword: string) =>
     apiRequest<void>('/api/account/password', { method: 'POST', body: { currentPassword, newPassword } }),
+  deleteAccount: (currentPassword: string) =>
+    apiRequest<void>('/api/account/delete', { method: 'POST', body: { currentPassword } }),
+  lookupJoinLink: (token: string) =>
+    apiRequest<{ target: PresentedJoinLinkTarget }>('/api/join-links/lookup', {
+      method: 'POST',
+      body: { token },
+    }),
+  joinByLink: (token: string) =>
+    apiRequest<{ document: PresentedDocument; changed: boolean }>('/api/join-links/join', {
+      method: 'POST',
+      body: { token },
+    }),
   requestEmailChange: (newEmail: string, currentPassword: string) =>
     apiRequest<{ accepted: true }>('/api/account/email', {
       method: 'POST',

@@ -5,6 +5,7 @@ import { AmendmentDiff } from './AmendmentDiff';
 import { DecisionForm } from './DecisionForm';
 import { ReviseForm } from './ReviseForm';
 import { amendmentsApi } from './amendmentsApi';
+import { personName } from '../components/personName';
 
 interface AmendmentCardProps {
   amendment: PresentedAmendment;
@@ -56,7 +57,7 @@ export function AmendmentCard({ amendment: a, clauseName, onChanged, onShowClaus
         </span>
       </header>
       <p className="amendment__by">
-        {t('amendments.by', { name: a.author.name, date: date(a.createdAt) })}
+        {t('amendments.by', { name: personName(t, a.author.name), date: date(a.createdAt) })}
         {org && ` — ${org.name} (${org.country})`}
         {a.revision > 1 && ` · ${t('amendments.revision', { n: a.revision })}`}
       </p>
@@ -72,14 +73,16 @@ export function AmendmentCard({ amendment: a, clauseName, onChanged, onShowClaus
         <p className="amendment__cosponsors">
           <strong>{t('amendments.cosponsors')}</strong>{' '}
           {a.cosponsors
-            .map((c) => (c.organisation ? `${c.name} (${c.organisation.name})` : c.name))
+            .map((c) =>
+              c.organisation ? `${personName(t, c.name)} (${c.organisation.name})` : personName(t, c.name),
+            )
             .join(', ')}
         </p>
       )}
       {a.decision && (
         <p className="amendment__decision">
           {t(`amendments.decided.${a.decision.decision}`, {
-            name: a.decision.by.name,
+            name: personName(t, a.decision.by.name),
             date: date(a.decision.at),
           })}
           {a.decision.changed && ` ${t('amendments.withChanges')}`}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresentedComment, ResolvedAnchor } from '@accord/shared';
 import type { LiveThread } from './orderThreads';
 import { useCountryName } from '../components/countryNames';
+import { personName } from '../components/personName';
 
 export interface Filters {
   status: 'all' | 'open' | 'resolved';
@@ -71,7 +72,7 @@ export function CommentFilters({
           organisations.set(org.id, org.name);
           countries.add(org.country);
         }
-        authors.set(comment.author.id, comment.author.name);
+        authors.set(comment.author.id, personName(t, comment.author.name));
       }
     }
     const byName = (a: [string, string], b: [string, string]) => a[1].localeCompare(b[1]);

@@ -10,6 +10,7 @@ import { CommentComposer, type MentionCandidate } from './CommentComposer';
 import { RevisionHistory } from './RevisionHistory';
 import type { ThreadStore } from './ThreadStore';
 import { useThreadAction } from './useThreadAction';
+import { personName } from '../components/personName';
 
 /** One comment of a thread: who wrote it, its text, and what the viewer may do with it. */
 export function CommentView({
@@ -36,7 +37,7 @@ export function CommentView({
       data-comment-id={comment.id}
     >
       <p className="comment__meta">
-        <span className="comment__author">{comment.author.name}</span>
+        <span className="comment__author">{personName(t, comment.author.name)}</span>
         {organisation && (
           <span className="comment__org">
             {organisation.name} ({organisation.country})
@@ -54,7 +55,7 @@ export function CommentView({
       {comment.deleted && (
         <p className="comment__deleted-note">
           {comment.deletedBy
-            ? t('comments.comment.deletedBy', { name: comment.deletedBy.name })
+            ? t('comments.comment.deletedBy', { name: personName(t, comment.deletedBy.name) })
             : t('comments.comment.deleted')}
         </p>
       )}

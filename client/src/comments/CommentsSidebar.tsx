@@ -18,6 +18,7 @@ import type { PanelSheets } from '../phone/PanelSheets';
 import { useOpenSheet } from '../phone/usePanelSheets';
 import { useSheet } from '../phone/useSheet';
 import './comments.css';
+import { personName } from '../components/personName';
 
 interface CommentsSidebarProps {
   comments: DocumentComments;
@@ -66,7 +67,7 @@ export function CommentsSidebar({ comments, documentId, sheets }: CommentsSideba
             change === 'replied' ? (live.thread.replies.at(-1) ?? live.thread.comment) : live.thread.comment;
           setAnnouncement(
             t(change === 'replied' ? 'comments.live.reply' : 'comments.live.created', {
-              name: last.author.name,
+              name: personName(t, last.author.name),
               clause,
             }),
           );

@@ -12,6 +12,7 @@ import { ActionError } from './ActionError';
 import { RevisionHistory } from './RevisionHistory';
 import type { ThreadStore } from './ThreadStore';
 import { useThreadAction } from './useThreadAction';
+import { personName } from '../components/personName';
 
 interface DispositionControlProps {
   thread: PresentedThread;
@@ -44,7 +45,7 @@ export function DispositionControl({ thread, store }: DispositionControlProps) {
           {current.reason && <> — {current.reason}</>}{' '}
           <span className="thread__disposition-by">
             {t('comments.disposition.by', {
-              name: current.by.name,
+              name: personName(t, current.by.name),
               date: format.format(new Date(current.at)),
             })}
           </span>

@@ -6,6 +6,7 @@ import { LoadingState } from '../components/LoadingState';
 import { useDateFormat } from '../i18n/useDateFormat';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { CommentBody } from './CommentBody';
+import { personName } from '../components/personName';
 
 /** Every revision of a comment, newest first, with who wrote it and when (key it by revision). */
 export function RevisionHistory({ commentId, revision }: { commentId: string; revision: number }) {
@@ -50,7 +51,7 @@ export function RevisionHistory({ commentId, revision }: { commentId: string; re
             <p className="revision-history__meta">
               {t('comments.history.revision', {
                 number: item.revision,
-                name: item.author.name,
+                name: personName(t, item.author.name),
                 time: format.format(new Date(item.at)),
               })}
             </p>
@@ -65,7 +66,7 @@ export function RevisionHistory({ commentId, revision }: { commentId: string; re
               <p className="revision-history__meta">
                 {t('comments.disposition.recorded', {
                   value: t(`comments.disposition.value.${event.disposition!.value}`),
-                  name: event.actor.name,
+                  name: personName(t, event.actor.name),
                   time: format.format(new Date(event.at)),
                 })}
               </p>

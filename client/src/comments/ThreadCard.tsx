@@ -12,6 +12,7 @@ import { DispositionControl } from './DispositionControl';
 import type { DocumentComments } from './DocumentComments';
 import type { LiveThread } from './orderThreads';
 import { useThreadAction } from './useThreadAction';
+import { personName } from '../components/personName';
 
 interface ThreadCardProps {
   live: LiveThread;
@@ -47,7 +48,7 @@ export const ThreadCard = memo(function ThreadCard({ live, comments, members, ac
     >
       <header className="thread__header">
         <h3 id={headingId} className="thread__heading">
-          {t('comments.thread.heading', { author: thread.comment.author.name, clause })}
+          {t('comments.thread.heading', { author: personName(t, thread.comment.author.name), clause })}
         </h3>
         <div className="thread__badges">
           {thread.status === 'resolved' && (
@@ -100,7 +101,7 @@ export const ThreadCard = memo(function ThreadCard({ live, comments, members, ac
 
       {replying && (
         <CommentComposer
-          label={t('comments.thread.replyLabel', { author: thread.comment.author.name })}
+          label={t('comments.thread.replyLabel', { author: personName(t, thread.comment.author.name) })}
           submitLabel={t('comments.thread.sendReply')}
           members={members}
           autoFocus
@@ -165,7 +166,7 @@ function ResolvedNote({ thread }: { thread: PresentedThread }) {
   return (
     <p className="thread__resolved-note">
       {t('comments.thread.resolvedBy', {
-        name: thread.resolvedBy!.name,
+        name: personName(t, thread.resolvedBy!.name),
         time: format.format(new Date(thread.resolvedAt!)),
       })}
     </p>

@@ -10,6 +10,6 @@ export function useAuthorName(): (author: PresentedAuthor) => string {
       : author.kind === 'unknown'
         ? t('structure.authors.unknown')
         : author.organisation
-          ? `${author.name ?? ''} · ${author.organisation.name}`
-          : (author.name ?? '');
+          ? `${author.name || t('people.formerMember')} · ${author.organisation.name}`
+          : author.name || t('people.formerMember');
 }

@@ -8,6 +8,7 @@ import { LoadingState } from '../components/LoadingState';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { InvitationRow } from './InvitationRow';
 import { InviteMemberForm } from './InviteMemberForm';
+import { JoinLinksSection } from './JoinLinksSection';
 import { MemberRow } from './MemberRow';
 import { useDocumentMembers, type MembersState } from './useDocumentMembers';
 
@@ -147,6 +148,7 @@ export function MembersPanel({
       )}
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       {document.abilities.manage && <InviteMemberForm documentId={document.id} onInvited={invited} />}
+      {document.abilities.manage && <JoinLinksSection documentId={document.id} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useDateFormat } from '../i18n/useDateFormat';
 import { ClauseStatusBadge } from './ClauseStatusBadge';
 import { StanceBadge } from './StanceBadge';
 import { negotiationApi } from './negotiationApi';
+import { personName } from '../components/personName';
 
 interface ClauseNegotiationHistoryProps {
   documentId: string;
@@ -43,7 +44,7 @@ export function ClauseNegotiationHistory({
       at: s.at,
       key: `s${s.seq}`,
       badge: <ClauseStatusBadge status={s.status} compact />,
-      who: s.by.name,
+      who: personName(t, s.by.name),
       org: null,
       note: s.note,
     })),
@@ -51,7 +52,7 @@ export function ClauseNegotiationHistory({
       at: p.at,
       key: `p${p.organisationId}${p.seq}`,
       badge: <StanceBadge stance={p.stance} />,
-      who: p.by.name,
+      who: personName(t, p.by.name),
       org: organisation(p.organisationId),
       note: p.note,
     })),

@@ -14,6 +14,7 @@ import { PositionForm } from './PositionForm';
 import { ClauseNegotiationHistory } from './ClauseNegotiationHistory';
 import { PositionsMatrix } from './PositionsMatrix';
 import { BracketControls } from './BracketControls';
+import { personName } from '../components/personName';
 
 interface NegotiationPanelProps {
   session: CollabSession | null;
@@ -76,7 +77,10 @@ export function NegotiationPanel({ session, store }: NegotiationPanelProps) {
         {current && (
           <span className="negotiation-panel__by">
             {' '}
-            {t('negotiation.history.by', { name: current.by.name, date: date.format(new Date(current.at)) })}
+            {t('negotiation.history.by', {
+              name: personName(t, current.by.name),
+              date: date.format(new Date(current.at)),
+            })}
           </span>
         )}
       </p>

@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { PresentedNotification } from '@accord/shared';
+import { personName } from '../components/personName';
 
 /** What a notification says, in the interface language ("Ana replied in “Agreement”"). */
 export function notificationText(t: TFunction, item: PresentedNotification): string {
-  const values = { name: item.actor.name, document: item.documentTitle };
+  const values = { name: personName(t, item.actor.name), document: item.documentTitle };
   switch (item.kind) {
     case 'reply':
       return t('notifications.reply', values);

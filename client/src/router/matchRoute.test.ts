@@ -10,6 +10,7 @@ describe('matchRoute', () => {
       id: '65f0c0ffee0000000000abcd',
     });
     expect(matchRoute('/register', '')).toEqual({ name: 'register', next: null });
+    expect(matchRoute('/join', '')).toEqual({ name: 'joinLink' });
     expect(matchRoute('/nowhere', '')).toEqual({ name: 'notFound' });
   });
 

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'resetPassword' }
   | { name: 'devMail' }
   | { name: 'invitationLink' }
+  | { name: 'joinLink' }
   | { name: 'settings' }
   | { name: 'confirmEmail' }
   | { name: 'notFound' };
@@ -29,6 +30,7 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === '/reset-password') return { name: 'resetPassword' };
   if (path === '/dev/mail') return { name: 'devMail' };
   if (path === '/invitation') return { name: 'invitationLink' };
+  if (path === '/join') return { name: 'joinLink' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/confirm-email') return { name: 'confirmEmail' };
   const document = /^\/documents\/([0-9a-zA-Z_-]{1,64})$/.exec(path);

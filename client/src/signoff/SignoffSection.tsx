@@ -5,6 +5,7 @@ import { useDateFormat } from '../i18n/useDateFormat';
 import { OpenSignoffForm } from './OpenSignoffForm';
 import { SignoffDecisionForm } from './SignoffDecisionForm';
 import './signoff.css';
+import { personName } from '../components/personName';
 
 interface SignoffSectionProps {
   documentId: string;
@@ -77,7 +78,8 @@ export function SignoffSection({
               {latest && (
                 <span className="hint">
                   {' '}
-                  · {latest.by.name} · <time dateTime={latest.at}>{date.format(new Date(latest.at))}</time>
+                  · {personName(t, latest.by.name)} ·{' '}
+                  <time dateTime={latest.at}>{date.format(new Date(latest.at))}</time>
                 </span>
               )}
               {latest?.note && <q className="signoff__note">{latest.note}</q>}
@@ -88,7 +90,7 @@ export function SignoffSection({
       {round.overrides.map((override) => (
         <p key={override.at} className="signoff__override">
           {t('signoff.override', {
-            name: override.by.name,
+            name: personName(t, override.by.name),
             date: date.format(new Date(override.at)),
             reason: override.reason,
           })}

@@ -4,6 +4,7 @@ import { versionsApi, type PresentedProposal } from '../api/versionsApi';
 import { Alert } from '../components/Alert';
 import { useDateFormat } from '../i18n/useDateFormat';
 import { useErrorMessage } from '../i18n/useErrorMessage';
+import { personName } from '../components/personName';
 
 interface ProposalListProps {
   documentId: string;
@@ -49,7 +50,7 @@ export function ProposalList({ documentId, proposals, canResolve, onResolved }: 
             <p className="proposal__name">{proposal.name}</p>
             <p className="hint">
               {t('versions.proposals.by', {
-                name: proposal.proposedBy.name,
+                name: personName(t, proposal.proposedBy.name),
                 date: date.format(new Date(proposal.createdAt)),
               })}
             </p>

@@ -8,6 +8,7 @@ import { useErrorMessage } from '../i18n/useErrorMessage';
 import { PublicSwitch } from './PublicSwitch';
 import type { PublicationsState } from './usePublications';
 import { PublicationEndorsements } from '../signoff/PublicationEndorsements';
+import { personName } from '../components/personName';
 
 interface PublicationsPanelProps {
   document: PresentedDocument;
@@ -56,7 +57,7 @@ export function PublicationsPanel({ document, state, onDocumentChanged }: Public
                 <time dateTime={publication.publishedAt}>
                   {date.format(new Date(publication.publishedAt))}
                 </time>{' '}
-                · {publication.publishedBy.name}
+                · {personName(t, publication.publishedBy.name)}
               </p>
               <PublicationEndorsements signoff={publication.signoff} />
               <div className="version__actions">

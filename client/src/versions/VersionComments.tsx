@@ -7,6 +7,7 @@ import { LoadingState } from '../components/LoadingState';
 import { CommentBody } from '../comments/CommentBody';
 import { clauseName } from '../comments/clauseName';
 import { useErrorMessage } from '../i18n/useErrorMessage';
+import { personName } from '../components/personName';
 
 type Loaded =
   | { status: 'loading' }
@@ -58,7 +59,7 @@ export function VersionComments({ documentId, content }: { documentId: string; c
           <li key={thread.id} data-testid="version-comment">
             <p className="version-comments__meta">
               <strong>{labels.get(thread.anchor.currentClauseId ?? thread.anchor.clauseId)}</strong> ·{' '}
-              {thread.comment.author.name}
+              {personName(t, thread.comment.author.name)}
               {thread.status === 'resolved' && <> · {t('comments.thread.resolved')}</>}
             </p>
             {thread.anchor.quote && <blockquote>{thread.anchor.quote}</blockquote>}

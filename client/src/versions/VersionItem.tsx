@@ -13,6 +13,7 @@ import { ChangeCounts } from './ChangeCounts';
 import { PublishForm } from './PublishForm';
 import { RestoreConfirm } from './RestoreConfirm';
 import type { DocumentView } from './documentView';
+import { personName } from '../components/personName';
 
 interface VersionItemProps {
   documentId: string;
@@ -57,7 +58,7 @@ export function VersionItem({
         )}
       </h3>
       <p className="version__meta hint">
-        {t('versions.list.by', { name: version.author.name })} ·{' '}
+        {t('versions.list.by', { name: personName(t, version.author.name) })} ·{' '}
         <time dateTime={version.createdAt}>{date.format(new Date(version.createdAt))}</time>
       </p>
       {version.note && <p className="version__note">{version.note}</p>}

@@ -10,6 +10,7 @@ import { useErrorMessage } from '../i18n/useErrorMessage';
 import { VersionComments } from './VersionComments';
 import { VersionText } from './VersionText';
 import type { DocumentView } from './documentView';
+import { personName } from '../components/personName';
 
 type Loaded =
   | { status: 'loading' }
@@ -54,7 +55,8 @@ export function VersionView({ documentId, number, show }: VersionViewProps) {
           </h2>
           {loaded.status === 'ready' && (
             <p>
-              {loaded.version.name} · {t('versions.list.by', { name: loaded.version.author.name })} ·{' '}
+              {loaded.version.name} ·{' '}
+              {t('versions.list.by', { name: personName(t, loaded.version.author.name) })} ·{' '}
               <time dateTime={loaded.version.createdAt}>
                 {date.format(new Date(loaded.version.createdAt))}
               </time>

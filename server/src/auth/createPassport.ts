@@ -54,7 +54,8 @@ export function createPassport(scryptCost: number): passport.PassportStatic {
  */
 async function loadSessionUser(id: string): Promise<AuthenticatedUser | null> {
   const user = await User.findById(id, { passwordHash: 0 }).lean();
-  if (!user) return null;
+  // a deleted account's sessions are destroyed with it; one that slipped through signs nobody in
+  if (!user || user.deletedAt) return null;
   const authenticated = toAuthenticatedUser(user);
   if (authenticated.id !== id) throw new DatabaseAnswerMismatch('the database answered with another user');
   return authenticated;

@@ -14,7 +14,7 @@ export async function verifyCredentials(
   scryptCost: number,
 ): Promise<AuthenticatedUser | null> {
   const user = await User.findOne({ email }).lean();
-  if (!user) {
+  if (!user || user.deletedAt) {
     await verifyDummyPassword(password, scryptCost);
     return null;
   }

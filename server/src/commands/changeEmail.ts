@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
 import { User } from '../models/User.js';
+import { AccountDeletion } from '../models/AccountDeletion.js';
 import { EmailChangeToken, EmailChangeUse } from '../models/EmailChangeToken.js';
 import type { AuthenticatedUser } from '../auth/AuthenticatedUser.js';
 import { hashSecretToken, newSecretToken } from '../auth/secretToken.js';
@@ -52,6 +53,8 @@ export async function confirmEmailChange(logger: Logger, token: string, now = ne
   const hash = hashSecretToken(token);
   const request = await EmailChangeToken.findById(hash).lean();
   if (!request || request._id !== hash || request.expiresAt <= now) throw new TokenInvalid();
+  // a deleted account's pending change must not give its anonymised record an address again
+  if (await AccountDeletion.exists({ _id: request.userId.toHexString() })) throw new TokenInvalid();
   try {
     await EmailChangeUse.create({ _id: hash, userId: request.userId, at: now });
   } catch (error) {

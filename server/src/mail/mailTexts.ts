@@ -22,11 +22,14 @@ interface Texts {
   emailIntro: (email: string) => string;
   emailAction: string;
   emailIgnore: string;
+  /** how a deleted account is named */
+  formerMember: string;
 }
 
 /** Every string of Accord's messages, per language (the client's are in its locale files). */
 export const MAIL_TEXTS: Record<MailLocale, Texts> = {
   en: {
+    formerMember: 'A former member',
     greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
     signature: '— Accord',
     resetSubject: 'Reset your Accord password',
@@ -46,6 +49,7 @@ export const MAIL_TEXTS: Record<MailLocale, Texts> = {
     emailIgnore: 'If you did not ask for this, ignore this message: nothing changes.',
   },
   es: {
+    formerMember: 'Un antiguo miembro',
     greeting: (name) => (name ? `Hola, ${name}:` : 'Hola:'),
     signature: '— Accord',
     resetSubject: 'Restablezca su contraseña de Accord',
@@ -70,6 +74,7 @@ export const MAIL_TEXTS: Record<MailLocale, Texts> = {
     },
   },
   pt: {
+    formerMember: 'Um antigo membro',
     greeting: (name) => (name ? `Olá, ${name},` : 'Olá,'),
     signature: '— Accord',
     resetSubject: 'Redefina sua senha do Accord',
@@ -94,6 +99,7 @@ export const MAIL_TEXTS: Record<MailLocale, Texts> = {
     },
   },
   fr: {
+    formerMember: 'Un ancien membre',
     greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
     signature: '— Accord',
     resetSubject: 'Réinitialisez votre mot de passe Accord',

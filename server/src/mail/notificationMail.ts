@@ -18,7 +18,7 @@ export interface MailedNotification {
 
 const lineOf = (locale: ReturnType<typeof mailLocale>, n: MailedNotification) =>
   NOTIFICATION_MAIL_TEXTS[locale].line[n.kind](
-    n.actorName,
+    n.actorName || MAIL_TEXTS[locale].formerMember,
     n.documentTitle,
     n.role ? (MAIL_TEXTS[locale].roles[n.role] ?? n.role) : '',
   );

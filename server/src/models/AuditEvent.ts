@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   'document.restored',
   'document.purged',
   'document.settings_changed',
+  'user.deleted',
+  'join_link.created',
+  'join_link.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,8 @@ export interface UserRecord {
   locale: string;
   /** when the password was last reset or changed: reset links made before then no longer work */
   passwordChangedAt?: Date | null;
+  /** set when the account was deleted (AccountDeletion): the record stays, anonymised */
+  deletedAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -24,6 +26,7 @@ const schema = new Schema<UserRecord>(
     organisationId: { type: Schema.Types.ObjectId, default: null },
     locale: { type: String, required: true, default: 'en' },
     passwordChangedAt: { type: Date, default: null },
+    deletedAt: { type: Date, default: null },
   },
   { timestamps: true, strict: 'throw' },
 );

@@ -14,6 +14,7 @@ import {
   notificationMail,
   type MailedNotification,
 } from '../mail/notificationMail.js';
+import { presentedName } from '../queries/formerMembers.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** at most this many new notifications looked at per run */
@@ -143,7 +144,7 @@ export class NotificationEmails {
       const document = `${this.options.linkBase}/documents/${documentId}`;
       return {
         kind: n.kind,
-        actorName: n.actorName,
+        actorName: presentedName(n.actorId, n.actorName),
         documentId,
         documentTitle: titles.get(documentId) ?? '',
         ...(n.role ? { role: n.role } : {}),

@@ -1,5 +1,6 @@
 import type { Abilities, PresentedAmendment, PresentedAmendmentPerson } from '@accord/shared';
 import type { AmendmentView } from '../amendments/amendmentViews.js';
+import { presentedName } from '../queries/formerMembers.js';
 
 export interface AmendmentViewer {
   id: string;
@@ -16,7 +17,7 @@ function person(
 ): PresentedAmendmentPerson {
   return {
     id,
-    name,
+    name: presentedName(id, name),
     organisation:
       organisationId && organisationName
         ? { id: organisationId, name: organisationName, country: country ?? '' }
@@ -64,7 +65,10 @@ export function presentAmendment(view: AmendmentView, viewer: AmendmentViewer): 
       closedBy && (closedBy.type === 'accept' || closedBy.type === 'reject')
         ? {
             decision: closedBy.type,
-            by: { id: closedBy.actorId.toHexString(), name: closedBy.actorName },
+            by: {
+              id: closedBy.actorId.toHexString(),
+              name: presentedName(closedBy.actorId, closedBy.actorName),
+            },
             at: closedBy.at.toISOString(),
             reason: closedBy.note,
             changed: closedBy.type === 'accept' && closedBy.proposal !== null,

@@ -1,6 +1,7 @@
 import { extractMentions, type PresentedComment } from '@accord/shared';
 import type { CommentState } from '../comments/foldComment.js';
 import { mayOffer, type CommentViewer } from '../permissions/commentPermissions.js';
+import { presentedName } from '../queries/formerMembers.js';
 
 /**
  * One comment of the thread whose first comment is `root`, for one viewer: text only if they may
@@ -23,7 +24,7 @@ export function presentComment(
     parentId: record.parentId ? record.parentId.toHexString() : null,
     author: {
       id: record.authorId.toHexString(),
-      name: record.author.name,
+      name: presentedName(record.authorId, record.author.name),
       organisation: organisation
         ? {
             id: organisation.id.toHexString(),
@@ -41,7 +42,10 @@ export function presentComment(
     editedAt: state.editedAt?.toISOString() ?? null,
     deleted: state.deleted,
     deletedAt: state.deletedAt?.toISOString() ?? null,
-    deletedBy: state.deletedBy,
+    deletedBy: state.deletedBy && {
+      ...state.deletedBy,
+      name: presentedName(state.deletedBy.id, state.deletedBy.name),
+    },
     canEdit: mayOffer(viewer, subject, 'edit'),
     canDelete: mayOffer(viewer, subject, 'delete'),
     canRestore: mayOffer(viewer, subject, 'restore'),

@@ -1,5 +1,6 @@
 import type { PresentedNotification } from '@accord/shared';
 import type { NotificationRecord } from '../models/Notification.js';
+import { presentedName } from '../queries/formerMembers.js';
 
 export function presentNotification(
   record: NotificationRecord,
@@ -14,7 +15,7 @@ export function presentNotification(
     threadId: record.threadId?.toHexString() ?? null,
     commentId: record.threadId ? record.commentId.toHexString() : null,
     ...(record.role ? { role: record.role } : {}),
-    actor: { id: record.actorId.toHexString(), name: record.actorName },
+    actor: { id: record.actorId.toHexString(), name: presentedName(record.actorId, record.actorName) },
     createdAt: record.createdAt.toISOString(),
     read,
   };

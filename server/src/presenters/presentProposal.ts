@@ -1,5 +1,6 @@
 import type { PresentedProposal } from '@accord/shared';
 import type { VersionProposalRecord, VersionProposalResolutionRecord } from '../models/VersionProposal.js';
+import { presentedName } from '../queries/formerMembers.js';
 
 export function presentProposal(
   proposal: VersionProposalRecord,
@@ -9,7 +10,10 @@ export function presentProposal(
     id: proposal._id.toHexString(),
     name: proposal.name,
     note: proposal.note,
-    proposedBy: { id: proposal.proposedBy.toHexString(), name: proposal.proposedByName },
+    proposedBy: {
+      id: proposal.proposedBy.toHexString(),
+      name: presentedName(proposal.proposedBy, proposal.proposedByName),
+    },
     createdAt: proposal.createdAt.toISOString(),
     status: resolution?.decision ?? 'pending',
     versionNumber: resolution?.versionNumber ?? null,

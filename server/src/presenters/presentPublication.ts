@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS, type ExportFormat, type PresentedPublication } from '@accord/shared';
 import type { PublicationRecord } from '../models/Publication.js';
+import { presentedName } from '../queries/formerMembers.js';
 
 /** The public page of a publication: absolute when PUBLIC_URL is set, else a path on this server. */
 export function publicationPageUrl(publicUrl: string | undefined, id: string): string {
@@ -27,7 +28,10 @@ export function presentPublication(
     downloads: Object.fromEntries(
       EXPORT_FORMATS.map((format) => [format, `/api/publications/${id}/export?format=${format}`]),
     ) as Record<ExportFormat, string>,
-    publishedBy: { id: publication.publishedById.toHexString(), name: publication.publishedByName },
+    publishedBy: {
+      id: publication.publishedById.toHexString(),
+      name: presentedName(publication.publishedById, publication.publishedByName),
+    },
     publishedAt: publication.publishedAt.toISOString(),
   };
 }

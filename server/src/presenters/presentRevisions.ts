@@ -1,9 +1,13 @@
 import type { CommentRevisionsResponse } from '@accord/shared';
 import type { CommentState } from '../comments/foldComment.js';
+import { presentedName } from '../queries/formerMembers.js';
 
 /** The full history of a comment: every text it had and every change, with who and when. */
 export function presentRevisions(state: CommentState): CommentRevisionsResponse {
-  const actor = (e: CommentState['events'][number]) => ({ id: e.actorId.toHexString(), name: e.actorName });
+  const actor = (e: CommentState['events'][number]) => ({
+    id: e.actorId.toHexString(),
+    name: presentedName(e.actorId, e.actorName),
+  });
   return {
     commentId: state.record._id.toHexString(),
     revisions: state.events

@@ -7,6 +7,7 @@ import {
   type CommentViewer,
 } from '../permissions/commentPermissions.js';
 import { presentComment } from './presentComment.js';
+import { presentedName } from '../queries/formerMembers.js';
 
 /** A thread for one viewer (who may see it: callers check canSeeThread first). */
 export function presentThread(
@@ -23,9 +24,21 @@ export function presentThread(
     visibility: root.visibility,
     seenAsAuthor: seesThreadAsAuthor(viewer, threadAudience(root)),
     resolvedAt: root.resolvedAt?.toISOString() ?? null,
-    resolvedBy: root.resolvedBy,
+    resolvedBy: root.resolvedBy && {
+      ...root.resolvedBy,
+      name: presentedName(root.resolvedBy.id, root.resolvedBy.name),
+    },
     anchor: anchor ?? missingAnchor(thread),
-    disposition: root.disposition ? { ...root.disposition, at: root.disposition.at.toISOString() } : null,
+    disposition: root.disposition
+      ? {
+          ...root.disposition,
+          by: {
+            ...root.disposition.by,
+            name: presentedName(root.disposition.by.id, root.disposition.by.name),
+          },
+          at: root.disposition.at.toISOString(),
+        }
+      : null,
     comment: presentComment(root, root, viewer),
     replies: thread.replies.map((reply) => presentComment(reply, root, viewer)),
     updatedAt: thread.updatedAt.toISOString(),

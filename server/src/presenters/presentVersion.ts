@@ -1,5 +1,6 @@
 import type { PresentedVersion } from '@accord/shared';
 import type { VersionSummary } from '../queries/versions.js';
+import { presentedName } from '../queries/formerMembers.js';
 
 /** A version as lists and answers show it (its state and rendering are read through other routes). */
 export function presentVersion(version: VersionSummary): PresentedVersion {
@@ -9,7 +10,7 @@ export function presentVersion(version: VersionSummary): PresentedVersion {
     note: version.note,
     hash: version.hash,
     changes: { ...version.changes },
-    author: { id: version.authorId.toHexString(), name: version.authorName },
+    author: { id: version.authorId.toHexString(), name: presentedName(version.authorId, version.authorName) },
     createdAt: version.createdAt.toISOString(),
   };
 }

@@ -11,6 +11,7 @@ import {
   type CommentViewer,
 } from '../permissions/commentPermissions.js';
 import { commentCache } from '../comments/CommentCache.js';
+import { presentedName } from './formerMembers.js';
 
 export interface ThreadListing {
   threads: Array<{ thread: ThreadData; anchor: ResolvedAnchor | undefined }>;
@@ -93,7 +94,11 @@ function summarise(
       const authorId = comment.record.authorId.toHexString();
       if (!seenAuthors.has(authorId)) {
         seenAuthors.add(authorId);
-        const entry = authors.get(authorId) ?? { id: authorId, name: author.name, threads: 0 };
+        const entry = authors.get(authorId) ?? {
+          id: authorId,
+          name: presentedName(authorId, author.name),
+          threads: 0,
+        };
         entry.threads += 1;
         authors.set(authorId, entry);
       }

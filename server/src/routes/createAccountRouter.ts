@@ -1,17 +1,24 @@
 import { Router } from 'express';
 import { notificationEmailsBody, type NotificationEmailSettings } from '@accord/shared';
 import { NotificationSetting, withDefaults } from '../models/NotificationSetting.js';
-import { accountUpdateBody, emailChangeBody, emailConfirmBody, passwordChangeBody } from '@accord/shared';
+import {
+  accountDeleteBody,
+  accountUpdateBody,
+  emailChangeBody,
+  emailConfirmBody,
+  passwordChangeBody,
+} from '@accord/shared';
 import type { Env } from '../env.js';
 import type { Logger } from '../logger.js';
 import type { CollabControl } from '../collab/CollabControl.js';
-import type { SessionMiddleware } from '../auth/createSessionMiddleware.js';
+import { SESSION_COOKIE, type SessionMiddleware } from '../auth/createSessionMiddleware.js';
 import type { PasswordHashingGate } from '../auth/PasswordHashingGate.js';
 import { requireUser } from '../auth/requireUser.js';
 import type { LimiterFactory } from '../security/WindowLimiter.js';
 import { RateLimited } from '../errors/ApiError.js';
 import { updateAccount } from '../commands/updateAccount.js';
 import { changePassword } from '../commands/changePassword.js';
+import { deleteAccount } from '../commands/deleteAccount.js';
 import { presentUser } from '../presenters/presentUser.js';
 import { validate } from './validate.js';
 import type { Mailer } from '../mail/Mailer.js';
@@ -36,6 +43,9 @@ export interface AccountRouterDeps {
  *   passwords count like failed logins (LOGIN_MAX_ATTEMPTS per LOGIN_WINDOW_SECONDS, per account).
  * - POST /email {newEmail, currentPassword}: 202; a confirmation link goes to the new address (at
  *   most PASSWORD_RESET_MAX_PER_EMAIL a window per account, 429 beyond).
+ * - POST /delete {currentPassword}: 204; the account is deleted (commands/deleteAccount.ts), every
+ *   session of it ends (this one too) and its collaboration sockets close. Wrong passwords count
+ *   like at POST /password; 409 last_coordinator lists the documents to hand over first.
  * - POST /email/confirm {token}: the address changes (signed in or not: the link proves the new
  *   address, the request proved the password); 200 with the user when signed in as them.
  */
@@ -71,6 +81,23 @@ export function createAccountRouter({
     );
     await attempts.reset(actor.id);
     await sessionMiddleware.store.destroyUserSessions(actor.id, req.sessionID);
+    collab.disconnectUser(actor.id);
+    res.status(204).end();
+  });
+
+  router.post('/delete', async (req, res) => {
+    const actor = requireUser(req);
+    const body = validate(accountDeleteBody, req.body);
+    const verdict = await attempts.attempt(actor.id);
+    if (!verdict.allowed) throw new RateLimited(verdict.retryAfterMs / 1000);
+    await hashing.run(req.ip ?? 'unknown', () => deleteAccount({ logger, collab, actor }, body));
+    await attempts.reset(actor.id);
+    await sessionMiddleware.store.destroyUserSessions(actor.id, req.sessionID);
+    // this session like logout does: destroyed, so express-session cannot save it again
+    await new Promise<void>((resolve, reject) =>
+      req.session.destroy((error: unknown) => (error ? reject(error) : resolve())),
+    );
+    res.clearCookie(SESSION_COOKIE, sessionMiddleware.cookie);
     collab.disconnectUser(actor.id);
     res.status(204).end();
   });

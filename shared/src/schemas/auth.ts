@@ -70,6 +70,20 @@ export const passwordChangeBody = z.strictObject({
 });
 export type PasswordChangeBody = z.infer<typeof passwordChangeBody>;
 
+/**
+ * POST /api/account/delete: the account is deleted for good; the current password confirms it
+ * (the typed confirmation is the client's).
+ */
+export const accountDeleteBody = z.strictObject({
+  currentPassword: z.string().min(1).max(Limits.passwordMax),
+});
+export type AccountDeleteBody = z.infer<typeof accountDeleteBody>;
+
+/** 409 last_coordinator from POST /api/account/delete: the documents to hand over first. */
+export interface LastCoordinatorDetails {
+  documents: Array<{ id: string; title: string }>;
+}
+
 /** POST /api/account/email: a confirmation link goes to the new address. */
 export const emailChangeBody = z.strictObject({
   newEmail: email,

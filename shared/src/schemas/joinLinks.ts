@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Role } from '../roles.js';
+import { objectId } from './documents.js';
+
+/** Roles a join link can give: every role but coordinator (managing is never handed out by link). */
+export const JOIN_LINK_ROLES = ['observer', 'reviewer', 'drafter'] as const satisfies readonly Role[];
+export type JoinLinkRole = (typeof JOIN_LINK_ROLES)[number];
+
+/** How long a join link works, in days. */
+export const JOIN_LINK_DAYS = [1, 7, 30] as const;
+
+/** POST /api/documents/:id/join-links (coordinators). */
+export const joinLinkCreateBody = z.strictObject({
+  role: z.enum(JOIN_LINK_ROLES),
+  expiresInDays: z.union([z.literal(1), z.literal(7), z.literal(30)]),
+});
+export type JoinLinkCreateBody = z.infer<typeof joinLinkCreateBody>;
+
+export const documentJoinLinkParams = z.strictObject({ id: objectId, linkId: objectId });
+
+/** POST /api/join-links/lookup and /join: the token of a join link (`/join#<token>`). */
+export const joinLinkTokenBody = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'a join link token'),
+});
+
+/** An active join link as the document's coordinators see it (the token is shown only once). */
+export interface PresentedJoinLink {
+  id: string;
+  role: JoinLinkRole;
+  createdAt: string;
+  expiresAt: string;
+  createdBy: { id: string; name: string };
+}
+
+/** POST /api/documents/:id/join-links: the link, and its token (only in this answer). */
+export interface CreatedJoinLinkResponse {
+  link: PresentedJoinLink;
+  token: string;
+}
+
+/** What the page of a join link shows (POST /api/join-links/lookup). */
+export interface PresentedJoinLinkTarget {
+  role: JoinLinkRole;
+  document: { id: string; title: string };
+  expiresAt: string;
+}
