@@ -40,6 +40,8 @@ import type { Mailer } from './mail/Mailer.js';
 import { createDevMailRouter } from './routes/createDevMailRouter.js';
 import { createAccountRouter } from './routes/createAccountRouter.js';
 import { createDocumentManagementRouter } from './routes/createDocumentManagementRouter.js';
+import { createSearchRouter } from './routes/createSearchRouter.js';
+import { TextSearchEngine } from './search/TextSearchEngine.js';
 import { PasswordHashingGate } from './auth/PasswordHashingGate.js';
 
 export interface AppDeps {
@@ -108,6 +110,10 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer, limi
   api.use('/documents', createDocumentCommentsRouter({ logger, collab, floods }));
   api.use('/comments', createCommentsRouter({ logger, collab, floods }));
   api.use('/notifications', createNotificationsRouter());
+  api.use(
+    '/search',
+    createSearchRouter({ env, logger, collab, limiters, engine: new TextSearchEngine(logger) }),
+  );
   api.use('/dev/mail', createDevMailRouter(mailer));
   api.use('/documents', createDocumentStructureRouter({ logger, collab }));
   api.use('/documents', createVersionsRouter({ logger, collab }));

@@ -19,6 +19,7 @@ import './models/AuditEvent.js';
 import './models/DocUpdate.js';
 import './models/DocSnapshot.js';
 import './models/DocHead.js';
+import './models/DocumentText.js';
 import './models/Migration.js';
 import './models/Version.js';
 import './models/VersionProposal.js';

@@ -23,6 +23,7 @@ import type { CollabExtension } from './CollabExtension.js';
 import { TextLock } from './extensions/TextLock.js';
 import { titleFollowing } from './extensions/titleFollowing.js';
 import { clauseIdRepair } from './extensions/clauseIdRepair.js';
+import { searchTextIndexing } from './extensions/searchTextIndexing.js';
 import type { RedisLink } from './instances/RedisLink.js';
 import { RedisFanout } from './instances/RedisFanout.js';
 import { crossInstanceControl } from './instances/crossInstanceControl.js';
@@ -93,7 +94,7 @@ export function createCollabServer({
   const store = new DocumentStore({ sharedLog: link !== null });
   const queue = new PersistenceQueue(limits.flushMs, logger, (records) => store.append(records));
   const textLock = new TextLock(async (documentId) => (await currentWorkflow(documentId)).textLocked);
-  const extensions: CollabExtension[] = [textLock, clauseIdRepair(logger)];
+  const extensions: CollabExtension[] = [textLock, clauseIdRepair(logger), searchTextIndexing(logger)];
   if (onTitleChange) extensions.push(titleFollowing(onTitleChange));
   if (onTextStored)
     extensions.push({ name: 'text-stored', onStored: (documentId) => onTextStored(documentId) });
