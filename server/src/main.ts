@@ -42,6 +42,7 @@ import { localLimiters } from './security/WindowLimiter.js';
 import { commentCache } from './comments/CommentCache.js';
 import { amendmentCache } from './amendments/AmendmentCache.js';
 import { DeletedDocumentPurger } from './documents/DeletedDocumentPurger.js';
+import { UserStreams } from './events/UserStreams.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     const sessionMiddleware = createSessionMiddleware(env, connection, logger);
     const httpServer = http.createServer();
     const lastTextChange = new LastTextChange(logger);
+    const userStreams = new UserStreams();
     // several instances: the link to the others (changes, control events, shared rate limits)
     const link = env.redisUrl ? new RedisLink(env.redisUrl, logger) : null;
     const collab = createCollabServer({
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
       },
       onTitleChange: (documentId, title) => void followDocumentTitle(logger, documentId, title),
       onTextStored: (documentId) => lastTextChange.changed(documentId),
+      userStreams,
     });
     const mailer = new Mailer(env, logger);
     const notificationEmails = new NotificationEmails(mailer, logger, {
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
     });
     notificationEmails.start();
     const limiters = link ? redisLimiters(link, logger) : localLimiters;
-    const app = createApp({ env, logger, sessionMiddleware, collab, mailer, limiters });
+    const app = createApp({ env, logger, sessionMiddleware, collab, mailer, limiters, userStreams });
     httpServer.on('request', app);
     const { retentionMs, purgeIntervalMs } = env.deletedDocuments;
     const purger = new DeletedDocumentPurger(logger, retentionMs, purgeIntervalMs);
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
         await mailer.close();
       },
       stopPurger: () => purger.stop(),
+      closeUserStreams: () => userStreams.close(),
     });
     await listen(httpServer, env);
     const address = httpServer.address();
@@ -148,9 +152,19 @@ function handleShutdown(parts: {
   closeSessionStore: () => Promise<void>;
   closeMailer: () => Promise<void>;
   stopPurger: () => Promise<void>;
+  /** the users' live channels (GET /api/events): open until ended, they would hold close() */
+  closeUserStreams: () => void;
 }): void {
-  const { logger, httpServer, collab, flushLastTextChange, closeSessionStore, closeMailer, stopPurger } =
-    parts;
+  const {
+    logger,
+    httpServer,
+    collab,
+    flushLastTextChange,
+    closeSessionStore,
+    closeMailer,
+    stopPurger,
+    closeUserStreams,
+  } = parts;
   let stopping = false;
   const stop = async (reason: string, exitCode: 0 | 1) => {
     if (stopping) return;
@@ -163,6 +177,7 @@ function handleShutdown(parts: {
     deadline.unref();
     try {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      closeUserStreams();
       // idle keep-alive connections would hold close() open; requests in flight still finish
       httpServer.closeIdleConnections();
       await collab.close();
