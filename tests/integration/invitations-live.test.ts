@@ -91,7 +91,7 @@ describe('invitations, live', () => {
     expect((await invitee.api.request('GET', '/api/notifications')).body.notifications).toEqual([]);
   });
 
-  it('stays in the bell once accepted', async () => {
+  it('leaves the bell once accepted (the document is theirs now)', async () => {
     const created = await coordinator.api.request('POST', '/api/documents', { title: 'Plan de acción' });
     const documentId = created.body.document.id as string;
     const invited = await coordinator.api.request('POST', `/api/documents/${documentId}/invitations`, {
@@ -111,6 +111,6 @@ describe('invitations, live', () => {
     );
     expect(accepted.status).toBe(200);
     const bell = await invitee.api.request('GET', '/api/notifications');
-    expect(bell.body.notifications.filter((n: any) => n.documentId === documentId)).toHaveLength(1);
+    expect(bell.body.notifications.filter((n: any) => n.documentId === documentId)).toEqual([]);
   });
 });

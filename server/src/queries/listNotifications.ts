@@ -21,7 +21,7 @@ export interface NotificationRow {
 /**
  * The user's latest notifications, newest first, leaving out those about documents they left or
  * threads they may no longer see (a thread made team-only). An invitation is listed while it is
- * pending (not for a deleted document), and after it was accepted.
+ * pending (not for a deleted document): accepted, declined, withdrawn or expired, it goes.
  */
 export async function listNotifications(userId: string, unreadOnly: boolean): Promise<NotificationRow[]> {
   const uid = new Types.ObjectId(userId);
@@ -65,12 +65,13 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
       visibility.set(key, event.visibility);
     }
   }
-  const pending = await pendingInvitationIds(userId, records, roles);
+  const pending = await pendingInvitationIds(userId, records);
   return records.flatMap((record) => {
     const role = roles.get(record.documentId.toHexString()) ?? null;
-    // an invitation concerns someone not (yet) a member: shown while it is pending
-    if (role === null && !(record.kind === 'invited' && pending.has(record.commentId.toHexString())))
-      return [];
+    // an invitation concerns someone not (yet) a member: shown while it is pending, then its work is done
+    if (record.kind === 'invited') {
+      if (!pending.has(record.commentId.toHexString())) return [];
+    } else if (role === null) return [];
     if (record.threadId) {
       const threadId = record.threadId.toHexString();
       const threadVisibility = visibility.get(threadId);
@@ -85,12 +86,8 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
 }
 
 /** The ids of the user's pending invitations, when some notifications are about invitations. */
-async function pendingInvitationIds(
-  userId: string,
-  records: NotificationRecord[],
-  roles: Map<string, unknown>,
-): Promise<Set<string>> {
-  if (!records.some((r) => r.kind === 'invited' && !roles.has(r.documentId.toHexString()))) return new Set();
+async function pendingInvitationIds(userId: string, records: NotificationRecord[]): Promise<Set<string>> {
+  if (!records.some((r) => r.kind === 'invited')) return new Set();
   const user = await User.findById(userId, { email: 1 }).lean();
   if (!user) return new Set();
   const rows = await receivedInvitations(user.email);
