@@ -130,6 +130,12 @@ export function DocumentPage({ documentId }: { documentId: string }) {
     });
   }, [state.failedAttempts, sessionEnded]);
 
+  // a coordinator changed the kind or language (in another tab too): numbering words follow
+  useEffect(() => {
+    if (!session) return;
+    return session.on('document.settings_changed', () => setReloadKey((key) => key + 1));
+  }, [session]);
+
   // a membership changed: the list changes, and if it is ours, the document's abilities too
   useEffect(() => {
     if (!session || !user) return;

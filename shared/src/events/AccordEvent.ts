@@ -6,6 +6,7 @@ import type { VersionCreatedEvent } from './VersionCreatedEvent.js';
 import type { WorkflowChangedEvent } from './WorkflowChangedEvent.js';
 import type { NegotiationChangedEvent } from './NegotiationChangedEvent.js';
 import type { SignoffChangedEvent } from './SignoffChangedEvent.js';
+import type { DocumentSettingsChangedEvent } from './DocumentSettingsChangedEvent.js';
 
 /**
  * Everything the server sends on the collaboration socket as ACCORD_EVENT (JSON). A new kind of
@@ -20,7 +21,8 @@ export type AccordEvent =
   | VersionCreatedEvent
   | NegotiationChangedEvent
   | SignoffChangedEvent
-  | AmendmentsChangedEvent;
+  | AmendmentsChangedEvent
+  | DocumentSettingsChangedEvent;
 
 export type AccordEventType = AccordEvent['type'];
 
