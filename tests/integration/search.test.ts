@@ -155,6 +155,34 @@ describe('GET /api/search', () => {
     expect((await search(outsider, 'pueblos indígenas')).results).toEqual([]);
   });
 
+  it('flags archived documents and leaves deleted ones out', async () => {
+    const created = await fx.coordinator.api.request('POST', '/api/documents', { title: 'Tratado costero' });
+    const id = created.body.document.id as string;
+    const archived = await fx.coordinator.api.request('PATCH', `/api/documents/${id}/archived`, {
+      archived: true,
+    });
+    expect(archived.status).toBe(200);
+    const found = (await search(fx.coordinator, 'tratado costero')).results;
+    expect(found.map((r: any) => [r.id, r.archived])).toEqual([[id, true]]);
+    const deleted = await fx.coordinator.api.request('DELETE', `/api/documents/${id}`, {
+      title: 'Tratado costero',
+    });
+    expect(deleted.status).toBe(204);
+    expect((await search(fx.coordinator, 'tratado costero')).results).toEqual([]);
+  });
+
+  it('limits how often one person searches (429 rate_limited)', async () => {
+    const limited = await startServer({ env: { SEARCH_RATE_MAX: '2' } });
+    const user = await newUser(new ApiClient(limited.url), { name: 'Quick Searcher' });
+    for (let i = 0; i < 2; i++) expect((await user.api.request('GET', '/api/search?q=x')).status).toBe(200);
+    const refused = await user.api.request('GET', '/api/search?q=x');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('rate_limited');
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    // a bad query is refused before it counts
+    expect((await user.api.request('GET', '/api/search?q=')).body.error.code).toBe('bad_query');
+  });
+
   it('answers 400 bad_query for a blank, missing or too long query, and for unknown parameters', async () => {
     for (const path of [
       '/api/search?q=',
