@@ -77,5 +77,21 @@ describe('search', () => {
       (url) => url.pathname === `/documents/${documentId}` && url.searchParams.has('clause'),
     );
     await page.locator('.editor-content').getByText('información ambiental').waitFor();
+
+    // on a phone (390 px): the find box and the results fit the width
+    const phone = await newPage({ width: 390, height: 800 });
+    await signIn(phone, owner, `/documents/${documentId}`);
+    await phone.locator('.editor-content').getByText('información ambiental').waitFor();
+    await phone.getByTestId('doc-search-open').click();
+    await phone.getByTestId('doc-search-input').fill('acceso');
+    await expect.poll(() => phone.getByTestId('doc-search-count').textContent()).toBe('1 of 2');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(phone, 'phone-in-document');
+    await phone.goto(`${e2e.server.url}/documents`);
+    await phone.getByLabel('Words to find in your documents’ text and comments').fill('participacion');
+    await phone.getByRole('button', { name: 'Search', exact: true }).click();
+    await phone.getByTestId('search-results').locator('mark').first().waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(phone, 'phone-across');
   });
 });

@@ -109,7 +109,7 @@ export function PolicyEditor({
         if (!editable && !(event.target as Element).closest('.editor__find')) readOnlyTyping.onKeyDown(event);
       }}
     >
-      <div className="editor__find">
+      <div className={searching ? 'editor__find editor__find--open' : 'editor__find'}>
         {!searching && (
           <button
             type="button"
