@@ -6,6 +6,8 @@ import type { NewUser } from './api.js';
 export interface UserEventStream {
   status: number;
   events: AccordEvent[];
+  /** the server ended the stream */
+  ended(): boolean;
   close(): void;
 }
 
@@ -33,8 +35,15 @@ export function openUserEvents(baseUrl: string, user: NewUser): Promise<UserEven
             if (data) events.push(JSON.parse(data) as AccordEvent);
           }
         });
+        let ended = false;
+        response.on('end', () => (ended = true));
         response.on('error', () => {});
-        resolve({ status: response.statusCode ?? 0, events, close: () => request.destroy() });
+        resolve({
+          status: response.statusCode ?? 0,
+          events,
+          ended: () => ended,
+          close: () => request.destroy(),
+        });
       },
     );
     request.on('error', (error) => {

@@ -91,6 +91,15 @@ describe('invitations, live', () => {
     expect((await invitee.api.request('GET', '/api/notifications')).body.notifications).toEqual([]);
   });
 
+  it('ends the channel when its user signs out', async () => {
+    const user = await newUser(new ApiClient(server.url), { name: 'Sid Signout' });
+    const stream = await openUserEvents(server.url, user);
+    streams.push(stream);
+    expect(stream.status).toBe(200);
+    expect((await user.api.request('POST', '/api/auth/logout')).status).toBe(204);
+    await waitFor(() => stream.ended(), 'the stream to end');
+  });
+
   it('leaves the bell once accepted (the document is theirs now)', async () => {
     const created = await coordinator.api.request('POST', '/api/documents', { title: 'Plan de acción' });
     const documentId = created.body.document.id as string;

@@ -9,7 +9,9 @@ import type { SignoffChangedEvent } from './SignoffChangedEvent.js';
 import type { DocumentSettingsChangedEvent } from './DocumentSettingsChangedEvent.js';
 
 /**
- * Everything the server sends on the collaboration socket as ACCORD_EVENT (JSON). A new kind of
+ * Everything the server sends on the collaboration socket as ACCORD_EVENT (JSON), and on a
+ * user's own live channel (GET /api/events, Server-Sent Events, for news that concerns them
+ * outside any one document: a notification, an invitation). A new kind of
  * event is one interface added to this union: the server's broadcast accepts only this type and
  * the client's `session.on(type, listener)` derives its types from it.
  */
