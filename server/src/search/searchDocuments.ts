@@ -1,5 +1,11 @@
 import mongoose from 'mongoose';
-import { findMatches, searchNeedle, type SearchDocumentResult, type SearchResponse } from '@accord/shared';
+import {
+  findMatches,
+  searchNeedle,
+  type SearchCommentHit,
+  type SearchDocumentResult,
+  type SearchResponse,
+} from '@accord/shared';
 import type { CollabControl } from '../collab/CollabControl.js';
 import type { Logger } from '../logger.js';
 import { DocumentText } from '../models/DocumentText.js';
@@ -15,6 +21,8 @@ const MAX_DERIVED_PER_SEARCH = 10;
 /** documents (most recently changed first) whose comments one search reads */
 const MAX_COMMENT_DOCUMENTS = 100;
 const MAX_RESULTS = 50;
+/** documents whose comments are read at once */
+const COMMENT_READS_AT_ONCE = 8;
 
 export interface SearchDeps {
   logger: Logger;
@@ -52,13 +60,24 @@ export async function searchDocuments(
     ).map((row) => [row._id.toHexString(), row.pieces]),
   );
 
+  // a few documents' comments at a time: a first read loads each document's comments once
+  const commentHits = new Map<string, SearchCommentHit[]>();
+  const withComments = mine.slice(0, MAX_COMMENT_DOCUMENTS);
+  for (let i = 0; i < withComments.length; i += COMMENT_READS_AT_ONCE) {
+    await Promise.all(
+      withComments.slice(i, i + COMMENT_READS_AT_ONCE).map(async ({ document, role }) => {
+        const id = document._id.toHexString();
+        commentHits.set(id, (await searchComments(id, { userId, role }, query)).hits);
+      }),
+    );
+  }
+
   const results: SearchDocumentResult[] = [];
-  for (const [index, { document, role }] of mine.entries()) {
+  for (const { document } of mine) {
     const id = document._id.toHexString();
     const [titleMatch] = findMatches(document.title, query, 1);
     const text = textHits(texts.get(id) ?? [], query);
-    const comments =
-      index < MAX_COMMENT_DOCUMENTS ? await searchComments(id, { userId, role }, query) : { hits: [] };
+    const comments = { hits: commentHits.get(id) ?? [] };
     if (!titleMatch && text.hits.length === 0 && comments.hits.length === 0) continue;
     if (results.length === MAX_RESULTS) {
       truncated = true;
