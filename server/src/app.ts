@@ -41,6 +41,10 @@ import type { Mailer } from './mail/Mailer.js';
 import { createDevMailRouter } from './routes/createDevMailRouter.js';
 import { createAccountRouter } from './routes/createAccountRouter.js';
 import { createDocumentManagementRouter } from './routes/createDocumentManagementRouter.js';
+import { createSearchRouter } from './routes/createSearchRouter.js';
+import { TextSearchEngine } from './search/TextSearchEngine.js';
+import { createUserEventsRouter } from './routes/createUserEventsRouter.js';
+import type { UserStreams } from './events/UserStreams.js';
 import { PasswordHashingGate } from './auth/PasswordHashingGate.js';
 
 export interface AppDeps {
@@ -51,10 +55,20 @@ export interface AppDeps {
   mailer: Mailer;
   /** rate limits: in memory, or shared by every instance through Redis */
   limiters: LimiterFactory;
+  /** the users' live channels (GET /api/events) */
+  userStreams: UserStreams;
 }
 
 /** The HTTP application: REST API under /api, the built client everywhere else. */
-export function createApp({ env, logger, sessionMiddleware, collab, mailer, limiters }: AppDeps): Express {
+export function createApp({
+  env,
+  logger,
+  sessionMiddleware,
+  collab,
+  mailer,
+  limiters,
+  userStreams,
+}: AppDeps): Express {
   const app = express();
   // believe X-Forwarded-For/-Proto only from the configured proxies' addresses: a client reaching
   // the server directly cannot choose its IP (the login limits key on it) or its scheme
@@ -110,6 +124,11 @@ export function createApp({ env, logger, sessionMiddleware, collab, mailer, limi
   api.use('/documents', createDocumentCommentsRouter({ logger, collab, floods }));
   api.use('/comments', createCommentsRouter({ logger, collab, floods }));
   api.use('/notifications', createNotificationsRouter());
+  api.use('/events', createUserEventsRouter(userStreams));
+  api.use(
+    '/search',
+    createSearchRouter({ env, logger, collab, limiters, engine: new TextSearchEngine(logger) }),
+  );
   api.use('/dev/mail', createDevMailRouter(mailer));
   api.use('/documents', createDocumentStructureRouter({ logger, collab }));
   api.use('/documents', createVersionsRouter({ logger, collab }));

@@ -115,6 +115,9 @@ const schema = z.object({
   /** people one user may newly @mention on one document per window (each is a notification) */
   MENTION_RATE_MAX: int(30, 1),
   MENTION_RATE_WINDOW_SECONDS: int(600, 1),
+  /** searches (GET /api/search) one user may make per window */
+  SEARCH_RATE_MAX: int(60, 1),
+  SEARCH_RATE_WINDOW_SECONDS: int(60, 1),
   /** scrypt cost N (OWASP: 2^17 with r=8, p=1); tests may lower it to keep suites fast */
   SCRYPT_COST: int(131072, 1024),
   COLLAB_MAX_PAYLOAD_BYTES: int(2 * 1024 * 1024, 1024),
@@ -196,6 +199,8 @@ export type Env = Readonly<{
   passwordHashing: { concurrency: number; queue: number; perIp: number };
   imports: { concurrency: number; queue: number; perUser: number; memoryMb: number; timeoutMs: number };
   commentRate: { maxComments: number; commentWindowMs: number; maxMentions: number; mentionWindowMs: number };
+  /** searches (GET /api/search) per user and window */
+  searchRate: { maxSearches: number; windowMs: number };
   scryptCost: number;
   mail: {
     smtpUrl: string | undefined;
@@ -295,6 +300,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       maxMentions: e.MENTION_RATE_MAX,
       mentionWindowMs: e.MENTION_RATE_WINDOW_SECONDS * 1000,
     },
+    searchRate: { maxSearches: e.SEARCH_RATE_MAX, windowMs: e.SEARCH_RATE_WINDOW_SECONDS * 1000 },
     scryptCost: e.SCRYPT_COST,
     mail: {
       smtpUrl: e.SMTP_URL,

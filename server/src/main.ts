@@ -23,6 +23,7 @@ import './models/JoinLinkRevocation.js';
 import './models/DocUpdate.js';
 import './models/DocSnapshot.js';
 import './models/DocHead.js';
+import './models/DocumentText.js';
 import './models/Migration.js';
 import './models/Version.js';
 import './models/VersionProposal.js';
@@ -45,6 +46,7 @@ import { localLimiters } from './security/WindowLimiter.js';
 import { commentCache } from './comments/CommentCache.js';
 import { amendmentCache } from './amendments/AmendmentCache.js';
 import { DeletedDocumentPurger } from './documents/DeletedDocumentPurger.js';
+import { UserStreams } from './events/UserStreams.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
 const SHUTDOWN_DEADLINE_MS = 30_000;
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
     const sessionMiddleware = createSessionMiddleware(env, connection, logger);
     const httpServer = http.createServer();
     const lastTextChange = new LastTextChange(logger);
+    const userStreams = new UserStreams();
     // several instances: the link to the others (changes, control events, shared rate limits)
     const link = env.redisUrl ? new RedisLink(env.redisUrl, logger) : null;
     const collab = createCollabServer({
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
       },
       onTitleChange: (documentId, title) => void followDocumentTitle(logger, documentId, title),
       onTextStored: (documentId) => lastTextChange.changed(documentId),
+      userStreams,
     });
     const mailer = new Mailer(env, logger);
     const notificationEmails = new NotificationEmails(mailer, logger, {
@@ -94,7 +98,7 @@ async function main(): Promise<void> {
     });
     notificationEmails.start();
     const limiters = link ? redisLimiters(link, logger) : localLimiters;
-    const app = createApp({ env, logger, sessionMiddleware, collab, mailer, limiters });
+    const app = createApp({ env, logger, sessionMiddleware, collab, mailer, limiters, userStreams });
     httpServer.on('request', app);
     const { retentionMs, purgeIntervalMs } = env.deletedDocuments;
     const purger = new DeletedDocumentPurger(logger, retentionMs, purgeIntervalMs);
@@ -110,6 +114,7 @@ async function main(): Promise<void> {
         await mailer.close();
       },
       stopPurger: () => purger.stop(),
+      closeUserStreams: () => userStreams.close(),
     });
     await listen(httpServer, env);
     const address = httpServer.address();
@@ -155,9 +160,19 @@ function handleShutdown(parts: {
   closeSessionStore: () => Promise<void>;
   closeMailer: () => Promise<void>;
   stopPurger: () => Promise<void>;
+  /** the users' live channels (GET /api/events): open until ended, they would hold close() */
+  closeUserStreams: () => void;
 }): void {
-  const { logger, httpServer, collab, flushLastTextChange, closeSessionStore, closeMailer, stopPurger } =
-    parts;
+  const {
+    logger,
+    httpServer,
+    collab,
+    flushLastTextChange,
+    closeSessionStore,
+    closeMailer,
+    stopPurger,
+    closeUserStreams,
+  } = parts;
   let stopping = false;
   const stop = async (reason: string, exitCode: 0 | 1) => {
     if (stopping) return;
@@ -170,6 +185,7 @@ function handleShutdown(parts: {
     deadline.unref();
     try {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      closeUserStreams();
       // idle keep-alive connections would hold close() open; requests in flight still finish
       httpServer.closeIdleConnections();
       await collab.close();

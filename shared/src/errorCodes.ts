@@ -17,6 +17,8 @@ export const ErrorCode = {
   LAST_COORDINATOR: 'last_coordinator',
   /** the title typed to confirm deleting a document is not the document's title */
   TITLE_MISMATCH: 'title_mismatch',
+  /** a search query that is empty or longer than SEARCH_QUERY_MAX */
+  BAD_QUERY: 'bad_query',
   /** the coordinator role is handed over to someone who is the giver themselves */
   HAND_OVER_TO_SELF: 'hand_over_to_self',
   /** a join link was revoked by a coordinator (410) */

@@ -33,3 +33,4 @@ export * from './signoff/index.js';
 export * from './notifications/notificationEmails.js';
 export * from './amendments/index.js';
 export * from './groupBy.js';
+export * from './search/index.js';

@@ -6,6 +6,7 @@ import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { useOpenSessions } from '../collab/OpenSessionsContext';
 import { NotificationsButton } from '../notifications/NotificationsButton';
+import { UserEvents } from '../notifications/UserEvents';
 import '../account/accountLink.css';
 
 export function AppHeader() {
@@ -47,6 +48,7 @@ export function AppHeader() {
           <LanguagePicker />
           {session.status === 'signedIn' && (
             <>
+              <UserEvents />
               <NotificationsButton />
               <span className="app-header__user" title={session.user.email}>
                 {t('app.signedInAs', { name: session.user.name })}

@@ -5,6 +5,7 @@ import { accordApi } from '../api/accordApi';
 import { Alert } from '../components/Alert';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { navigate } from '../router/navigate';
+import { useOpenSessions } from '../collab/OpenSessionsContext';
 
 type State =
   | { status: 'loading' }
@@ -13,7 +14,8 @@ type State =
 
 /**
  * The invitations waiting for the signed-in user (addressed to their account's email), each with
- * Accept (opens the document) and Decline. Shows nothing when there are none.
+ * Accept (opens the document) and Decline; a new one appears without reload. Shows nothing when
+ * there are none.
  */
 export function ReceivedInvitations() {
   const { t } = useTranslation();
@@ -22,6 +24,17 @@ export function ReceivedInvitations() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+  const openSessions = useOpenSessions();
+
+  // a new invitation arrives live (the user's own channel): the list is read again
+  useEffect(
+    () =>
+      openSessions.on('notification.created', (event) => {
+        if (event.notification.kind === 'invited') setReloadKey((key) => key + 1);
+      }),
+    [openSessions],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
@@ -32,7 +45,7 @@ export function ReceivedInvitations() {
         if (!controller.signal.aborted) setState({ status: 'failed', error });
       });
     return () => controller.abort();
-  }, []);
+  }, [reloadKey]);
 
   const drop = (id: string) =>
     setState((current) =>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { DocumentKind, DocumentLanguage } from '@accord/shared';
@@ -10,6 +10,8 @@ import { EditorShortcuts } from './EditorShortcuts';
 import { EditorStatus } from './EditorStatus';
 import { ReadOnlyTypingNote, useReadOnlyTyping, type ReadOnlyReason } from './ReadOnlyTyping';
 import { phoneScrollMargin, phoneScrollThreshold } from '../phone/phoneScrollMargin';
+import { DocumentSearchBar } from '../search/DocumentSearchBar';
+import { isFindShortcut } from '../search/isFindShortcut';
 
 interface PolicyEditorProps {
   session: CollabSession;
@@ -38,6 +40,7 @@ export function PolicyEditor({
   // where Escape puts the focus: just after the text, so that Tab goes on to the next control
   const leftText = useRef<HTMLSpanElement>(null);
   const readOnlyTyping = useReadOnlyTyping(readOnlyReason);
+  const [searching, setSearching] = useState(false);
   const extensions = useMemo(
     () =>
       editorExtensions({
@@ -96,8 +99,40 @@ export function PolicyEditor({
     <div
       className={editable ? 'editor' : 'editor editor--readonly'}
       style={{ ['--placeholder' as string]: JSON.stringify(t('document.editorPlaceholder')) }}
-      onKeyDown={editable ? undefined : readOnlyTyping.onKeyDown}
+      onKeyDown={(event) => {
+        // Ctrl/Cmd+F finds in the document only while the focus is in the editor (the browser's
+        // own find is still there everywhere else, and with Ctrl+F again from the search box)
+        if (isFindShortcut(event) && editor?.view.dom.contains(event.target as Node)) {
+          event.preventDefault();
+          setSearching(true);
+          return;
+        }
+        if (!editable && !(event.target as Element).closest('.editor__find')) readOnlyTyping.onKeyDown(event);
+      }}
     >
+      <div className={searching ? 'editor__find editor__find--open' : 'editor__find'}>
+        {!searching && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setSearching(true)}
+            aria-keyshortcuts="Control+F Meta+F"
+            data-testid="doc-search-open"
+          >
+            {t('search.inDocument.open')}
+          </button>
+        )}
+        {searching && editor && (
+          <DocumentSearchBar
+            editor={editor}
+            comments={session.comments}
+            onClose={() => {
+              setSearching(false);
+              editor.commands.focus(null, { scrollIntoView: false });
+            }}
+          />
+        )}
+      </div>
       {editable && editor && (
         <EditorToolbar editor={editor} kind={kind} deletion={session.clauseDeletion}>
           {status}

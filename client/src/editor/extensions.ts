@@ -13,6 +13,7 @@ import { ClauseDeletionExtension } from './deletion/ClauseDeletionExtension';
 import { FollowMovedClause } from './followMovedClause';
 import { CaretKeepsItsPlace } from './caretKeepsItsPlace';
 import { CaretStaysWithText } from './caretStaysWithText';
+import { DocumentSearchExtension } from '../search/DocumentSearchExtension';
 
 export interface EditorExtensionsOptions {
   ydoc: Y.Doc;
@@ -65,5 +66,7 @@ export function editorExtensions({
     FollowMovedClause,
     // each person's caret stays with the text they type when others' changes arrive
     CaretStaysWithText,
+    // find in the document: matches as decorations
+    DocumentSearchExtension,
   ];
 }

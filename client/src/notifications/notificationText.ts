@@ -20,6 +20,8 @@ export function notificationText(t: TFunction, item: PresentedNotification): str
       return t('notifications.amendmentDecided', values);
     case 'signoff_requested':
       return t('notifications.signoffRequested', values);
+    case 'invited':
+      return t('notifications.invited', { ...values, role: t(`roles.${item.role ?? 'observer'}`) });
     case 'role_changed':
       return t('notifications.roleChanged', { ...values, role: t(`roles.${item.role ?? 'observer'}`) });
     default:
@@ -30,6 +32,8 @@ export function notificationText(t: TFunction, item: PresentedNotification): str
 /** Where a notification leads: its thread, the versions (versions, publications, sign-off), or the document. */
 export function notificationHref(item: PresentedNotification): string {
   const document = `/documents/${encodeURIComponent(item.documentId)}`;
+  // an invitation is answered on My documents
+  if (item.kind === 'invited') return '/documents';
   if (item.threadId) return `${document}?comment=${encodeURIComponent(item.threadId)}`;
   if (item.kind === 'version_frozen' || item.kind === 'published' || item.kind === 'signoff_requested')
     return `${document}?view=versions`;

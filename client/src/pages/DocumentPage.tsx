@@ -29,6 +29,7 @@ import { useIsPhone } from '../phone/useIsPhone';
 import { useNegotiationStore } from '../negotiation/useNegotiationStore';
 import { NegotiationPanel } from '../negotiation/NegotiationPanel';
 import { NegotiationMargin } from '../negotiation/NegotiationMargin';
+import { useClauseLink } from '../search/useClauseLink';
 
 // the versions and comparison views are opened from the text view: their code is loaded on demand
 const VersionsView = lazy(() =>
@@ -98,6 +99,8 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const session = useCollabSession(documentId, caretUser, document?.language ?? null);
   const [workflow, setWorkflow] = useWorkflow(document, session);
   const negotiation = useNegotiationStore(session);
+  // a search result's link to a clause (?clause=)
+  useClauseLink(session);
   const [view, show] = useDocumentView();
   // a sheet belongs to the text: another view closes it
   useEffect(() => {
@@ -126,6 +129,12 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       if (error instanceof ApiError && error.status === 401) sessionEnded();
     });
   }, [state.failedAttempts, sessionEnded]);
+
+  // a coordinator changed the kind or language (in another tab too): numbering words follow
+  useEffect(() => {
+    if (!session) return;
+    return session.on('document.settings_changed', () => setReloadKey((key) => key + 1));
+  }, [session]);
 
   // a membership changed: the list changes, and if it is ours, the document's abilities too
   useEffect(() => {

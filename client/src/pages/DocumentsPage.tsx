@@ -11,6 +11,7 @@ import { CreateDocumentForm } from '../documents/CreateDocumentForm';
 import { MyDocuments } from '../documents/MyDocuments';
 import { DeletedDocuments } from '../documents/DeletedDocuments';
 import { ReceivedInvitations } from '../documents/ReceivedInvitations';
+import { DocumentTextSearch } from '../search/DocumentTextSearch';
 import { useErrorMessage } from '../i18n/useErrorMessage';
 import { useSession } from '../session/useSession';
 
@@ -79,6 +80,7 @@ export function DocumentsPage() {
             </div>
           )}
           {state.status === 'ready' && state.offline && <Alert tone="info">{t('offline.offlineList')}</Alert>}
+          {state.status === 'ready' && state.documents.length > 0 && !state.offline && <DocumentTextSearch />}
           {state.status === 'ready' && state.documents.length > 0 && (
             <MyDocuments documents={state.documents} />
           )}

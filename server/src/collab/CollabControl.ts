@@ -20,6 +20,11 @@ export interface CollabControl {
    */
   broadcastEvent(documentId: string, event: AccordEvent, audience?: EventAudience): void;
   /**
+   * Sends an event to the user's own live channels (GET /api/events, every tab, on every
+   * instance): news that concerns them wherever they are, such as an invitation.
+   */
+  sendToUser(userId: string, event: AccordEvent): void;
+  /**
    * Runs `read` on the document's current Yjs state: the open room's live Y.Doc when the document
    * is open (so REST sees what collaborators see), else the state loaded from the database.
    * `read` must not modify the document nor keep a reference to it after returning.

@@ -23,9 +23,11 @@ import type { CollabExtension } from './CollabExtension.js';
 import { TextLock } from './extensions/TextLock.js';
 import { titleFollowing } from './extensions/titleFollowing.js';
 import { clauseIdRepair } from './extensions/clauseIdRepair.js';
+import { searchTextIndexing } from './extensions/searchTextIndexing.js';
 import type { RedisLink } from './instances/RedisLink.js';
 import { RedisFanout } from './instances/RedisFanout.js';
 import { crossInstanceControl } from './instances/crossInstanceControl.js';
+import type { UserStreams } from '../events/UserStreams.js';
 
 export interface CollabServerOptions {
   httpServer: http.Server;
@@ -41,6 +43,8 @@ export interface CollabServerOptions {
   link?: RedisLink | null;
   /** with a link: a live event made on another instance, before it reaches this one's sockets */
   onRemoteEvent?: (documentId: string, event: AccordEvent) => void;
+  /** the users' own live channels on this instance (sendToUser) */
+  userStreams?: UserStreams;
 }
 
 export interface CollabServer extends CollabControl {
@@ -85,6 +89,7 @@ export function createCollabServer({
   onTextStored,
   link = null,
   onRemoteEvent,
+  userStreams,
 }: CollabServerOptions): CollabServer {
   const limits = env.collab;
   // ws refuses frames beyond twice the limit itself (1009); up to that, the registry closes the
@@ -93,7 +98,7 @@ export function createCollabServer({
   const store = new DocumentStore({ sharedLog: link !== null });
   const queue = new PersistenceQueue(limits.flushMs, logger, (records) => store.append(records));
   const textLock = new TextLock(async (documentId) => (await currentWorkflow(documentId)).textLocked);
-  const extensions: CollabExtension[] = [textLock, clauseIdRepair(logger)];
+  const extensions: CollabExtension[] = [textLock, clauseIdRepair(logger), searchTextIndexing(logger)];
   if (onTitleChange) extensions.push(titleFollowing(onTitleChange));
   if (onTextStored)
     extensions.push({ name: 'text-stored', onStored: (documentId) => onTextStored(documentId) });
@@ -184,6 +189,11 @@ export function createCollabServer({
     disconnectUser(userId: string): void {
       access.forgetUser(userId);
       for (const conn of byUser.get(userId) ?? []) conn.close(CloseCode.UNAUTHENTICATED, 'signed out');
+      userStreams?.closeUser(userId);
+    },
+
+    sendToUser(userId: string, event: AccordEvent): void {
+      userStreams?.send(userId, event);
     },
 
     membershipChanged(documentId: string, userId: string, role: Role | null): void {

@@ -13,6 +13,7 @@ import { recordAuditEvent } from './recordAuditEvent.js';
  * language) is the drafters' to change. Frozen versions keep the rendering they were frozen with.
  * Not while the workflow locks the text (409 text_locked): the live rendering would change.
  * A flag on the record like `public` (setDocumentPublic): the last of two racing changes holds.
+ * Open tabs of the document hear of it live (document.settings_changed) and follow.
  */
 export function changeDocumentSettings(
   ctx: CommandContext,
@@ -37,6 +38,14 @@ export function changeDocumentSettings(
       action: 'document.settings_changed',
       documentId,
       data: { from: { kind: before.kind, language: before.language }, to: set },
+    });
+    // open editors of the document (every tab, every instance) renumber in the new language
+    ctx.collab.broadcastEvent(documentId, {
+      type: 'document.settings_changed',
+      documentId,
+      kind: document.kind,
+      language: document.language,
+      actorId: ctx.actor.id,
     });
     return document;
   });

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { DocumentModel } from '../models/Document.js';
 import { DocHead } from '../models/DocHead.js';
+import { DocumentText } from '../models/DocumentText.js';
 import { DeletedDocument } from '../models/DeletedDocument.js';
 import type { Logger } from '../logger.js';
 import { recordAuditEvent } from '../commands/recordAuditEvent.js';
@@ -9,7 +10,7 @@ import { recordAuditEvent } from '../commands/recordAuditEvent.js';
  * Purges the documents that have been in the bin longer than `retentionMs`: every record of every
  * model with a `documentId` field (text updates, snapshots, comments, versions, publications,
  * members, invitations, notifications, audit events, and the models added later, which need no
- * change here), the document's head and record, then the bin record itself, last, so a purge
+ * change here), the document's head, search text and record, then the bin record itself, last, so a purge
  * interrupted half-way is taken up again by the next run. Idempotent: several instances may run
  * it at once. Answers how many documents were purged.
  *
@@ -27,6 +28,7 @@ export async function purgeDeletedDocuments(logger: Logger, retentionMs: number)
     const documentId = deleted._id;
     for (const model of models) await model.deleteMany({ documentId });
     await DocHead.deleteOne({ _id: documentId });
+    await DocumentText.deleteOne({ _id: documentId });
     await DocumentModel.deleteOne({ _id: documentId });
     await DeletedDocument.deleteOne({ _id: documentId });
     // no title: nothing of the document is kept, only that it was purged

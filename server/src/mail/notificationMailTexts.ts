@@ -24,6 +24,7 @@ export const NOTIFICATION_MAIL_TEXTS: Record<MailLocale, Texts> = {
       published: (n, d) => `${n} published “${d}”.`,
       amendment_decided: (n, d) => `${n} decided on an amendment you tabled or co-sponsored, in “${d}”.`,
       signoff_requested: (n, d) => `${n} asks your organisation to sign off a version of “${d}”.`,
+      invited: (n, d, r) => `${n} invited you to “${d}” as ${r}.`,
     },
     subject: (line) => `Accord: ${line}`,
     open: 'Open it in Accord',
@@ -43,6 +44,7 @@ export const NOTIFICATION_MAIL_TEXTS: Record<MailLocale, Texts> = {
       amendment_decided: (n, d) =>
         `${n} decidió sobre una enmienda que usted presentó o copatrocinó, en «${d}».`,
       signoff_requested: (n, d) => `${n} pide a su organización que apruebe una versión de «${d}».`,
+      invited: (n, d, r) => `${n} le invitó a «${d}» con el rol ${r}.`,
     },
     subject: (line) => `Accord: ${line}`,
     open: 'Abrir en Accord',
@@ -63,6 +65,7 @@ export const NOTIFICATION_MAIL_TEXTS: Record<MailLocale, Texts> = {
       amendment_decided: (n, d) =>
         `${n} decidiu sobre uma emenda que você apresentou ou copatrocinou, em “${d}”.`,
       signoff_requested: (n, d) => `${n} pede à sua organização que aprove uma versão de “${d}”.`,
+      invited: (n, d, r) => `${n} convidou você para “${d}” com o papel ${r}.`,
     },
     subject: (line) => `Accord: ${line}`,
     open: 'Abrir no Accord',
@@ -82,6 +85,7 @@ export const NOTIFICATION_MAIL_TEXTS: Record<MailLocale, Texts> = {
       amendment_decided: (n, d) =>
         `${n} a statué sur un amendement que vous avez déposé ou coparrainé, dans « ${d} ».`,
       signoff_requested: (n, d) => `${n} demande à votre organisation d’approuver une version de « ${d} ».`,
+      invited: (n, d, r) => `${n} vous a invité à « ${d} » avec le rôle ${r}.`,
     },
     subject: (line) => `Accord : ${line}`,
     open: 'Ouvrir dans Accord',

@@ -148,7 +148,13 @@ export class NotificationEmails {
         documentId,
         documentTitle: titles.get(documentId) ?? '',
         ...(n.role ? { role: n.role } : {}),
-        link: n.threadId ? `${document}?comment=${n.threadId.toHexString()}` : document,
+        // an invitation is answered on My documents (the document opens once accepted)
+        link:
+          n.kind === 'invited'
+            ? `${this.options.linkBase}/documents`
+            : n.threadId
+              ? `${document}?comment=${n.threadId.toHexString()}`
+              : document,
       };
     });
   }

@@ -7,6 +7,8 @@ import { DocumentModel } from '../models/Document.js';
 import { Comment } from '../models/Comment.js';
 import { CommentEvent } from '../models/CommentEvent.js';
 import { canSeeThread } from '../permissions/commentPermissions.js';
+import { User } from '../models/User.js';
+import { receivedInvitations } from './receivedInvitations.js';
 
 const MAX_NOTIFICATIONS = 100;
 
@@ -18,7 +20,8 @@ export interface NotificationRow {
 
 /**
  * The user's latest notifications, newest first, leaving out those about documents they left or
- * threads they may no longer see (a thread made team-only).
+ * threads they may no longer see (a thread made team-only). An invitation is listed while it is
+ * pending (not for a deleted document): accepted, declined, withdrawn or expired, it goes.
  */
 export async function listNotifications(userId: string, unreadOnly: boolean): Promise<NotificationRow[]> {
   const uid = new Types.ObjectId(userId);
@@ -62,9 +65,13 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
       visibility.set(key, event.visibility);
     }
   }
+  const pending = await pendingInvitationIds(userId, records);
   return records.flatMap((record) => {
     const role = roles.get(record.documentId.toHexString()) ?? null;
-    if (role === null) return [];
+    // an invitation concerns someone not (yet) a member: shown while it is pending, then its work is done
+    if (record.kind === 'invited') {
+      if (!pending.has(record.commentId.toHexString())) return [];
+    } else if (role === null) return [];
     if (record.threadId) {
       const threadId = record.threadId.toHexString();
       const threadVisibility = visibility.get(threadId);
@@ -76,4 +83,13 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
     if (unreadOnly && isRead) return [];
     return [{ record, documentTitle: titles.get(record.documentId.toHexString()) ?? '', read: isRead }];
   });
+}
+
+/** The ids of the user's pending invitations, when some notifications are about invitations. */
+async function pendingInvitationIds(userId: string, records: NotificationRecord[]): Promise<Set<string>> {
+  if (!records.some((r) => r.kind === 'invited')) return new Set();
+  const user = await User.findById(userId, { email: 1 }).lean();
+  if (!user) return new Set();
+  const rows = await receivedInvitations(user.email);
+  return new Set(rows.map((row) => row.invitation._id.toHexString()));
 }

@@ -14,6 +14,7 @@ import type { Mailer } from '../mail/Mailer.js';
 import { linkBase } from '../mail/linkBase.js';
 import { sendInvitationMail } from '../mail/sendInvitationMail.js';
 import { resendInvitation } from '../commands/resendInvitation.js';
+import { notifyInvitee } from '../commands/notifyInvitee.js';
 
 /**
  * /api/documents/:id/invitations (coordinators): invite an email address with a role, change the
@@ -43,6 +44,8 @@ export function createDocumentInvitationsRouter({
     // the message is stored before the answer; delivery happens afterwards
     await sendInvitationMail({ logger, mailer, linkBase: linkBase(env, req) }, actor, invitation, token);
     res.status(201).json({ invitation: presentInvitation(invitation) });
+    // after the answer: it must not tell whether the address has an account
+    void notifyInvitee({ logger, collab, actor }, invitation);
   });
 
   router.patch('/:id/invitations/:invitationId', async (req, res) => {
@@ -70,6 +73,7 @@ export function createDocumentInvitationsRouter({
     );
     await sendInvitationMail({ logger, mailer, linkBase: linkBase(env, req) }, actor, invitation, token);
     res.json({ invitation: presentInvitation(invitation) });
+    void notifyInvitee({ logger, collab, actor }, invitation);
   });
 
   router.delete('/:id/invitations/:invitationId', async (req, res) => {

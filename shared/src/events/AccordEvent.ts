@@ -6,9 +6,12 @@ import type { VersionCreatedEvent } from './VersionCreatedEvent.js';
 import type { WorkflowChangedEvent } from './WorkflowChangedEvent.js';
 import type { NegotiationChangedEvent } from './NegotiationChangedEvent.js';
 import type { SignoffChangedEvent } from './SignoffChangedEvent.js';
+import type { DocumentSettingsChangedEvent } from './DocumentSettingsChangedEvent.js';
 
 /**
- * Everything the server sends on the collaboration socket as ACCORD_EVENT (JSON). A new kind of
+ * Everything the server sends on the collaboration socket as ACCORD_EVENT (JSON), and on a
+ * user's own live channel (GET /api/events, Server-Sent Events, for news that concerns them
+ * outside any one document: a notification, an invitation). A new kind of
  * event is one interface added to this union: the server's broadcast accepts only this type and
  * the client's `session.on(type, listener)` derives its types from it.
  */
@@ -20,7 +23,8 @@ export type AccordEvent =
   | VersionCreatedEvent
   | NegotiationChangedEvent
   | SignoffChangedEvent
-  | AmendmentsChangedEvent;
+  | AmendmentsChangedEvent
+  | DocumentSettingsChangedEvent;
 
 export type AccordEventType = AccordEvent['type'];
 

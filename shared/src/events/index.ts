@@ -6,3 +6,4 @@ export * from './VersionCreatedEvent.js';
 export * from './WorkflowChangedEvent.js';
 export * from './NegotiationChangedEvent.js';
 export * from './SignoffChangedEvent.js';
+export * from './DocumentSettingsChangedEvent.js';

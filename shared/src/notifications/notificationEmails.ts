@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'published',
   'amendment_decided',
   'signoff_requested',
+  'invited',
 ] as const;
 export const EMAIL_CHOICES = ['immediately', 'daily', 'never'] as const;
 export type EmailChoice = (typeof EMAIL_CHOICES)[number];
@@ -27,6 +28,8 @@ export const DEFAULT_NOTIFICATION_EMAILS: NotificationEmailSettings = {
   published: 'daily',
   amendment_decided: 'immediately',
   signoff_requested: 'immediately',
+  // the invitation itself is emailed already
+  invited: 'never',
 };
 
 const choice = z.enum(EMAIL_CHOICES);
@@ -42,4 +45,6 @@ export const notificationEmailsBody = z.strictObject({
   published: choice,
   amendment_decided: choice,
   signoff_requested: choice,
+  // optional: clients from before invitations were notifications do not send it
+  invited: choice.optional(),
 });

@@ -138,7 +138,8 @@ export type NotificationKind =
   | 'version_frozen'
   | 'published'
   | 'amendment_decided'
-  | 'signoff_requested';
+  | 'signoff_requested'
+  | 'invited';
 
 export interface PresentedNotification {
   id: string;

@@ -43,9 +43,13 @@ import amendmentsEs from './amendments.es.json';
 import amendmentsPt from './amendments.pt.json';
 import amendmentsFr from './amendments.fr.json';
 import manageEn from './manage.en.json';
+import searchEn from './search.en.json';
 import manageEs from './manage.es.json';
+import searchEs from './search.es.json';
 import managePt from './manage.pt.json';
+import searchPt from './search.pt.json';
 import manageFr from './manage.fr.json';
+import searchFr from './search.fr.json';
 import type { LanguageCode } from '../LANGUAGES';
 
 /**
@@ -66,6 +70,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...signoffEn,
     ...amendmentsEn,
     ...manageEn,
+    ...searchEn,
   },
   es: {
     ...es,
@@ -80,6 +85,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...signoffEs,
     ...amendmentsEs,
     ...manageEs,
+    ...searchEs,
   },
   pt: {
     ...pt,
@@ -94,6 +100,7 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...signoffPt,
     ...amendmentsPt,
     ...managePt,
+    ...searchPt,
   },
   fr: {
     ...fr,
@@ -108,5 +115,6 @@ export const LOCALES: Record<LanguageCode, Record<string, unknown>> = {
     ...signoffFr,
     ...amendmentsFr,
     ...manageFr,
+    ...searchFr,
   },
 };

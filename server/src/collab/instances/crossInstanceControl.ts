@@ -9,7 +9,8 @@ type ControlMessage =
   | { kind: 'disconnectUser'; userId: string }
   | { kind: 'membershipChanged'; documentId: string; userId: string; role: Role | null }
   | { kind: 'setTextLocked'; documentId: string; locked: boolean }
-  | { kind: 'event'; documentId: string; event: AccordEvent; audience?: EventAudience };
+  | { kind: 'event'; documentId: string; event: AccordEvent; audience?: EventAudience }
+  | { kind: 'userEvent'; userId: string; event: AccordEvent };
 
 /**
  * The collaboration endpoint of one instance, with the control changes that concern sockets
@@ -35,6 +36,8 @@ export function crossInstanceControl(
       case 'event':
         if (remote) onRemoteEvent?.(message.documentId, message.event);
         return local.broadcastEvent(message.documentId, message.event, message.audience);
+      case 'userEvent':
+        return local.sendToUser(message.userId, message.event);
     }
   };
   link.onControl((raw) => {
@@ -57,6 +60,7 @@ export function crossInstanceControl(
     setTextLocked: (documentId, locked) => everywhere({ kind: 'setTextLocked', documentId, locked }),
     broadcastEvent: (documentId, event, audience) =>
       everywhere({ kind: 'event', documentId, event, ...(audience ? { audience } : {}) }),
+    sendToUser: (userId, event) => everywhere({ kind: 'userEvent', userId, event }),
     close: async () => {
       await local.close();
       await link.close();

@@ -1,0 +1,4 @@
+export * from './foldForSearch.js';
+export * from './findMatches.js';
+export * from './snippetAround.js';
+export * from './searchSchemas.js';
