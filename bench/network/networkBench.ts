@@ -17,7 +17,8 @@
  *     HTTP cache, service worker, IndexedDB copy);
  *   - keystroke → second client (another browser profile, same network profile): median and max;
  * and once, unthrottled: bytes per minute of an idle open document with three other people present
- * (stock y-websocket clients with awareness states).
+ * (stock y-websocket clients with awareness states), with and without low-data mode, and again
+ * while the three others move their carets every 2 s (`--profiles ''` runs only these).
  * "Bytes" are bytes from the server at the moment the page is usable, and until the network has
  * been quiet for 2 s (what is fetched after, e.g. a service worker's precache).
  */
@@ -47,7 +48,7 @@ const PROFILES = {
 type ProfileName = keyof typeof PROFILES;
 
 const PARAMS = {
-  profiles: option('profiles', '2G,slow3G,4G').split(',') as ProfileName[],
+  profiles: option('profiles', '2G,slow3G,4G').split(',').filter(Boolean) as ProfileName[],
   idleSeconds: Number(option('idle-seconds', '60')),
   keystrokes: Number(option('keystrokes', '5')),
   label: option('label', 'run'),
@@ -242,9 +243,21 @@ async function runProfile(
   };
 }
 
-async function idle(browser: Browser, proxy: ByteCountingProxy, fixture: NetworkFixture, wsUrl: string) {
-  log(`idle document with three others present, ${PARAMS.idleSeconds} s`);
+type IdleCase = { lowData: boolean; caretsMoving: boolean };
+
+async function idle(
+  browser: Browser,
+  proxy: ByteCountingProxy,
+  fixture: NetworkFixture,
+  wsUrl: string,
+  { lowData, caretsMoving }: IdleCase,
+) {
+  log(
+    `open document, three others present${caretsMoving ? ' moving carets' : ''}, low data ${lowData}, ${PARAMS.idleSeconds} s`,
+  );
   const context = await signedInContext(browser, proxy.url, fixture.author);
+  // the device's low-data choice (Settings → This device) is kept in localStorage
+  await context.addInitScript((on) => window.localStorage.setItem('accord.lowData', on ? '1' : '0'), lowData);
   const page = await context.newPage();
   await page.goto(`${proxy.url}/documents/${fixture.documentId}`);
   await editable(page);
@@ -253,16 +266,27 @@ async function idle(browser: Browser, proxy: ByteCountingProxy, fixture: Network
     provider.awareness.setLocalStateField('user', { name: r.name, color: ['#d33', '#3a3', '#33d'][i] });
     return provider;
   });
+  let moves = 0;
+  const mover = caretsMoving
+    ? setInterval(() => {
+        moves++;
+        for (const provider of others)
+          provider.awareness.setLocalStateField('cursor', { anchor: moves, head: moves + 3 });
+      }, 2000)
+    : null;
   await page.waitForTimeout(5000);
   const down0 = proxy.down;
   const up0 = proxy.up;
   await page.waitForTimeout(PARAMS.idleSeconds * 1000);
   const perMinute = 60 / PARAMS.idleSeconds;
   const result = {
+    lowData,
+    caretsMoving,
     seconds: PARAMS.idleSeconds,
     downBytesPerMinute: Math.round((proxy.down - down0) * perMinute),
     upBytesPerMinute: Math.round((proxy.up - up0) * perMinute),
   };
+  if (mover) clearInterval(mover);
   for (const provider of others) provider.destroy();
   await context.close();
   return result;
@@ -290,7 +314,11 @@ async function main(): Promise<void> {
     });
     const profiles = [];
     for (const profile of PARAMS.profiles) profiles.push(await runProfile(browser, proxy, fixture, profile));
-    const idleResult = PARAMS.idleSeconds > 0 ? await idle(browser, proxy, fixture, server.wsUrl) : null;
+    const idleResult = [];
+    if (PARAMS.idleSeconds > 0)
+      for (const caretsMoving of [false, true])
+        for (const lowData of [false, true])
+          idleResult.push(await idle(browser, proxy, fixture, server.wsUrl, { lowData, caretsMoving }));
     const cold = profiles[0]?.cold;
     const result = {
       benchmark: 'Accord on slow connections (issue 18)',
