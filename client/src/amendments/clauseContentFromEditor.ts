@@ -9,6 +9,10 @@ function runsOf(node: PMNode): TextRunContent[] {
     const marks = child.marks.flatMap((mark): NonNullable<TextRunContent['marks']> => {
       if (mark.type.name === 'bold' || mark.type.name === 'italic') return [{ type: mark.type.name }];
       if (mark.type.name === 'link') return [{ type: 'link', attrs: { href: String(mark.attrs.href) } }];
+      if (mark.type.name === 'bracketed') {
+        const option = mark.attrs.option;
+        return [{ type: 'bracketed', attrs: { option: typeof option === 'string' ? option : null } }];
+      }
       return [];
     });
     runs.push(marks.length > 0 ? { text: child.text, marks } : { text: child.text });

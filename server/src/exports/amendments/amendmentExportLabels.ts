@@ -52,7 +52,8 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
     accepted: 'Accepted by {name} on {date}',
     acceptedWithChanges: 'Accepted with changes by {name} on {date}',
     rejected: 'Rejected by {name} on {date}: {reason}',
-    legend: 'Deleted words are struck through; added words are in bold italics.',
+    legend:
+      'Deleted words are struck through; added words are in bold italics; words whose formatting changes are underlined.',
   },
   es: {
     title: 'Enmiendas',
@@ -84,7 +85,8 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
     accepted: 'Aceptada por {name} el {date}',
     acceptedWithChanges: 'Aceptada con cambios por {name} el {date}',
     rejected: 'Rechazada por {name} el {date}: {reason}',
-    legend: 'Las palabras suprimidas aparecen tachadas; las añadidas, en negrita cursiva.',
+    legend:
+      'Las palabras suprimidas aparecen tachadas; las añadidas, en negrita cursiva; las que cambian de formato, subrayadas.',
   },
   pt: {
     title: 'Emendas',
@@ -116,7 +118,8 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
     accepted: 'Aceite por {name} em {date}',
     acceptedWithChanges: 'Aceite com alterações por {name} em {date}',
     rejected: 'Rejeitada por {name} em {date}: {reason}',
-    legend: 'As palavras suprimidas aparecem riscadas; as acrescentadas, a negrito itálico.',
+    legend:
+      'As palavras suprimidas aparecem riscadas; as acrescentadas, a negrito itálico; as que mudam de formatação, sublinhadas.',
   },
   fr: {
     title: 'Amendements',
@@ -148,6 +151,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
     accepted: 'Adopté par {name} le {date}',
     acceptedWithChanges: 'Adopté avec modifications par {name} le {date}',
     rejected: 'Rejeté par {name} le {date} : {reason}',
-    legend: 'Les mots supprimés sont barrés ; les mots ajoutés sont en gras italique.',
+    legend:
+      'Les mots supprimés sont barrés ; les mots ajoutés sont en gras italique ; les mots dont la mise en forme change sont soulignés.',
   },
 };

@@ -10,11 +10,15 @@ function cell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** Changes marked in plain text as wdiff does: [-deleted-] in "Text proposed", {+added+} in "Amendment". */
+/**
+ * Changes marked in plain text as wdiff does: [-deleted-] in "Text proposed", {+added+} in
+ * "Amendment"; words whose formatting changes, {~so~} in "Amendment".
+ */
 function column(diff: readonly DiffPart[], side: 'before' | 'after'): string {
   return diff
     .map((part) => {
       if (side === 'before') return part.added ? '' : part.removed ? `[-${part.value}-]` : part.value;
+      if (part.formatted) return `{~${part.value}~}`;
       return part.removed ? '' : part.added ? `{+${part.value}+}` : part.value;
     })
     .join('');

@@ -33,7 +33,14 @@ function column(diff: readonly DiffPart[], side: 'before' | 'after'): Paragraph[
       if (i > 0) paragraphs.push([]);
       if (!piece) return;
       paragraphs[paragraphs.length - 1]!.push(
-        run(piece, changed ? { bold: true, italics: true, ...(part.removed ? { strike: true } : {}) } : {}),
+        run(
+          piece,
+          changed
+            ? { bold: true, italics: true, ...(part.removed ? { strike: true } : {}) }
+            : part.formatted && side === 'after'
+              ? { underline: {} }
+              : {},
+        ),
       );
     });
   }

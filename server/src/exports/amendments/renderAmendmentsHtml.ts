@@ -13,6 +13,7 @@ function column(diff: readonly DiffPart[], side: 'before' | 'after'): string {
       if (side === 'after' && part.removed) return '';
       if (part.removed) return `<del><b><i>${text(part.value)}</i></b></del>`;
       if (part.added) return `<ins><b><i>${text(part.value)}</i></b></ins>`;
+      if (part.formatted && side === 'after') return `<u>${text(part.value)}</u>`;
       return text(part.value);
     })
     .join('');
