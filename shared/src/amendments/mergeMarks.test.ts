@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeMarks } from './mergeMarks.js';
 import { formattedDiff } from './formattedDiff.js';
+import { carryMarks, carryParagraphMarks } from './carryMarks.js';
 import { rebaseAmendment } from './rebaseAmendment.js';
 import type { ClauseContent, TextRunContent } from './ClauseContent.js';
 
@@ -47,5 +48,32 @@ describe('mergeMarks', () => {
     expect(
       formattedDiff([{ value: 'ab', removed: true }, { value: 'cd' }], [{ from: 3, to: 4, marks: bold }]),
     ).toEqual([{ value: 'ab', removed: true }, { value: 'c' }, { value: 'd', formatted: true }]);
+  });
+});
+
+describe('carryMarks', () => {
+  it('keeps the marks of the words kept, and adds none to new words', () => {
+    const runs = [{ text: 'States ' }, { text: 'shall', marks: bold }, { text: ' act.' }];
+    expect(carryMarks(runs, 'All States shall act now.')).toEqual([
+      { text: 'All States ' },
+      { text: 'shall', marks: bold },
+      { text: ' act now.' },
+    ]);
+    expect(carryMarks(runs, '')).toEqual([]);
+  });
+});
+
+describe('carryParagraphMarks', () => {
+  it('pairs lines with the paragraphs they were, around added and removed lines', () => {
+    const p1 = [{ text: 'One ' }, { text: 'bold', marks: bold }];
+    const p2 = [{ text: 'Two ' }, { text: 'strong', marks: bold }];
+    expect(carryParagraphMarks([p1, p2], ['One bold', 'New', 'Two strong'])).toEqual([
+      p1,
+      [{ text: 'New' }],
+      p2,
+    ]);
+    expect(carryParagraphMarks([p1, p2], ['Two strong!'])).toEqual([
+      [{ text: 'Two ' }, { text: 'strong', marks: bold }, { text: '!' }],
+    ]);
   });
 });
