@@ -46,6 +46,12 @@ export const AUDIT_ACTIONS = [
   'document.restored',
   'document.purged',
   'document.settings_changed',
+  'amendment.tabled',
+  'amendment.cosponsored',
+  'amendment.revised',
+  'amendment.withdrawn',
+  'amendment.accepted',
+  'amendment.rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
