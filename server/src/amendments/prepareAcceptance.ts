@@ -70,6 +70,12 @@ export function prepareAcceptance(
     const type = amendment.clauseType;
     const clauseId = newClauseId();
     checkJson(clauseJson(type, proposal, clauseId));
+    if (amendment.position === 'inside') {
+      // a level down: the clause's last sub-clause
+      if (!fitsContent(clause.nodeName, [...childTypes(clause), type]))
+        throw new InvalidProposal('A clause of this kind cannot go inside that clause.');
+      return { base: null, apply: () => insertClause(clause, clause.length, type, clauseId, proposal) };
+    }
     const at = amendment.position === 'before' ? index : index + 1;
     const types = childTypes(place.parent);
     const elementIndex = siblings.slice(0, at).filter((child) => child instanceof Y.XmlElement).length;

@@ -31,7 +31,7 @@ export async function tableAmendment(
     const clause = findClauseElement(doc.getXmlFragment(EDITOR_FIELD), body.clauseId);
     if (!clause) throw new UnknownClause();
     const blocks = readClauseBlocks(clause);
-    if (body.kind === 'insert' && body.clauseType !== clause.nodeName)
+    if (body.kind === 'insert' && body.position !== 'inside' && body.clauseType !== clause.nodeName)
       throw new InvalidProposal(`A new clause next to a ${clause.nodeName} is a ${clause.nodeName}.`);
     if (body.kind === 'replace') checkReplacement(blocks, body.proposal as ClauseContent);
     const draft = {

@@ -99,7 +99,7 @@ export const tableAmendmentBody = z.discriminatedUnion('kind', [
     kind: z.literal('insert'),
     clauseId,
     position: z.enum(AMENDMENT_POSITIONS),
-    /** the new clause's node type: the same as the clause it goes next to */
+    /** the new clause's node type: the same as the clause it goes next to; inside: one it holds */
     clauseType: z.enum(INSERTABLE_CLAUSE_TYPES),
     proposal: clauseContentInput,
     justification: justificationText,

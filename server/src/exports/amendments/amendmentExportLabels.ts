@@ -12,7 +12,7 @@ export interface AmendmentExportLabels {
   justification: string;
   state: string;
   decision: string;
-  kinds: Record<'replace' | 'insertBefore' | 'insertAfter' | 'delete', string>;
+  kinds: Record<'replace' | 'insertBefore' | 'insertAfter' | 'insertInside' | 'delete', string>;
   states: Record<AmendmentState, string>;
   accepted: string;
   acceptedWithChanges: string;
@@ -38,6 +38,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
       replace: 'New wording',
       insertBefore: 'New clause before',
       insertAfter: 'New clause after',
+      insertInside: 'New sub-clause in',
       delete: 'Deletion',
     },
     states: {
@@ -71,6 +72,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
       replace: 'Nueva redacción',
       insertBefore: 'Nueva cláusula antes',
       insertAfter: 'Nueva cláusula después',
+      insertInside: 'Nueva subcláusula en',
       delete: 'Supresión',
     },
     states: {
@@ -104,6 +106,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
       replace: 'Nova redação',
       insertBefore: 'Nova cláusula antes',
       insertAfter: 'Nova cláusula depois',
+      insertInside: 'Nova subcláusula em',
       delete: 'Supressão',
     },
     states: {
@@ -137,6 +140,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
       replace: 'Nouvelle rédaction',
       insertBefore: 'Nouvelle clause avant',
       insertAfter: 'Nouvelle clause après',
+      insertInside: 'Nouvelle sous-clause dans',
       delete: 'Suppression',
     },
     states: {

@@ -34,7 +34,14 @@ export function amendmentExportRows(
         : closed?.type === 'reject'
           ? fill(labels.rejected, { name: closed.actorName, date: when, reason: closed.note ?? '' })
           : null;
-    const kind = a.kind === 'insert' ? (a.position === 'before' ? 'insertBefore' : 'insertAfter') : a.kind;
+    const kind =
+      a.kind === 'insert'
+        ? a.position === 'before'
+          ? 'insertBefore'
+          : a.position === 'inside'
+            ? 'insertInside'
+            : 'insertAfter'
+        : a.kind;
     return {
       number: i + 1,
       clause: view.clauseLabel ?? a.clauseId,
