@@ -1,14 +1,8 @@
 import type { DiffPart, DocumentLanguage } from '@accord/shared';
 import type { AmendmentExportRow } from './AmendmentExportRow.js';
 import { AMENDMENT_EXPORT_LABELS } from './amendmentExportLabels.js';
-
-// a cell that a spreadsheet would run as a formula starts with one of these: quote it with '
-const FORMULA = /^[=+\-@\t\r]/;
-
-function cell(value: string): string {
-  const safe = FORMULA.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
+import { csvText } from '../csvText.js';
+import { NEGOTIATION_EXPORT_LABELS } from '../negotiation/negotiationExportLabels.js';
 
 /**
  * Changes marked in plain text as wdiff does: [-deleted-] in "Text proposed", {+added+} in
@@ -38,6 +32,7 @@ export function renderAmendmentsCsv(rows: readonly AmendmentExportRow[], languag
       l.cosponsors,
       l.justification,
       l.state,
+      NEGOTIATION_EXPORT_LABELS[language].clauseStatus,
       l.decision,
     ],
     ...rows.map((row) => [
@@ -50,8 +45,9 @@ export function renderAmendmentsCsv(rows: readonly AmendmentExportRow[], languag
       row.cosponsors.join('; '),
       row.justification,
       row.state,
+      row.clauseStatus ?? '',
       row.decision ?? '',
     ]),
   ];
-  return '\uFEFF' + lines.map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvText(lines);
 }
