@@ -76,7 +76,10 @@ export function planReshape(blocks: ClauseBlocks, lines: MergedLine[]): Reshape 
     : heading
       ? 1
       : 0;
+  // new paragraphs follow the paragraph kept before them (sub-clauses after it stay after them);
+  // those before the first kept one go just before it
   let pending: MergedLine[] = [];
+  let afterKept = false;
   const place = () => {
     children.splice(at, 0, ...pending);
     at += pending.length;
@@ -85,11 +88,15 @@ export function planReshape(blocks: ClauseBlocks, lines: MergedLine[]): Reshape 
   for (let j = heading ? 1 : 0; j < lines.length && clause.nodeName !== NODE.recital; j++) {
     const kept = keptBy.get(j);
     if (!kept) {
-      pending.push(lines[j]!);
+      if (afterKept) children.splice(at++, 0, lines[j]!);
+      else pending.push(lines[j]!);
       continue;
     }
-    at = children.indexOf(kept);
-    place();
+    if (!afterKept) {
+      at = children.indexOf(kept);
+      place();
+    }
+    afterKept = true;
     at = children.indexOf(kept) + 1;
   }
   place();
