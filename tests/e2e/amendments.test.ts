@@ -23,7 +23,7 @@ async function signIn(
   text = 'Each Party shall report on',
 ) {
   await e2e.signIn(page, user, documentPath, (url) => url.pathname === documentPath);
-  await page.locator('.ProseMirror').getByText(text).waitFor(WAIT);
+  await page.locator('.ProseMirror').getByText(text).first().waitFor(WAIT);
 }
 
 const panelOf = (page: Page) => page.getByTestId('amendments-panel');
@@ -130,5 +130,39 @@ describe('amendments in the browser', () => {
       .filter({ hasText: 'the measures taken for paralegals;' })
       .waitFor(WAIT);
     await shot(reviewerPage, 'sub-clause-inserted');
+  });
+
+  it('in an action plan, a proposal changes an action’s fields; accepted, the action shows them', async () => {
+    const created = await coordinator.api.request('POST', '/api/documents', {
+      title: 'Paralegal action plan',
+      kind: 'action_plan',
+    });
+    expect(created.status).toBe(201);
+    const planPath = `/documents/${created.body.document.id}`;
+    await addMember(coordinator.api, created.body.document.id, reviewer, 'reviewer');
+    const reviewerPage = await newPage();
+    const coordinatorPage = await newPage();
+    await signIn(reviewerPage, reviewer, planPath, 'Action …');
+    await signIn(coordinatorPage, coordinator, planPath, 'Action …');
+
+    await selectText(reviewerPage, 'Action …', { focus: true });
+    await panelOf(reviewerPage).getByTestId('amendments-toggle').click();
+    await panelOf(reviewerPage).getByRole('button', { name: 'Propose an amendment to this clause' }).click();
+    const form = reviewerPage.getByTestId('amendment-form');
+    await form.waitFor(WAIT);
+    const fields = form.getByTestId('amendment-action-fields');
+    await fields.getByRole('textbox', { name: 'Indicator' }).fill('500 paralegals trained');
+    await fields.getByRole('combobox', { name: 'Status' }).selectOption('in_progress');
+    await form.getByRole('textbox', { name: 'Justification (required)' }).fill('Measurable.');
+    await form.getByRole('button', { name: 'Table the amendment' }).click();
+    await form.waitFor({ state: 'detached', ...WAIT });
+
+    await panelOf(coordinatorPage).getByTestId('amendments-toggle').click();
+    const card = panelOf(coordinatorPage).getByTestId('amendment').filter({ hasText: 'Measurable.' });
+    await card.waitFor(WAIT);
+    await card.getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect.poll(() => card.getByTestId('amendment-state').innerText(), WAIT).toBe('Accepted');
+    await reviewerPage.locator('.ProseMirror').getByText('500 paralegals trained').first().waitFor(WAIT);
+    await shot(reviewerPage, 'action-fields-accepted');
   });
 });
