@@ -35,6 +35,12 @@ export const AUDIT_ACTIONS = [
   'comment.disposition_recorded',
   'clause.status_set',
   'clause.position_recorded',
+  'amendment.tabled',
+  'amendment.cosponsored',
+  'amendment.revised',
+  'amendment.withdrawn',
+  'amendment.accepted',
+  'amendment.rejected',
   'signoff.opened',
   'signoff.decided',
   'signoff.overridden',
@@ -46,12 +52,6 @@ export const AUDIT_ACTIONS = [
   'document.restored',
   'document.purged',
   'document.settings_changed',
-  'amendment.tabled',
-  'amendment.cosponsored',
-  'amendment.revised',
-  'amendment.withdrawn',
-  'amendment.accepted',
-  'amendment.rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
