@@ -16,9 +16,14 @@ const e2e = useBrowserAndServer({
 });
 const { newPage, shot } = e2e;
 
-async function signIn(page: Page, user: { email: string; password: string }, documentPath: string) {
+async function signIn(
+  page: Page,
+  user: { email: string; password: string },
+  documentPath: string,
+  text = 'Each Party shall report on',
+) {
   await e2e.signIn(page, user, documentPath, (url) => url.pathname === documentPath);
-  await page.locator('.ProseMirror').getByText('Each Party shall report on').waitFor(WAIT);
+  await page.locator('.ProseMirror').getByText(text).first().waitFor(WAIT);
 }
 
 const panelOf = (page: Page) => page.getByTestId('amendments-panel');
@@ -94,5 +99,70 @@ describe('amendments in the browser', () => {
     // the drafter's editor shows the new wording without reloading
     await drafterPage.locator('.ProseMirror').getByText('Each Party shall report annually on').waitFor(WAIT);
     await shot(drafterPage, 'drafter-sees-text');
+  });
+
+  it('a reviewer proposes a sub-clause inside the clause (a level down); accepted, it appears inside it', async () => {
+    const reviewerPage = await newPage();
+    const coordinatorPage = await newPage();
+    await signIn(reviewerPage, reviewer, documentPath, 'shall report annually on');
+    await signIn(coordinatorPage, coordinator, documentPath, 'shall report annually on');
+
+    await selectText(reviewerPage, 'shall report annually on', { focus: true });
+    await panelOf(reviewerPage).getByTestId('amendments-toggle').click();
+    await panelOf(reviewerPage).getByRole('button', { name: 'Propose an amendment to this clause' }).click();
+    const form = reviewerPage.getByTestId('amendment-form');
+    await form.waitFor(WAIT);
+    await form.getByRole('combobox', { name: 'Kind of amendment' }).selectOption('insertInside');
+    await form.getByRole('textbox', { name: 'Proposed text' }).fill('the measures taken for paralegals;');
+    await form.getByRole('textbox', { name: 'Justification (required)' }).fill('Paralegals count.');
+    await form.getByRole('button', { name: 'Table the amendment' }).click();
+    await form.waitFor({ state: 'detached', ...WAIT });
+
+    await panelOf(coordinatorPage).getByTestId('amendments-toggle').click();
+    const card = panelOf(coordinatorPage).getByTestId('amendment').filter({ hasText: 'Paralegals count.' });
+    await card.waitFor(WAIT);
+    expect(await card.innerText()).toContain('New sub-clause in');
+    await card.getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect.poll(() => card.getByTestId('amendment-state').innerText(), WAIT).toBe('Accepted');
+    // the new point sits inside the numbered paragraph, in the reviewer's editor too
+    await reviewerPage
+      .locator('.ProseMirror [data-type="numbered-paragraph"] [data-type="point"]')
+      .filter({ hasText: 'the measures taken for paralegals;' })
+      .waitFor(WAIT);
+    await shot(reviewerPage, 'sub-clause-inserted');
+  });
+
+  it('in an action plan, a proposal changes an action’s fields; accepted, the action shows them', async () => {
+    const created = await coordinator.api.request('POST', '/api/documents', {
+      title: 'Paralegal action plan',
+      kind: 'action_plan',
+    });
+    expect(created.status).toBe(201);
+    const planPath = `/documents/${created.body.document.id}`;
+    await addMember(coordinator.api, created.body.document.id, reviewer, 'reviewer');
+    const reviewerPage = await newPage();
+    const coordinatorPage = await newPage();
+    await signIn(reviewerPage, reviewer, planPath, 'Action …');
+    await signIn(coordinatorPage, coordinator, planPath, 'Action …');
+
+    await selectText(reviewerPage, 'Action …', { focus: true });
+    await panelOf(reviewerPage).getByTestId('amendments-toggle').click();
+    await panelOf(reviewerPage).getByRole('button', { name: 'Propose an amendment to this clause' }).click();
+    const form = reviewerPage.getByTestId('amendment-form');
+    await form.waitFor(WAIT);
+    const fields = form.getByTestId('amendment-action-fields');
+    await fields.getByRole('textbox', { name: 'Indicator' }).fill('500 paralegals trained');
+    await fields.getByRole('combobox', { name: 'Status' }).selectOption('in_progress');
+    await form.getByRole('textbox', { name: 'Justification (required)' }).fill('Measurable.');
+    await form.getByRole('button', { name: 'Table the amendment' }).click();
+    await form.waitFor({ state: 'detached', ...WAIT });
+
+    await panelOf(coordinatorPage).getByTestId('amendments-toggle').click();
+    const card = panelOf(coordinatorPage).getByTestId('amendment').filter({ hasText: 'Measurable.' });
+    await card.waitFor(WAIT);
+    await card.getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect.poll(() => card.getByTestId('amendment-state').innerText(), WAIT).toBe('Accepted');
+    await reviewerPage.locator('.ProseMirror').getByText('500 paralegals trained').first().waitFor(WAIT);
+    await shot(reviewerPage, 'action-fields-accepted');
   });
 });

@@ -534,7 +534,7 @@ describe('exports of the amendments list', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      '"Amendment","Clause","Kind","Text proposed","Amendment","Tabled by","Co-sponsors","Justification","State","Decision"',
+      '"Amendment","Clause","Kind","Text proposed","Amendment","Tabled by","Co-sponsors","Justification","State","Clause status","Decision"',
     );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('{+all +}');

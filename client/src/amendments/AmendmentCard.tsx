@@ -49,7 +49,7 @@ export function AmendmentCard({ amendment: a, clauseName, onChanged, onShowClaus
           </button>{' '}
           ·{' '}
           {t(
-            `amendments.kind.${a.kind === 'insert' ? (a.position === 'before' ? 'insertBefore' : 'insertAfter') : a.kind}`,
+            `amendments.kind.${a.kind === 'insert' ? (a.position === 'before' ? 'insertBefore' : a.position === 'inside' ? 'insertInside' : 'insertAfter') : a.kind}`,
           )}
         </h3>
         <span className="amendment__state" data-testid="amendment-state">

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { DiffPart } from '@accord/shared';
 
-/** A word diff: removed words struck through, added ones underlined (and named for screen readers). */
+/**
+ * A word diff: removed words struck through, added ones underlined, words whose formatting
+ * changes dotted-underlined (each named for screen readers).
+ */
 export function AmendmentDiff({ parts }: { parts: DiffPart[] }) {
   const { t } = useTranslation();
   if (parts.length === 0)
@@ -17,6 +20,14 @@ export function AmendmentDiff({ parts }: { parts: DiffPart[] }) {
           <del key={i} aria-label={t('amendments.diff.removed', { text: part.value })}>
             {part.value}
           </del>
+        ) : part.formatted ? (
+          <span
+            key={i}
+            className="amendment__formatted"
+            aria-label={t('amendments.diff.formatted', { text: part.value })}
+          >
+            {part.value}
+          </span>
         ) : (
           <span key={i}>{part.value}</span>
         ),

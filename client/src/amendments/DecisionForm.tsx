@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresentedAmendment } from '@accord/shared';
 import { amendmentsApi } from './amendmentsApi';
 import { proposalFromText, runsText } from './clauseContentFromEditor';
+import { ProposalActionFields } from './ProposalActionFields';
 
 interface DecisionFormProps {
   amendment: PresentedAmendment;
@@ -26,6 +27,7 @@ export function DecisionForm({ amendment: a, busy, act }: DecisionFormProps) {
   );
   const [heading] = useState(() => (proposal?.heading ? runsText(proposal.heading) : null));
   const [reason, setReason] = useState('');
+  const [fields, setFields] = useState(proposal?.fields);
   const canAccept = a.state === 'pending' || a.state === 'rebased';
   return (
     <div className="amendment__decide" role="group" aria-label={t('amendments.decide')}>
@@ -64,12 +66,16 @@ export function DecisionForm({ amendment: a, busy, act }: DecisionFormProps) {
           onSubmit={(e) => {
             e.preventDefault();
             void act(() =>
-              amendmentsApi.accept(a.documentId, a.id, proposalFromText(proposal, heading, text)),
+              amendmentsApi.accept(a.documentId, a.id, {
+                ...proposalFromText(proposal, heading, text),
+                ...(fields ? { fields } : {}),
+              }),
             );
           }}
         >
           <label htmlFor={`${id}-text`}>{t('amendments.changedText')}</label>
           <textarea id={`${id}-text`} rows={5} value={text} onChange={(e) => setText(e.target.value)} />
+          {fields && <ProposalActionFields fields={fields} onChange={setFields} />}
           <button type="submit" disabled={busy}>
             {t('amendments.acceptChanged')}
           </button>

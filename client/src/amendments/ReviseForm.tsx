@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresentedAmendment } from '@accord/shared';
 import { amendmentsApi } from './amendmentsApi';
 import { proposalFromText } from './clauseContentFromEditor';
+import { ProposalActionFields } from './ProposalActionFields';
 
 interface ReviseFormProps {
   amendment: PresentedAmendment;
@@ -31,6 +32,7 @@ export function ReviseForm({ amendment: a, busy, act }: ReviseFormProps) {
   const [text, setText] = useState(() => (headed ? start.split('\n').slice(1).join('\n') : start));
   const [heading, setHeading] = useState(() => (headed ? (start.split('\n')[0] ?? '') : null));
   const [justification, setJustification] = useState(a.justification);
+  const [fields, setFields] = useState(proposal?.fields);
   if (!proposal || a.kind === 'delete') return null;
   return (
     <div className="amendment__revise">
@@ -41,10 +43,11 @@ export function ReviseForm({ amendment: a, busy, act }: ReviseFormProps) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
+            const revised = { ...proposalFromText(proposal, heading, text), ...(fields ? { fields } : {}) };
             const body =
               justification !== a.justification
-                ? { proposal: proposalFromText(proposal, heading, text), justification }
-                : { proposal: proposalFromText(proposal, heading, text) };
+                ? { proposal: revised, justification }
+                : { proposal: revised };
             void act(() => amendmentsApi.revise(a.documentId, a.id, body));
           }}
         >
@@ -56,6 +59,7 @@ export function ReviseForm({ amendment: a, busy, act }: ReviseFormProps) {
           )}
           <label htmlFor={`${id}-text`}>{t('amendments.form.text')}</label>
           <textarea id={`${id}-text`} rows={5} value={text} onChange={(e) => setText(e.target.value)} />
+          {fields && <ProposalActionFields fields={fields} onChange={setFields} />}
           <label htmlFor={`${id}-why`}>{t('amendments.form.justification')}</label>
           <textarea
             id={`${id}-why`}

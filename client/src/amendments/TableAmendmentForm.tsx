@@ -1,8 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AmendmentLimits, type ClauseContent, type TableAmendmentBody } from '@accord/shared';
+import {
+  AmendmentLimits,
+  HEADED_CLAUSE_TYPES,
+  SUB_CLAUSE_TYPES,
+  type AmendmentActionFields,
+  type ClauseContent,
+  type TableAmendmentBody,
+} from '@accord/shared';
 import { amendmentsApi } from './amendmentsApi';
 import { proposalFromText, runsText } from './clauseContentFromEditor';
+import { ProposalActionFields } from './ProposalActionFields';
 
 interface TableAmendmentFormProps {
   documentId: string;
@@ -15,9 +23,24 @@ interface TableAmendmentFormProps {
   onDone(): void;
 }
 
-type Kind = 'replace' | 'insertBefore' | 'insertAfter' | 'delete';
+type Kind = 'replace' | 'insertBefore' | 'insertAfter' | 'insertInside' | 'delete';
 
-/** Tables an amendment to one clause: new wording (or a new clause next to it, or its deletion) and why. */
+const NO_FIELDS: AmendmentActionFields = {
+  leadOrganisations: [],
+  partners: [],
+  startDate: null,
+  endDate: null,
+  indicator: '',
+  status: 'planned',
+};
+
+/** A clause kind's name in the clause-kinds list (a numbered paragraph is a "paragraph" there). */
+const kindLabel = (type: string) => `clauseKinds.${type === 'numberedParagraph' ? 'paragraph' : type}`;
+
+/**
+ * Tables an amendment to one clause: new wording (an action's fields too), a new clause next to
+ * it or inside it (a level down), or its deletion, and why.
+ */
 export function TableAmendmentForm({
   documentId,
   clauseId,
@@ -35,7 +58,13 @@ export function TableAmendmentForm({
   const [justification, setJustification] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const hasHeading = current.heading !== null;
+  const subTypes = SUB_CLAUSE_TYPES[clauseType] ?? [];
+  const [subType, setSubType] = useState<string>(subTypes[0] ?? clauseType);
+  const [fields, setFields] = useState<AmendmentActionFields>(current.fields ?? NO_FIELDS);
+  const newType = kind === 'insertInside' ? subType : clauseType;
+  const hasHeading =
+    kind === 'insertInside' ? HEADED_CLAUSE_TYPES.includes(newType) : current.heading !== null;
+  const withFields = kind !== 'delete' && newType === 'action';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,15 +78,22 @@ export function TableAmendmentForm({
         kind: 'replace',
         clauseId,
         justification,
-        proposal: proposalFromText(current, hasHeading ? heading : null, body),
+        proposal: {
+          ...proposalFromText(current, hasHeading ? heading : null, body),
+          ...(withFields ? { fields } : {}),
+        },
       };
     else {
-      const fresh = proposalFromText({ ...blank, fields: current.fields }, hasHeading ? heading : null, body);
+      const fresh = proposalFromText(
+        withFields ? { ...blank, fields } : blank,
+        hasHeading ? heading : null,
+        body,
+      );
       request = {
         kind: 'insert',
         clauseId,
-        position: kind === 'insertBefore' ? 'before' : 'after',
-        clauseType: clauseType as never,
+        position: kind === 'insertBefore' ? 'before' : kind === 'insertInside' ? 'inside' : 'after',
+        clauseType: newType as never,
         justification,
         proposal: fresh,
       };
@@ -77,9 +113,11 @@ export function TableAmendmentForm({
     if (next === 'replace') {
       setHeading(current.heading ? runsText(current.heading) : '');
       setBody(current.paragraphs.map(runsText).join('\n'));
+      setFields(current.fields ?? NO_FIELDS);
     } else if (next !== 'delete') {
       setHeading('');
       setBody('');
+      setFields(next === 'insertInside' ? NO_FIELDS : (current.fields ?? NO_FIELDS));
     }
   };
 
@@ -103,8 +141,21 @@ export function TableAmendmentForm({
         <option value="replace">{t('amendments.kind.replace')}</option>
         <option value="insertBefore">{t('amendments.kind.insertBefore')}</option>
         <option value="insertAfter">{t('amendments.kind.insertAfter')}</option>
+        {subTypes.length > 0 && <option value="insertInside">{t('amendments.kind.insertInside')}</option>}
         <option value="delete">{t('amendments.kind.delete')}</option>
       </select>
+      {kind === 'insertInside' && subTypes.length > 1 && (
+        <>
+          <label htmlFor={`${id}-subtype`}>{t('amendments.form.subClauseKind')}</label>
+          <select id={`${id}-subtype`} value={subType} onChange={(e) => setSubType(e.target.value)}>
+            {subTypes.map((type) => (
+              <option key={type} value={type}>
+                {t(kindLabel(type))}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       {kind !== 'delete' && hasHeading && (
         <>
           <label htmlFor={`${id}-heading`}>{t('amendments.form.heading')}</label>
@@ -133,6 +184,7 @@ export function TableAmendmentForm({
           </p>
         </>
       )}
+      {withFields && <ProposalActionFields key={kind} fields={fields} onChange={setFields} />}
       <label htmlFor={`${id}-why`}>{t('amendments.form.justification')}</label>
       <textarea
         id={`${id}-why`}

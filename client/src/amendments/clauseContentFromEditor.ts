@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import type { ClauseContent, TextRunContent } from '@accord/shared';
+import { carryMarks, carryParagraphMarks, type ClauseContent, type TextRunContent } from '@accord/shared';
 
 function runsOf(node: PMNode): TextRunContent[] {
   const runs: TextRunContent[] = [];
@@ -9,6 +9,10 @@ function runsOf(node: PMNode): TextRunContent[] {
     const marks = child.marks.flatMap((mark): NonNullable<TextRunContent['marks']> => {
       if (mark.type.name === 'bold' || mark.type.name === 'italic') return [{ type: mark.type.name }];
       if (mark.type.name === 'link') return [{ type: 'link', attrs: { href: String(mark.attrs.href) } }];
+      if (mark.type.name === 'bracketed') {
+        const option = mark.attrs.option;
+        return [{ type: 'bracketed', attrs: { option: typeof option === 'string' ? option : null } }];
+      }
       return [];
     });
     runs.push(marks.length > 0 ? { text: child.text, marks } : { text: child.text });
@@ -58,7 +62,8 @@ export const runsText = (runs: readonly TextRunContent[]) => runs.map((run) => r
 
 /**
  * The proposal a form's text makes: a line per paragraph. A paragraph whose text did not change
- * keeps its runs (and their marks); a changed one is plain text.
+ * keeps its runs (and their marks); in a changed one the words kept keep their marks (see
+ * carryParagraphMarks), so the form proposes no formatting change it did not mean.
  */
 export function proposalFromText(
   original: ClauseContent,
@@ -66,19 +71,17 @@ export function proposalFromText(
   body: string,
 ): ClauseContent {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
-  const paragraphs = lines.map((line, i) => {
-    const before = original.paragraphs[i];
-    if (before && runsText(before) === line) return before;
-    return line ? [{ text: line }] : [];
-  });
+  const paragraphs = carryParagraphMarks(original.paragraphs, lines);
   const keptHeading =
     heading === null
       ? null
       : original.heading && runsText(original.heading) === heading
         ? original.heading
-        : heading
-          ? [{ text: heading }]
-          : [];
+        : original.heading
+          ? carryMarks(original.heading, heading)
+          : heading
+            ? [{ text: heading }]
+            : [];
   return original.fields
     ? { heading: keptHeading, paragraphs, fields: original.fields }
     : { heading: keptHeading, paragraphs };

@@ -52,6 +52,17 @@ export function PositionsMatrix({ open, onClose, entries, store, negotiation }: 
           <h2 id={`${id}-title`} className="confirm-dialog__title">
             {t('negotiation.matrix.title')}
           </h2>
+          {negotiation.can.seeAllPositions && (
+            <p>
+              <a
+                href={`/api/documents/${encodeURIComponent(store.documentId)}/negotiation/export?format=csv`}
+                download
+                data-testid="positions-csv"
+              >
+                {t('negotiation.matrix.csv')}
+              </a>
+            </p>
+          )}
           <div
             className="positions-matrix__scroll"
             tabIndex={0}

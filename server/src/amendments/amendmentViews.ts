@@ -2,12 +2,15 @@ import {
   ClauseIndex,
   contentText,
   editsOverlap,
+  formattedDiff,
+  mergeMarks,
   rebaseAmendment,
   wordDiff,
   type AmendmentState,
   type ClauseContent,
   type DocumentLanguage,
   type Rebased,
+  type TextEdit,
 } from '@accord/shared';
 import type { CollabControl } from '../collab/CollabControl.js';
 import type { AmendmentEventRecord } from '../models/AmendmentEvent.js';
@@ -82,10 +85,14 @@ export async function amendmentViews(
       const applied = amendment.closedBy?.proposal ?? amendment.proposal;
       const from = amendment.base ? contentText(amendment.base) : '';
       const to = amendment.kind === 'delete' || !applied ? '' : contentText(applied);
+      const closedDiff = (a: string, b: string) =>
+        amendment.kind === 'replace' && amendment.base && applied
+          ? formattedDiff(wordDiff(a, b), mergeMarks(amendment.base, amendment.base, applied).edits)
+          : wordDiff(a, b);
       return {
         amendment,
         state: closed,
-        rebased: { state: 'pending', merge: null, fields: null, diff: wordDiff(from, to) },
+        rebased: { state: 'pending', merge: null, fields: null, marks: [], diff: closedDiff(from, to) },
         clauseLabel: clause?.label ?? null,
         clauseOrder: clause?.order ?? Infinity,
         currentText,
@@ -155,7 +162,7 @@ function markCompeting(views: AmendmentView[]): void {
         const compete =
           a.amendment.kind === 'delete' ||
           b.amendment.kind === 'delete' ||
-          editsOverlap(a.rebased?.merge?.edits ?? [], b.rebased?.merge?.edits ?? []) ||
+          editsOverlap(changedStretches(a), changedStretches(b)) ||
           (a.rebased?.fields &&
             b.rebased?.fields &&
             Object.keys(a.rebased.fields).some((k) => k in b.rebased!.fields!));
@@ -166,4 +173,15 @@ function markCompeting(views: AmendmentView[]): void {
       }
     }
   }
+}
+
+/** The stretches of the current text an amendment changes: its words, and those it formats. */
+function changedStretches(view: AmendmentView): TextEdit[] {
+  const marks = (view.rebased?.marks ?? []).map((m) => ({
+    from: m.from,
+    to: m.to,
+    insert: '',
+    proposalOffset: 0,
+  }));
+  return [...(view.rebased?.merge?.edits ?? []), ...marks];
 }

@@ -26,13 +26,16 @@ export interface ClauseBlocks {
   paragraphs: Y.XmlElement[];
 }
 
-function marksOf(attributes: Record<string, unknown> | undefined): TextRunContent['marks'] {
+export function marksOf(attributes: Record<string, unknown> | undefined): TextRunContent['marks'] {
   if (!attributes) return undefined;
   const marks: NonNullable<TextRunContent['marks']> = [];
   for (const [key, value] of Object.entries(attributes)) {
     const name = HASHED_MARK_NAME.exec(key)?.[1] ?? key;
     if (name === 'bold' || name === 'italic') marks.push({ type: name });
-    else if (name === 'link') {
+    else if (name === 'bracketed') {
+      const option = (value as { option?: unknown } | null)?.option;
+      marks.push({ type: 'bracketed', attrs: { option: typeof option === 'string' ? option : null } });
+    } else if (name === 'link') {
       const href = (value as { href?: unknown } | null)?.href;
       if (typeof href === 'string') marks.push({ type: 'link', attrs: { href } });
     }

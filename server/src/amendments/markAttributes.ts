@@ -8,7 +8,12 @@ import type { TextRunContent } from '@accord/shared';
 export function markAttributes(marks: TextRunContent['marks']): Record<string, unknown> {
   const attributes: Record<string, unknown> = {};
   for (const mark of marks ?? []) {
-    attributes[mark.type] = mark.type === 'link' ? { href: mark.attrs.href } : {};
+    attributes[mark.type] =
+      mark.type === 'link'
+        ? { href: mark.attrs.href }
+        : mark.type === 'bracketed'
+          ? { option: mark.attrs.option }
+          : {};
   }
   return attributes;
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import {
   NODE,
   contentMarksAt,
+  marksAfterEdits,
   newClauseId,
   rebaseAmendment,
   type ClauseContent,
@@ -10,9 +11,8 @@ import {
 import { Conflict } from '../errors/ApiError.js';
 import { InvalidProposal } from '../errors/InvalidProposal.js';
 import { EDITOR_FIELD } from '../structure/encodeInitialState.js';
-import { readClauseBlocks, type ClauseBlocks, type TextSpot } from './clauseBlocks.js';
+import { readClauseBlocks, type TextSpot } from './clauseBlocks.js';
 import { findClauseElement } from './findClauseElement.js';
-import { markAttributes, runsByMarks } from './markAttributes.js';
 import {
   checkClauseJson,
   childTypes,
@@ -22,6 +22,11 @@ import {
   replacedChildTypes,
 } from './clauseStructure.js';
 import type { OpenAmendment } from './foldAmendment.js';
+import { applyMarkEdits, applyTextEdits, spotFor } from './applyTextEdits.js';
+import { mergedLines } from './mergedLines.js';
+import { applyReshape, planReshape, type Reshape } from './reshapeClause.js';
+import { rebuildBlocks } from './rebuildBlocks.js';
+import { fillText, textBlock } from './textBlock.js';
 
 export interface Acceptance {
   /** the clause's wording when accepted (null for insertions) */
@@ -34,7 +39,8 @@ export interface Acceptance {
  * Works out how accepting an amendment changes the live document, and refuses (409) when it
  * cannot: the clause is gone, the proposal conflicts with changes made since, or the result would
  * not fit the schema. Changes nothing itself; `apply` makes the change as small as it can, word
- * by word in the clause's Y.XmlText, so what others typed elsewhere in the clause stays.
+ * by word in the clause's Y.XmlTexts (paragraphs added or removed: only those, see planReshape),
+ * so what others typed elsewhere in the clause stays.
  */
 export function prepareAcceptance(
   doc: Y.Doc,
@@ -64,6 +70,12 @@ export function prepareAcceptance(
     const type = amendment.clauseType;
     const clauseId = newClauseId();
     checkJson(clauseJson(type, proposal, clauseId));
+    if (amendment.position === 'inside') {
+      // a level down: the clause's last sub-clause
+      if (!fitsContent(clause.nodeName, [...childTypes(clause), type]))
+        throw new InvalidProposal('A clause of this kind cannot go inside that clause.');
+      return { base: null, apply: () => insertClause(clause, clause.length, type, clauseId, proposal) };
+    }
     const at = amendment.position === 'before' ? index : index + 1;
     const types = childTypes(place.parent);
     const elementIndex = siblings.slice(0, at).filter((child) => child instanceof Y.XmlElement).length;
@@ -79,12 +91,18 @@ export function prepareAcceptance(
     throw new Conflict(
       'The clause changed where this amendment changes it; its author must revise it first.',
     );
-  const located = rebased.merge!.edits.map((edit) => ({ edit, spot: spotFor(blocks.spots, edit) }));
+  const merge = rebased.merge!;
+  const proposalMarks = contentMarksAt(proposal);
+  const currentMarks = marksAfterEdits(contentMarksAt(blocks.content), rebased.marks);
+  const located = merge.edits.map((edit) => ({ edit, spot: spotFor(blocks.spots, edit) }));
   const wordByWord = located.every((entry) => entry.spot);
+  let reshape: Reshape | null = null;
   if (!wordByWord) {
-    const lines = rebased.merge!.text.split('\n').length - (blocks.heading ? 1 : 0);
+    reshape = planReshape(blocks, mergedLines(merge.pieces, currentMarks, proposalMarks));
+    const lines = merge.text.split('\n').length - (blocks.heading ? 1 : 0);
     const paragraphs = clause.nodeName === NODE.recital ? 0 : lines;
     if (
+      !reshape &&
       clause.nodeName !== NODE.recital &&
       !fitsContent(clause.nodeName, replacedChildTypes(clause, blocks.paragraphs, paragraphs))
     )
@@ -95,8 +113,11 @@ export function prepareAcceptance(
     apply: () => {
       for (const [key, value] of Object.entries(rebased.fields ?? {}))
         clause.setAttribute(key, value as never);
-      if (wordByWord) applyEdits(located as { edit: TextEdit; spot: TextSpot }[], proposal);
-      else rebuildBlocks(blocks, proposal, rebased.merge!.pieces);
+      if (wordByWord) {
+        applyMarkEdits(blocks.spots, rebased.marks);
+        applyTextEdits(located as { edit: TextEdit; spot: TextSpot }[], proposal);
+      } else if (reshape) applyReshape(clause, reshape);
+      else rebuildBlocks(blocks, merge.pieces, currentMarks, proposalMarks);
     },
   };
 }
@@ -107,22 +128,6 @@ function checkJson(json: Record<string, unknown>): void {
   } catch (error) {
     throw new InvalidProposal(`The proposal does not fit the document: ${(error as Error).message}`);
   }
-}
-
-function fillText(text: Y.XmlText, runs: ClauseContent['paragraphs'][number]): void {
-  let at = 0;
-  for (const run of runs) {
-    text.insert(at, run.text, markAttributes(run.marks));
-    at += run.text.length;
-  }
-}
-
-function textBlock(name: string, runs: ClauseContent['paragraphs'][number]): Y.XmlElement {
-  const element = new Y.XmlElement(name);
-  const text = new Y.XmlText();
-  element.insert(0, [text]);
-  fillText(text, runs);
-  return element;
 }
 
 function insertClause(
@@ -151,89 +156,4 @@ function insertClause(
   if (content.heading) children.push(textBlock(NODE.clauseHeading, content.heading));
   for (const paragraph of content.paragraphs) children.push(textBlock(NODE.paragraph, paragraph));
   element.insert(0, children);
-}
-
-/** The text spot an edit falls in, when it stays inside one stretch of text (no line break). */
-function spotFor(spots: readonly TextSpot[], edit: TextEdit): TextSpot | null {
-  if (edit.insert.includes('\n')) return null;
-  const isBreak = (spot: TextSpot) => spot.text === null && spot.childIndex === -1;
-  if (spots.some((spot) => isBreak(spot) && spot.start >= edit.from && spot.start < edit.to)) return null;
-  return (
-    spots.find((spot) => !isBreak(spot) && spot.start <= edit.from && edit.to <= spot.start + spot.length) ??
-    null
-  );
-}
-
-/** The edits, word by word in the Y.XmlTexts, last first so that earlier offsets hold. */
-function applyEdits(located: { edit: TextEdit; spot: TextSpot }[], proposal: ClauseContent): void {
-  const proposalMarks = contentMarksAt(proposal);
-  for (const { edit, spot } of [...located].reverse()) {
-    let text = spot.text;
-    if (!text) {
-      text = new Y.XmlText();
-      spot.block.insert(spot.childIndex, [text]);
-    }
-    const at = edit.from - spot.start;
-    if (edit.to > edit.from) text.delete(at, edit.to - edit.from);
-    let offset = at;
-    for (const run of runsByMarks(edit.insert, (i) => proposalMarks(edit.proposalOffset + i))) {
-      text.insert(offset, run.text, markAttributes(run.marks));
-      offset += run.text.length;
-    }
-  }
-}
-
-/**
- * The proposal adds, removes or joins textblocks: the clause's own textblocks are written anew
- * from the merged text (marks from where each stretch came from). Text typed into them at the
- * same moment may be lost; the clause's id and the clauses inside it stay.
- */
-function rebuildBlocks(
-  blocks: ClauseBlocks,
-  proposal: ClauseContent,
-  pieces: { text: string; source: 'current' | 'proposal'; offset: number }[],
-): void {
-  const currentMarks = contentMarksAt(blocks.content);
-  const proposalMarks = contentMarksAt(proposal);
-  const lines: ClauseContent['paragraphs'] = [[]];
-  for (const piece of pieces) {
-    const marksAt = piece.source === 'current' ? currentMarks : proposalMarks;
-    piece.text.split('\n').forEach((part, i, parts) => {
-      let start = piece.offset;
-      for (let k = 0; k < i; k++) start += parts[k]!.length + 1;
-      if (i > 0) lines.push([]);
-      if (part) lines[lines.length - 1]!.push(...runsByMarks(part, (j) => marksAt(start + j)));
-    });
-  }
-  const clause = blocks.clause;
-  if (clause.nodeName === NODE.recital) {
-    clause.delete(0, clause.length);
-    const text = new Y.XmlText();
-    clause.insert(0, [text]);
-    fillText(
-      text,
-      lines.flatMap((line, i) => (i > 0 ? [{ text: ' ' }, ...line] : line)),
-    );
-    return;
-  }
-  if (blocks.heading) {
-    const heading = blocks.heading;
-    heading.delete(0, heading.length);
-    const text = new Y.XmlText();
-    heading.insert(0, [text]);
-    fillText(text, lines.shift() ?? []);
-  }
-  const children = clause.toArray();
-  const own = blocks.paragraphs;
-  let at = own.length > 0 ? children.indexOf(own[0]!) : blocks.heading ? 1 : 0;
-  for (const paragraph of [...own].reverse()) {
-    const i = clause.toArray().indexOf(paragraph);
-    clause.delete(i, 1);
-  }
-  at = Math.min(at, clause.length);
-  if (lines.length === 1 && lines[0]!.length === 0 && own.length === 0) return;
-  clause.insert(
-    at,
-    lines.map((line) => textBlock(NODE.paragraph, line)),
-  );
 }

@@ -12,6 +12,7 @@ import { checkReplacement } from '../amendments/checkReplacement.js';
 import { prepareAcceptance } from '../amendments/prepareAcceptance.js';
 import type { Actor } from '../amendments/actorOf.js';
 import type { CommandContext } from './CommandContext.js';
+import { recordAuditEvent } from './recordAuditEvent.js';
 
 export type AmendmentAction =
   | { type: 'cosponsor' }
@@ -94,6 +95,17 @@ export async function changeAmendment(
       action.type === 'cosponsor' ? 'cosponsored' : action.type === 'withdraw' ? 'withdrawn' : 'revised',
     actorId: actor.id,
     at: event.at.toISOString(),
+  });
+  await recordAuditEvent(ctx.logger, {
+    actorId: actor.id,
+    action:
+      action.type === 'cosponsor'
+        ? 'amendment.cosponsored'
+        : action.type === 'withdraw'
+          ? 'amendment.withdrawn'
+          : 'amendment.revised',
+    documentId,
+    data: { amendmentId: record._id.toHexString(), clauseId: record.clauseId, seq: event.seq },
   });
   return after;
 }

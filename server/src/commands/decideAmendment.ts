@@ -10,6 +10,7 @@ import { prepareAcceptance } from '../amendments/prepareAcceptance.js';
 import type { Actor } from '../amendments/actorOf.js';
 import type { CommandContext } from './CommandContext.js';
 import { notifyMembers } from './notifyMembers.js';
+import { recordAuditEvent } from './recordAuditEvent.js';
 import { Types } from 'mongoose';
 
 /**
@@ -70,6 +71,17 @@ export async function decideAmendment(
     change: body.decision === 'accept' ? 'accepted' : 'rejected',
     actorId: actor.id,
     at: result.event.at.toISOString(),
+  });
+  await recordAuditEvent(ctx.logger, {
+    actorId: actor.id,
+    action: body.decision === 'accept' ? 'amendment.accepted' : 'amendment.rejected',
+    documentId,
+    data: {
+      amendmentId: record._id.toHexString(),
+      clauseId: record.clauseId,
+      changed: changed !== null,
+      note: body.decision === 'accept' ? (body.note ?? null) : body.reason,
+    },
   });
   await notifyMembers(ctx, {
     kind: 'amendment_decided',

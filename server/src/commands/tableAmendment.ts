@@ -12,6 +12,7 @@ import { checkReplacement } from '../amendments/checkReplacement.js';
 import { prepareAcceptance } from '../amendments/prepareAcceptance.js';
 import type { Actor } from '../amendments/actorOf.js';
 import type { CommandContext } from './CommandContext.js';
+import { recordAuditEvent } from './recordAuditEvent.js';
 
 /**
  * Tables an amendment on behalf of the author's organisation. The clause is read from the live
@@ -30,7 +31,7 @@ export async function tableAmendment(
     const clause = findClauseElement(doc.getXmlFragment(EDITOR_FIELD), body.clauseId);
     if (!clause) throw new UnknownClause();
     const blocks = readClauseBlocks(clause);
-    if (body.kind === 'insert' && body.clauseType !== clause.nodeName)
+    if (body.kind === 'insert' && body.position !== 'inside' && body.clauseType !== clause.nodeName)
       throw new InvalidProposal(`A new clause next to a ${clause.nodeName} is a ${clause.nodeName}.`);
     if (body.kind === 'replace') checkReplacement(blocks, body.proposal as ClauseContent);
     const draft = {
@@ -75,6 +76,17 @@ export async function tableAmendment(
     change: 'tabled',
     actorId: actor.id,
     at: record.at.toISOString(),
+  });
+  await recordAuditEvent(ctx.logger, {
+    actorId: actor.id,
+    action: 'amendment.tabled',
+    documentId,
+    data: {
+      amendmentId: record._id.toHexString(),
+      clauseId: record.clauseId,
+      kind: record.kind,
+      organisation: record.organisationName,
+    },
   });
   return record;
 }

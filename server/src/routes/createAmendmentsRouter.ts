@@ -30,6 +30,7 @@ import { sendExport } from './sendExport.js';
 import { amendmentExportRows } from '../exports/amendments/amendmentExportRows.js';
 import { exportAmendments } from '../exports/amendments/exportAmendments.js';
 import { filterViews } from '../amendments/listAmendments.js';
+import { latestBy, negotiationRecords } from '../queries/negotiationRecords.js';
 
 /**
  * /api/documents/:id/amendments: list (members), table (reviewers, drafters, coordinators),
@@ -86,11 +87,18 @@ export function createAmendmentsRouter({
     const { format, ...filters } = validate(exportAmendmentsQuery, { ...req.query });
     const auth = await authorizeDocument(user.id, id, 'read');
     const language = auth.document.language;
-    const views = filterViews(await amendmentViews(collab, id, language), filters);
+    const [all, negotiation] = await Promise.all([
+      amendmentViews(collab, id, language),
+      negotiationRecords(id),
+    ]);
+    const views = filterViews(all, filters);
+    const statuses = new Map(
+      latestBy(negotiation.statuses, (r) => r.clauseId).map((r) => [r.clauseId, r.status] as const),
+    );
     const file = await exportAmendments(
       format,
       auth.document.title,
-      amendmentExportRows(views, language),
+      amendmentExportRows(views, language, statuses),
       language,
     );
     sendExport(res, file, auth.document.title, 'amendments');

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import {
   documentIdParams,
+  exportPositionsQuery,
   negotiationClauseParams,
   recordPositionBody,
   setClauseStatusBody,
@@ -28,6 +29,10 @@ import {
 import { presentOrganisation } from '../presenters/presentOrganisation.js';
 import { NoOrganisation } from '../errors/NoOrganisation.js';
 import { validate } from './validate.js';
+import { sendExport } from './sendExport.js';
+import { readCanonicalDocument } from '../queries/readCanonicalDocument.js';
+import { latestBy } from '../queries/negotiationRecords.js';
+import { renderPositionsCsv } from '../exports/negotiation/renderPositionsCsv.js';
 
 const viewerOf = (user: AuthenticatedUser, { abilities }: AuthorizedDocument): NegotiationViewer => ({
   organisationId: user.organisationId,
@@ -65,6 +70,37 @@ export function createNegotiationRouter({
     const authorized = await authorizeDocument(user.id, id, 'read');
     const [records, organisations] = await Promise.all([negotiationRecords(id), memberOrganisations(id)]);
     res.json({ negotiation: presentNegotiation(records, organisations, viewerOf(user, authorized)) });
+  });
+
+  // coordinators: every clause's status and every organisation's position, for a spreadsheet
+  router.get('/:id/negotiation/export', async (req, res) => {
+    const user = requireUser(req);
+    const { id } = validate(documentIdParams, req.params);
+    validate(exportPositionsQuery, { ...req.query });
+    const { document } = await authorizeDocument(user.id, id, 'manage');
+    const [rendering, records, members] = await Promise.all([
+      readCanonicalDocument({ logger, collab, cache }, document),
+      negotiationRecords(id),
+      memberOrganisations(id),
+    ]);
+    const statuses = new Map(
+      latestBy(records.statuses, (r) => r.clauseId).map((r) => [r.clauseId, r] as const),
+    );
+    const positions = new Map(
+      latestBy(records.positions, (r) => `${r.clauseId}:${r.organisationId.toHexString()}`).map(
+        (r) => [`${r.clauseId}:${r.organisationId.toHexString()}`, r] as const,
+      ),
+    );
+    const csv = renderPositionsCsv(
+      { clauses: rendering.clauses, organisations: members, statuses, positions },
+      document.language,
+    );
+    sendExport(
+      res,
+      { body: Buffer.from(csv), contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+      document.title,
+      'positions',
+    );
   });
 
   router.get('/:id/clauses/:clauseId/negotiation', async (req, res) => {

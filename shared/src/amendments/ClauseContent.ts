@@ -1,7 +1,12 @@
-/** A run of text with its inline marks (the editor's bold, italic and link). */
+/** A run of text with its inline marks (the editor's bold, italic, link and bracketed text). */
 export interface TextRunContent {
   text: string;
-  marks?: ({ type: 'bold' } | { type: 'italic' } | { type: 'link'; attrs: { href: string } })[];
+  marks?: (
+    | { type: 'bold' }
+    | { type: 'italic' }
+    | { type: 'link'; attrs: { href: string } }
+    | { type: 'bracketed'; attrs: { option: string | null } }
+  )[];
 }
 
 /** The fields of an action (action plans), as its node attributes hold them. */

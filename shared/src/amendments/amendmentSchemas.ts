@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { objectId } from '../schemas/documents.js';
 import { isAllowedLinkHref } from '../document/isAllowedLinkHref.js';
 import { ACTION_STATUSES } from '../document/actionStatuses.js';
+import { isValidBracketOption } from '../document/marks/bracketOption.js';
 import { AmendmentLimits as L } from './amendmentLimits.js';
 import { AMENDMENT_POSITIONS, AMENDMENT_STATES, INSERTABLE_CLAUSE_TYPES } from './amendmentValues.js';
 import { contentText, type ClauseContent } from './ClauseContent.js';
@@ -23,6 +24,15 @@ const mark = z.discriminatedUnion('type', [
       href: z.string().max(L.hrefMax).refine(isAllowedLinkHref, 'links must be http:, https: or mailto:'),
     }),
   }),
+  z.strictObject({
+    type: z.literal('bracketed'),
+    attrs: z.strictObject({
+      option: z
+        .string()
+        .nullable()
+        .refine(isValidBracketOption, 'a short label without brackets or control characters'),
+    }),
+  }),
 ]);
 
 const textRun = z.strictObject({
@@ -33,7 +43,7 @@ const textRun = z.strictObject({
     .refine((value) => !CONTROL.test(value), 'control characters are not allowed'),
   marks: z
     .array(mark)
-    .max(3)
+    .max(4)
     .refine((marks) => new Set(marks.map((m) => m.type)).size === marks.length, 'a mark appears twice')
     .optional(),
 });
@@ -89,7 +99,7 @@ export const tableAmendmentBody = z.discriminatedUnion('kind', [
     kind: z.literal('insert'),
     clauseId,
     position: z.enum(AMENDMENT_POSITIONS),
-    /** the new clause's node type: the same as the clause it goes next to */
+    /** the new clause's node type: the same as the clause it goes next to; inside: one it holds */
     clauseType: z.enum(INSERTABLE_CLAUSE_TYPES),
     proposal: clauseContentInput,
     justification: justificationText,

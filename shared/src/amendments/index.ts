@@ -9,4 +9,7 @@ export * from './threeWayMerge.js';
 export type * from './presentedAmendments.js';
 export type * from './AmendmentsChangedEvent.js';
 export * from './rebaseAmendment.js';
+export * from './mergeMarks.js';
+export { formattedDiff } from './formattedDiff.js';
+export { carryMarks, carryParagraphMarks } from './carryMarks.js';
 export { checkActionAttrs } from '../document/render/checkActionAttrs.js';

@@ -2,6 +2,8 @@ import { wordDiff } from '../compare/wordDiff.js';
 import type { DiffPart } from '../compare/comparisonTypes.js';
 import { contentText, type AmendmentActionFields, type ClauseContent } from './ClauseContent.js';
 import { threeWayMerge, type MergeResult } from './threeWayMerge.js';
+import { mergeMarks, type MarkEdit } from './mergeMarks.js';
+import { formattedDiff } from './formattedDiff.js';
 import type { AmendmentKind } from './amendmentValues.js';
 
 export interface RebaseInput {
@@ -16,6 +18,8 @@ export interface Rebased {
   merge: MergeResult | null;
   /** replace of an action: the fields to set (those the proposal changes), or null */
   fields: Partial<AmendmentActionFields> | null;
+  /** replace: the words of the current text whose marks the proposal changes (text kept) */
+  marks: MarkEdit[];
   /** what accepting would do, as a word diff (see PresentedAmendment.diff) */
   diff: DiffPart[];
 }
@@ -54,7 +58,7 @@ export function rebaseAmendment(amendment: RebaseInput, current: ClauseContent |
   if (!current) {
     const from = amendment.base ? contentText(amendment.base) : '';
     const to = amendment.proposal ? contentText(amendment.proposal) : '';
-    return { state: 'obsolete', merge: null, fields: null, diff: wordDiff(from, to) };
+    return { state: 'obsolete', merge: null, fields: null, marks: [], diff: wordDiff(from, to) };
   }
   const currentText = contentText(current);
   if (amendment.kind === 'insert') {
@@ -62,6 +66,7 @@ export function rebaseAmendment(amendment: RebaseInput, current: ClauseContent |
       state: 'pending',
       merge: null,
       fields: null,
+      marks: [],
       diff: wordDiff('', amendment.proposal ? contentText(amendment.proposal) : ''),
     };
   }
@@ -71,6 +76,7 @@ export function rebaseAmendment(amendment: RebaseInput, current: ClauseContent |
       state: unchanged ? 'pending' : 'rebased',
       merge: null,
       fields: null,
+      marks: [],
       diff: wordDiff(currentText, ''),
     };
   }
@@ -79,14 +85,25 @@ export function rebaseAmendment(amendment: RebaseInput, current: ClauseContent |
   const headingChanged = (amendment.base.heading === null) !== (current.heading === null);
   const merge = threeWayMerge(baseText, currentText, proposalText);
   const fields = mergeFields(amendment.base.fields, current.fields, amendment.proposal.fields);
-  if (headingChanged || merge.state === 'conflict' || fields.conflict) {
-    return { state: 'conflict', merge, fields: null, diff: wordDiff(baseText, proposalText) };
+  const marks = mergeMarks(amendment.base, current, amendment.proposal);
+  if (headingChanged || merge.state === 'conflict' || fields.conflict || marks.conflicts.length > 0) {
+    const conflicted: MergeResult = {
+      ...merge,
+      state: 'conflict',
+      conflicts: [...merge.conflicts, ...marks.conflicts],
+    };
+    const diff = formattedDiff(
+      wordDiff(baseText, proposalText),
+      mergeMarks(amendment.base, amendment.base, amendment.proposal).edits,
+    );
+    return { state: 'conflict', merge: conflicted, fields: null, marks: [], diff };
   }
   const changed = merge.state === 'clean' || fields.changedSinceBase;
   return {
     state: changed ? 'rebased' : 'pending',
     merge,
     fields: fields.changes,
-    diff: wordDiff(currentText, merge.text),
+    marks: marks.edits,
+    diff: formattedDiff(wordDiff(currentText, merge.text), marks.edits),
   };
 }

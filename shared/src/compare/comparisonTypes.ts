@@ -22,6 +22,8 @@ export interface DiffPart {
   value: string;
   added?: boolean;
   removed?: boolean;
+  /** amendments only: words common to both whose formatting (bold, italic, link, brackets) changes */
+  formatted?: boolean;
 }
 
 export const ACTION_FIELD_NAMES = [

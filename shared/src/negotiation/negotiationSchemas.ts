@@ -24,3 +24,6 @@ export const recordPositionBody = z
     path: ['note'],
   });
 export type RecordPositionBody = z.infer<typeof recordPositionBody>;
+
+/** GET /api/documents/:id/negotiation/export?format=csv (coordinators: the positions matrix) */
+export const exportPositionsQuery = z.strictObject({ format: z.enum(['csv']) });

@@ -11,5 +11,7 @@ export interface AmendmentExportRow {
   cosponsors: string[];
   justification: string;
   state: string;
+  /** the amended clause's negotiation status ("Agreed"); null for insertions and clauses gone */
+  clauseStatus: string | null;
   decision: string | null;
 }

@@ -12,7 +12,7 @@ export interface AmendmentExportLabels {
   justification: string;
   state: string;
   decision: string;
-  kinds: Record<'replace' | 'insertBefore' | 'insertAfter' | 'delete', string>;
+  kinds: Record<'replace' | 'insertBefore' | 'insertAfter' | 'insertInside' | 'delete', string>;
   states: Record<AmendmentState, string>;
   accepted: string;
   acceptedWithChanges: string;
@@ -38,6 +38,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
       replace: 'New wording',
       insertBefore: 'New clause before',
       insertAfter: 'New clause after',
+      insertInside: 'New sub-clause in',
       delete: 'Deletion',
     },
     states: {
@@ -52,7 +53,8 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
     accepted: 'Accepted by {name} on {date}',
     acceptedWithChanges: 'Accepted with changes by {name} on {date}',
     rejected: 'Rejected by {name} on {date}: {reason}',
-    legend: 'Deleted words are struck through; added words are in bold italics.',
+    legend:
+      'Deleted words are struck through; added words are in bold italics; words whose formatting changes are underlined.',
   },
   es: {
     title: 'Enmiendas',
@@ -70,6 +72,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
       replace: 'Nueva redacción',
       insertBefore: 'Nueva cláusula antes',
       insertAfter: 'Nueva cláusula después',
+      insertInside: 'Nueva subcláusula en',
       delete: 'Supresión',
     },
     states: {
@@ -84,7 +87,8 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
     accepted: 'Aceptada por {name} el {date}',
     acceptedWithChanges: 'Aceptada con cambios por {name} el {date}',
     rejected: 'Rechazada por {name} el {date}: {reason}',
-    legend: 'Las palabras suprimidas aparecen tachadas; las añadidas, en negrita cursiva.',
+    legend:
+      'Las palabras suprimidas aparecen tachadas; las añadidas, en negrita cursiva; las que cambian de formato, subrayadas.',
   },
   pt: {
     title: 'Emendas',
@@ -102,6 +106,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
       replace: 'Nova redação',
       insertBefore: 'Nova cláusula antes',
       insertAfter: 'Nova cláusula depois',
+      insertInside: 'Nova subcláusula em',
       delete: 'Supressão',
     },
     states: {
@@ -116,7 +121,8 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
     accepted: 'Aceite por {name} em {date}',
     acceptedWithChanges: 'Aceite com alterações por {name} em {date}',
     rejected: 'Rejeitada por {name} em {date}: {reason}',
-    legend: 'As palavras suprimidas aparecem riscadas; as acrescentadas, a negrito itálico.',
+    legend:
+      'As palavras suprimidas aparecem riscadas; as acrescentadas, a negrito itálico; as que mudam de formatação, sublinhadas.',
   },
   fr: {
     title: 'Amendements',
@@ -134,6 +140,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
       replace: 'Nouvelle rédaction',
       insertBefore: 'Nouvelle clause avant',
       insertAfter: 'Nouvelle clause après',
+      insertInside: 'Nouvelle sous-clause dans',
       delete: 'Suppression',
     },
     states: {
@@ -148,6 +155,7 @@ export const AMENDMENT_EXPORT_LABELS: Readonly<Record<DocumentLanguage, Amendmen
     accepted: 'Adopté par {name} le {date}',
     acceptedWithChanges: 'Adopté avec modifications par {name} le {date}',
     rejected: 'Rejeté par {name} le {date} : {reason}',
-    legend: 'Les mots supprimés sont barrés ; les mots ajoutés sont en gras italique.',
+    legend:
+      'Les mots supprimés sont barrés ; les mots ajoutés sont en gras italique ; les mots dont la mise en forme change sont soulignés.',
   },
 };

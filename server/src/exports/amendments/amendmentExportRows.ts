@@ -1,4 +1,5 @@
-import type { DocumentLanguage } from '@accord/shared';
+import type { ClauseStatus, DocumentLanguage } from '@accord/shared';
+import { NEGOTIATION_EXPORT_LABELS } from '../negotiation/negotiationExportLabels.js';
 import type { AmendmentView } from '../../amendments/amendmentViews.js';
 import { formatExportDate } from '../formatExportDate.js';
 import type { AmendmentExportRow } from './AmendmentExportRow.js';
@@ -14,6 +15,8 @@ const org = (name: string, organisation: string | null, country: string | null) 
 export function amendmentExportRows(
   views: readonly AmendmentView[],
   language: DocumentLanguage,
+  /** current negotiation status per clause id (absent: pending) */
+  statuses: ReadonlyMap<string, ClauseStatus> = new Map(),
 ): AmendmentExportRow[] {
   const labels = AMENDMENT_EXPORT_LABELS[language];
   const sorted = [...views].sort(
@@ -34,7 +37,14 @@ export function amendmentExportRows(
         : closed?.type === 'reject'
           ? fill(labels.rejected, { name: closed.actorName, date: when, reason: closed.note ?? '' })
           : null;
-    const kind = a.kind === 'insert' ? (a.position === 'before' ? 'insertBefore' : 'insertAfter') : a.kind;
+    const kind =
+      a.kind === 'insert'
+        ? a.position === 'before'
+          ? 'insertBefore'
+          : a.position === 'inside'
+            ? 'insertInside'
+            : 'insertAfter'
+        : a.kind;
     return {
       number: i + 1,
       clause: view.clauseLabel ?? a.clauseId,
@@ -44,6 +54,10 @@ export function amendmentExportRows(
       cosponsors: a.cosponsors.map((c) => org(c.name, c.organisationName, c.country)),
       justification: a.justification,
       state: labels.states[view.state],
+      clauseStatus:
+        a.kind === 'insert' || view.clauseLabel === null
+          ? null
+          : NEGOTIATION_EXPORT_LABELS[language].statuses[statuses.get(a.clauseId) ?? 'pending'],
       decision,
     };
   });

@@ -1,20 +1,18 @@
 import type { DiffPart, DocumentLanguage } from '@accord/shared';
 import type { AmendmentExportRow } from './AmendmentExportRow.js';
 import { AMENDMENT_EXPORT_LABELS } from './amendmentExportLabels.js';
+import { csvText } from '../csvText.js';
+import { NEGOTIATION_EXPORT_LABELS } from '../negotiation/negotiationExportLabels.js';
 
-// a cell that a spreadsheet would run as a formula starts with one of these: quote it with '
-const FORMULA = /^[=+\-@\t\r]/;
-
-function cell(value: string): string {
-  const safe = FORMULA.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-/** Changes marked in plain text as wdiff does: [-deleted-] in "Text proposed", {+added+} in "Amendment". */
+/**
+ * Changes marked in plain text as wdiff does: [-deleted-] in "Text proposed", {+added+} in
+ * "Amendment"; words whose formatting changes, {~so~} in "Amendment".
+ */
 function column(diff: readonly DiffPart[], side: 'before' | 'after'): string {
   return diff
     .map((part) => {
       if (side === 'before') return part.added ? '' : part.removed ? `[-${part.value}-]` : part.value;
+      if (part.formatted) return `{~${part.value}~}`;
       return part.removed ? '' : part.added ? `{+${part.value}+}` : part.value;
     })
     .join('');
@@ -34,6 +32,7 @@ export function renderAmendmentsCsv(rows: readonly AmendmentExportRow[], languag
       l.cosponsors,
       l.justification,
       l.state,
+      NEGOTIATION_EXPORT_LABELS[language].clauseStatus,
       l.decision,
     ],
     ...rows.map((row) => [
@@ -46,8 +45,9 @@ export function renderAmendmentsCsv(rows: readonly AmendmentExportRow[], languag
       row.cosponsors.join('; '),
       row.justification,
       row.state,
+      row.clauseStatus ?? '',
       row.decision ?? '',
     ]),
   ];
-  return '\uFEFF' + lines.map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvText(lines);
 }

@@ -14,6 +14,7 @@ import {
 import type { DiffPart, DocumentLanguage } from '@accord/shared';
 import { dropForbiddenXmlChars } from '../dropForbiddenXmlChars.js';
 import type { AmendmentExportRow } from './AmendmentExportRow.js';
+import { NEGOTIATION_EXPORT_LABELS } from '../negotiation/negotiationExportLabels.js';
 import { AMENDMENT_EXPORT_LABELS } from './amendmentExportLabels.js';
 
 // A4 with 2 cm side margins, in twentieths of a point; two equal columns
@@ -33,7 +34,14 @@ function column(diff: readonly DiffPart[], side: 'before' | 'after'): Paragraph[
       if (i > 0) paragraphs.push([]);
       if (!piece) return;
       paragraphs[paragraphs.length - 1]!.push(
-        run(piece, changed ? { bold: true, italics: true, ...(part.removed ? { strike: true } : {}) } : {}),
+        run(
+          piece,
+          changed
+            ? { bold: true, italics: true, ...(part.removed ? { strike: true } : {}) }
+            : part.formatted && side === 'after'
+              ? { underline: {} }
+              : {},
+        ),
       );
     });
   }
@@ -85,6 +93,7 @@ export async function renderAmendmentsDocx(
       ...(row.cosponsors.length > 0 ? [fact(l.cosponsors, row.cosponsors.join('; '))] : []),
       fact(l.justification, row.justification),
       fact(l.state, row.state),
+      ...(row.clauseStatus ? [fact(NEGOTIATION_EXPORT_LABELS[language].clauseStatus, row.clauseStatus)] : []),
       ...(row.decision ? [fact(l.decision, row.decision)] : []),
     );
   }

@@ -2,6 +2,7 @@ import type { DiffPart, DocumentLanguage } from '@accord/shared';
 import { escapeXml } from '../escapeXml.js';
 import type { AmendmentExportRow } from './AmendmentExportRow.js';
 import { AMENDMENT_EXPORT_LABELS } from './amendmentExportLabels.js';
+import { NEGOTIATION_EXPORT_LABELS } from '../negotiation/negotiationExportLabels.js';
 
 const text = (value: string) => escapeXml(value).replace(/\n/g, '<br>');
 
@@ -13,6 +14,7 @@ function column(diff: readonly DiffPart[], side: 'before' | 'after'): string {
       if (side === 'after' && part.removed) return '';
       if (part.removed) return `<del><b><i>${text(part.value)}</i></b></del>`;
       if (part.added) return `<ins><b><i>${text(part.value)}</i></b></ins>`;
+      if (part.formatted && side === 'after') return `<u>${text(part.value)}</u>`;
       return text(part.value);
     })
     .join('');
@@ -37,7 +39,7 @@ export function renderAmendmentsHtml(
 <dt>${escapeXml(l.tabledBy)}</dt><dd>${escapeXml(row.tabledBy)}</dd>
 ${row.cosponsors.length > 0 ? `<dt>${escapeXml(l.cosponsors)}</dt><dd>${row.cosponsors.map(escapeXml).join('; ')}</dd>\n` : ''}<dt>${escapeXml(l.justification)}</dt><dd>${text(row.justification)}</dd>
 <dt>${escapeXml(l.state)}</dt><dd>${escapeXml(row.state)}</dd>
-${row.decision ? `<dt>${escapeXml(l.decision)}</dt><dd>${text(row.decision)}</dd>\n` : ''}</dl>
+${row.clauseStatus ? `<dt>${escapeXml(NEGOTIATION_EXPORT_LABELS[language].clauseStatus)}</dt><dd>${escapeXml(row.clauseStatus)}</dd>\n` : ''}${row.decision ? `<dt>${escapeXml(l.decision)}</dt><dd>${text(row.decision)}</dd>\n` : ''}</dl>
 </section>`,
     )
     .join('\n');
