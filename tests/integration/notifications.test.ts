@@ -186,3 +186,34 @@ describe('notifications', () => {
     expect(await kinds(fx.reviewer2)).not.toContain('signoff_requested');
   });
 });
+
+describe('notifications about a deleted document', () => {
+  it('are hidden while it is in the bin (not even its title shows) and back once it is restored', async () => {
+    const changed = await fx.coordinator.api.request(
+      'PATCH',
+      `/api/documents/${fx.documentId}/members/${fx.observer.id}`,
+      { role: 'observer' },
+    );
+    expect(changed.status).toBe(200);
+    const title = (await fx.coordinator.api.request('GET', `/api/documents/${fx.documentId}`)).body.document
+      .title as string;
+    const before = (await inbox(fx.observer)).filter((n) => n.documentId === fx.documentId);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before[0].documentTitle).toBe(title);
+
+    const deleted = await fx.coordinator.api.request('DELETE', `/api/documents/${fx.documentId}`, { title });
+    expect(deleted.status).toBe(204);
+    const during = await fx.observer.api.request('GET', '/api/notifications');
+    expect(during.body.notifications.filter((n: any) => n.documentId === fx.documentId)).toEqual([]);
+    expect(JSON.stringify(during.body)).not.toContain(title);
+
+    const restored = await fx.coordinator.api.request(
+      'POST',
+      `/api/deleted-documents/${fx.documentId}/restore`,
+    );
+    expect(restored.status).toBe(204);
+    expect((await inbox(fx.observer)).filter((n) => n.documentId === fx.documentId)).toHaveLength(
+      before.length,
+    );
+  });
+});

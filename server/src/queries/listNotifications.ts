@@ -4,6 +4,7 @@ import { Notification, type NotificationRecord } from '../models/Notification.js
 import { NotificationRead } from '../models/NotificationRead.js';
 import { Membership } from '../models/Membership.js';
 import { DocumentModel } from '../models/Document.js';
+import { DeletedDocument } from '../models/DeletedDocument.js';
 import { Comment } from '../models/Comment.js';
 import { CommentEvent } from '../models/CommentEvent.js';
 import { canSeeThread } from '../permissions/commentPermissions.js';
@@ -20,7 +21,8 @@ export interface NotificationRow {
 
 /**
  * The user's latest notifications, newest first, leaving out those about documents they left or
- * threads they may no longer see (a thread made team-only). An invitation is listed while it is
+ * threads they may no longer see (a thread made team-only), and those about documents in the bin
+ * (nothing of a deleted document is readable, not even its title; back if it is restored). An invitation is listed while it is
  * pending (not for a deleted document): accepted, declined, withdrawn or expired, it goes.
  */
 export async function listNotifications(userId: string, unreadOnly: boolean): Promise<NotificationRow[]> {
@@ -37,7 +39,7 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
   const threadIds = [...new Set(records.flatMap((r) => (r.threadId ? [r.threadId.toHexString()] : [])))].map(
     (id) => new Types.ObjectId(id),
   );
-  const [reads, memberships, documents, roots, visibilityEvents] = await Promise.all([
+  const [reads, memberships, documents, roots, visibilityEvents, binned] = await Promise.all([
     NotificationRead.find({ notificationId: mongoose.trusted({ $in: ids }) }, { notificationId: 1 }).lean(),
     Membership.find(
       { userId: uid, documentId: mongoose.trusted({ $in: documentIds }) },
@@ -49,7 +51,12 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
       { commentId: mongoose.trusted({ $in: threadIds }), type: 'visibility' },
       { commentId: 1, seq: 1, visibility: 1 },
     ).lean(),
+    DeletedDocument.find(
+      { _id: mongoose.trusted({ $in: documentIds.map((id) => id.toHexString()) }) },
+      { _id: 1 },
+    ).lean(),
   ]);
+  const deleted = new Set(binned.map((d) => d._id));
   const read = new Set(reads.map((r) => r.notificationId.toHexString()));
   const roles = new Map(memberships.map((m) => [m.documentId.toHexString(), m.role]));
   const titles = new Map(documents.map((d) => [d._id.toHexString(), d.title]));
@@ -67,6 +74,7 @@ export async function listNotifications(userId: string, unreadOnly: boolean): Pr
   }
   const pending = await pendingInvitationIds(userId, records);
   return records.flatMap((record) => {
+    if (deleted.has(record.documentId.toHexString())) return [];
     const role = roles.get(record.documentId.toHexString()) ?? null;
     // an invitation concerns someone not (yet) a member: shown while it is pending, then its work is done
     if (record.kind === 'invited') {
