@@ -155,6 +155,8 @@ const schema = z.object({
   MAIL_RETRY_BASE_MS: int(30_000, 10),
   /** deliveries tried per message before it is given up (logged at error level) */
   MAIL_MAX_ATTEMPTS: int(8, 1),
+  /** sent (or given up) messages and their attempts are deleted this long after they were written */
+  MAIL_RETENTION_SECONDS: int(30 * 24 * 3600, 1),
   /** how often new notifications are emailed (to those who chose "immediately") */
   NOTIFICATION_MAIL_INTERVAL_MS: int(60_000, 50),
   /** the hour (UTC, 0–23) after which each day's notification digest goes out */
@@ -207,6 +209,7 @@ export type Env = Readonly<{
     from: string;
     retryBaseMs: number;
     maxAttempts: number;
+    retentionMs: number;
     notificationIntervalMs: number;
     digestHourUtc: number;
   };
@@ -307,6 +310,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       from: e.MAIL_FROM,
       retryBaseMs: e.MAIL_RETRY_BASE_MS,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retentionMs: e.MAIL_RETENTION_SECONDS * 1000,
       notificationIntervalMs: e.NOTIFICATION_MAIL_INTERVAL_MS,
       digestHourUtc: e.NOTIFICATION_DIGEST_HOUR_UTC,
     },

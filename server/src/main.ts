@@ -45,7 +45,9 @@ import { redisLimiters } from './collab/instances/RedisWindowLimiter.js';
 import { localLimiters } from './security/WindowLimiter.js';
 import { commentCache } from './comments/CommentCache.js';
 import { amendmentCache } from './amendments/AmendmentCache.js';
-import { DeletedDocumentPurger } from './documents/DeletedDocumentPurger.js';
+import { Housekeeping } from './database/Housekeeping.js';
+import { purgeDeletedDocuments } from './documents/purgeDeletedDocuments.js';
+import { pruneMailOutbox } from './mail/pruneMailOutbox.js';
 import { UserStreams } from './events/UserStreams.js';
 
 /** How long shutdown may take before the process gives up and exits with an error. */
@@ -101,7 +103,10 @@ async function main(): Promise<void> {
     const app = createApp({ env, logger, sessionMiddleware, collab, mailer, limiters, userStreams });
     httpServer.on('request', app);
     const { retentionMs, purgeIntervalMs } = env.deletedDocuments;
-    const purger = new DeletedDocumentPurger(logger, retentionMs, purgeIntervalMs);
+    const purger = new Housekeeping(logger, purgeIntervalMs, [
+      { what: 'purging deleted documents', run: () => purgeDeletedDocuments(logger, retentionMs) },
+      { what: 'pruning the mail outbox', run: () => pruneMailOutbox(env.mail.retentionMs) },
+    ]);
     // before "listening" is announced: whoever reads it may signal the process at once
     handleShutdown({
       logger,

@@ -14,7 +14,7 @@ import { recordAuditEvent } from '../commands/recordAuditEvent.js';
  * interrupted half-way is taken up again by the next run. Idempotent: several instances may run
  * it at once. Answers how many documents were purged.
  *
- * FerretDB has no TTL indexes, so this runs on a timer in the server (DeletedDocumentPurger).
+ * FerretDB has no TTL indexes, so this runs on a timer in the server (database/Housekeeping.ts).
  */
 export async function purgeDeletedDocuments(logger: Logger, retentionMs: number): Promise<number> {
   const before = new Date(Date.now() - retentionMs);

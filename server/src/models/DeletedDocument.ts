@@ -4,7 +4,7 @@ import mongoose, { Schema, type Types } from 'mongoose';
 /**
  * A document in the bin: deleted by a coordinator, unreadable by anyone (permissions/roleOn.ts),
  * restorable by its coordinators until the retention window ends, then purged
- * (documents/DeletedDocumentPurger.ts). `_id` is the document id: the unique key makes two
+ * (database/Housekeeping.ts). `_id` is the document id: the unique key makes two
  * concurrent deletions one (the second is told the document is gone); restoring removes the record.
  */
 export interface DeletedDocumentRecord {
