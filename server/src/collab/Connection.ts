@@ -41,6 +41,8 @@ export class Connection {
   earlyBytes = 0;
   /** bytes of this connection's updates that wait for content the server does not have */
   pendingBytes = 0;
+  /** when the server last sent this connection a message (ms since the epoch) */
+  lastSentAt = 0;
   private readonly messages: TokenBucket;
   private readonly awarenessQueries: TokenBucket;
 
@@ -76,6 +78,7 @@ export class Connection {
       return;
     }
     this.socket.send(message);
+    this.lastSentAt = Date.now();
   }
 
   close(code: number, reason: string): void {

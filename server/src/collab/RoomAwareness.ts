@@ -10,6 +10,16 @@ export const REMOTE_AWARENESS = Symbol('remote awareness');
 type Changes = { added: number[]; updated: number[]; removed: number[] };
 
 /**
+ * y-websocket's client closes and reopens a socket that received nothing for 30 s (a full resync,
+ * and the page reloads its comments). The sender of an awareness update that has heard nothing for
+ * this long is answered with an empty awareness update (3 bytes): every client renews its state
+ * every 15 s, so nobody alone in a document, or in low-data mode among idle people, goes 30 s
+ * without a message. (The reference server echoes every awareness update to its sender instead.)
+ */
+export const KEEPALIVE_AFTER_MS = 10_000;
+const KEEPALIVE = awarenessUpdateMessage(new Uint8Array([0]));
+
+/**
  * Who is in a room and where their carets are (y-protocols awareness), and what each connection
  * hears of it. A low-data connection (`conn.namesOnly`) hears only who is here under which name:
  * states without carets, sent when someone arrives, leaves or changes name, not when a caret moves
@@ -72,6 +82,8 @@ export class RoomAwareness {
     // the names told stay right for the low-data connections of the room, and cost nothing without
     if (!namesOnly) this.namesSent = null;
     else if (names === undefined) this.namesChange(added.concat(updated), removed);
+    if (from && this.connections.has(from) && Date.now() - from.lastSentAt >= KEEPALIVE_AFTER_MS)
+      from.send(KEEPALIVE);
     if (origin !== REMOTE_AWARENESS) this.onLocalChange(changed);
   };
 
