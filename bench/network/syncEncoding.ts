@@ -168,6 +168,17 @@ console.log(
           decodeMs: decodeV2.ms,
         },
       },
+      // the first sync deflated with smaller zlib windows and memory levels (what a server may
+      // choose for permessage-deflate: zlib's deflate state is 2^(windowBits+2) + 2^(memLevel+9)
+      // bytes per socket, inflate's 2^windowBits + ~7 KB)
+      initialSyncDeflateWindows: [15, 13, 11, 10].flatMap((windowBits) =>
+        [8, 4].map((memLevel) => ({
+          windowBits,
+          memLevel,
+          KB: kb(zlib.deflateRawSync(v1.result, { windowBits, memLevel }).length),
+          deflateStateKB: kb(2 ** (windowBits + 2) + 2 ** (memLevel + 9)),
+        })),
+      ),
       reconnectAfterMissing: {
         transactions: PARAMS.missed,
         v1Bytes: missedV1.length,

@@ -1,7 +1,8 @@
 import { claimClientId } from './claimClientId.js';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
+import { socketServers } from './socketServers.js';
 import type * as Y from 'yjs';
 import type { RequestHandler } from 'express';
 import { CloseCode, encodeEvent, type AccordEvent, type Role } from '@accord/shared';
@@ -94,7 +95,7 @@ export function createCollabServer({
   const limits = env.collab;
   // ws refuses frames beyond twice the limit itself (1009); up to that, the registry closes the
   // connection with Accord's MESSAGE_TOO_LARGE so the client knows not to retry
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes * 2 });
+  const wss = socketServers(limits.maxPayloadBytes * 2);
   const store = new DocumentStore({ sharedLog: link !== null });
   const queue = new PersistenceQueue(limits.flushMs, logger, (records) => store.append(records));
   const textLock = new TextLock(async (documentId) => (await currentWorkflow(documentId)).textLocked);
@@ -152,7 +153,8 @@ export function createCollabServer({
     if (!decision.ok) return refuse(socket, decision.status, decision.message);
     if (closing) return refuse(socket, 503, 'The server is shutting down.');
     const { documentId, user, role } = decision;
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+    const server = decision.namesOnly ? wss.compressed : wss.plain;
+    server.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const conn = new Connection(
         wsSocket(ws),
         user,
