@@ -11,6 +11,7 @@ import { DocumentComments } from '../comments/DocumentComments';
 import { AmendmentStore } from '../amendments/AmendmentStore';
 import { ClauseDeletion } from '../editor/deletion/ClauseDeletion';
 import { keepRemoteStatesAlive } from './keepRemoteStatesAlive';
+import { sendOwnAwarenessOnly } from './sendOwnAwarenessOnly';
 import {
   ACCORD_PROTOCOL_VERSION,
   CloseCode,
@@ -90,6 +91,7 @@ export class CollabSession {
   /** low-data mode: the names of who is here, without their carets (RoomAwareness on the server) */
   readonly lowData: boolean;
   private stopKeepingStates: () => void = () => {};
+  private readonly stopOwnAwareness: () => void;
   private state: CollabState = INITIAL_COLLAB_STATE;
   private readonly listeners = new Set<() => void>();
   /** Asks the server, behind each local change, to say when it is stored (ACCORD_SAVED). */
@@ -125,6 +127,7 @@ export class CollabSession {
       params: { schema: String(SCHEMA_VERSION), ...(this.lowData ? { lowData: '1' } : {}) },
       shouldReconnect,
     });
+    this.stopOwnAwareness = sendOwnAwarenessOnly(this.provider);
     this.provider.awareness.setLocalStateField('user', user);
     if (this.lowData) this.stopKeepingStates = keepRemoteStatesAlive(this.provider.awareness);
 
@@ -222,6 +225,7 @@ export class CollabSession {
     this.comments.destroy();
     this.amendments.destroy();
     this.stopKeepingStates();
+    this.stopOwnAwareness();
     window.removeEventListener('online', this.handleNetworkChange);
     window.removeEventListener('offline', this.handleNetworkChange);
     window.removeEventListener('pagehide', this.flushOfflineCopy);
