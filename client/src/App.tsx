@@ -11,13 +11,30 @@ import { SignInPage } from './pages/SignInPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ForgotPasswordPage } from './account/ForgotPasswordPage';
-import { ResetPasswordPage } from './account/ResetPasswordPage';
-import { DevMailPage } from './account/DevMailPage';
-import { InvitationLinkPage } from './account/InvitationLinkPage';
-import { JoinLinkPage } from './account/JoinLinkPage';
-import { SettingsPage } from './account/SettingsPage';
-import { ConfirmEmailPage } from './account/ConfirmEmailPage';
+
+// Pages reached from an emailed link or the header (settings, reset, invitations, join links) load
+// when opened: the sign-in and list pages stay within their budget on slow connections.
+const ForgotPasswordPage = lazy(() =>
+  import('./account/ForgotPasswordPage').then((module) => ({ default: module.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./account/ResetPasswordPage').then((module) => ({ default: module.ResetPasswordPage })),
+);
+const DevMailPage = lazy(() =>
+  import('./account/DevMailPage').then((module) => ({ default: module.DevMailPage })),
+);
+const InvitationLinkPage = lazy(() =>
+  import('./account/InvitationLinkPage').then((module) => ({ default: module.InvitationLinkPage })),
+);
+const JoinLinkPage = lazy(() =>
+  import('./account/JoinLinkPage').then((module) => ({ default: module.JoinLinkPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./account/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
+const ConfirmEmailPage = lazy(() =>
+  import('./account/ConfirmEmailPage').then((module) => ({ default: module.ConfirmEmailPage })),
+);
 
 // The editor (Tiptap, Yjs) is most of the code: load it only when a document is opened, so the
 // sign-in and list pages stay light on slow connections.
@@ -94,7 +111,7 @@ export function App() {
       <AppHeader />
       <OfflineNotice />
       <main id="main" tabIndex={-1} className={route.name === 'document' ? 'main main--wide' : 'main'}>
-        {page}
+        <Suspense fallback={<LoadingState label={t('app.loading')} />}>{page}</Suspense>
       </main>
     </>
   );

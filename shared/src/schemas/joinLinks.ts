@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import type { Role } from '../roles.js';
 import { objectId } from './documents.js';
+import { JOIN_LINK_ROLES, type JoinLinkRole } from './joinLinkValues.js';
 
-/** Roles a join link can give: every role but coordinator (managing is never handed out by link). */
-export const JOIN_LINK_ROLES = ['observer', 'reviewer', 'drafter'] as const satisfies readonly Role[];
-export type JoinLinkRole = (typeof JOIN_LINK_ROLES)[number];
-
-/** How long a join link works, in days. */
-export const JOIN_LINK_DAYS = [1, 7, 30] as const;
+export * from './joinLinkValues.js';
 
 /** POST /api/documents/:id/join-links (coordinators). */
 export const joinLinkCreateBody = z.strictObject({

@@ -3,6 +3,8 @@ import { ROLES } from '../roles.js';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES } from '../documentKinds.js';
 import { documentTitle, objectId } from './documents.js';
 
+export { confirmsTitle } from './confirmsTitle.js';
+
 /**
  * POST /api/documents/:id/hand-over: make `userId` (a member) coordinator; the giver keeps the
  * role, or steps down to `myRole` in the same action.
@@ -28,14 +30,6 @@ export interface PresentedDeletedDocument {
   deletedAt: string;
   /** after this the document is purged and cannot be restored */
   purgeAt: string;
-}
-
-/**
- * Whether `typed` confirms deleting a document titled `title`: the same text, ignoring
- * surrounding spaces and letter case (what people retype is the words, not their capitals).
- */
-export function confirmsTitle(typed: string, title: string): boolean {
-  return typed.trim().toLocaleLowerCase() === title.trim().toLocaleLowerCase();
 }
 
 /** POST /api/documents/:id/duplicate: the copy's title */

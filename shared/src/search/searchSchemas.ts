@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { TextMatch } from './findMatches.js';
-
-export const SEARCH_QUERY_MAX = 200;
+import { SEARCH_QUERY_MAX } from './searchLimits.js';
 
 /** GET /api/search?q=… (anything else in the query string is refused) */
 export const searchQuery = z.strictObject({
