@@ -1,19 +1,11 @@
+import { takeLinkToken } from './linkToken';
+
 const TOKEN_KEY = 'accord.invitationLink';
 const ACCEPT_KEY = 'accord.invitationLink.acceptAfterRegistering';
 
-/**
- * The token of the invitation link this tab opened. It moves from the address bar (`#<token>`)
- * to the tab's sessionStorage at once, so it survives signing in or registering on the way and
- * never lingers in the history or a `next=` parameter.
- */
+/** The token of the invitation link this tab opened (see takeLinkToken). */
 export function takeInvitationLinkToken(): string | null {
-  const fromHash = window.location.hash.slice(1);
-  if (fromHash) {
-    window.sessionStorage.setItem(TOKEN_KEY, fromHash);
-    window.history.replaceState(null, '', window.location.pathname);
-    return fromHash;
-  }
-  return window.sessionStorage.getItem(TOKEN_KEY);
+  return takeLinkToken(TOKEN_KEY);
 }
 
 export function forgetInvitationLink(): void {
