@@ -70,18 +70,16 @@ export class RoomAwareness {
   private readonly onUpdate = ({ added, updated, removed }: Changes, origin: unknown): void => {
     const changed = added.concat(updated, removed);
     const from = origin === REMOTE_AWARENESS ? undefined : (origin as Connection | undefined);
+    // the names told to the room's low-data connections stay right while it has some, and cost
+    // nothing without
+    const namesOnly = [...this.connections].some((conn) => conn.namesOnly);
+    const names = namesOnly ? this.namesChange(added.concat(updated), removed) : (this.namesSent = null);
     let full: Uint8Array | undefined;
-    let names: Uint8Array | null | undefined;
-    let namesOnly = false;
     for (const conn of this.connections) {
-      if (conn.namesOnly) namesOnly = true;
       if (conn === from) continue;
       if (!conn.namesOnly) conn.send((full ??= awarenessMessage(this.awareness, changed)));
-      else if ((names ??= this.namesChange(added.concat(updated), removed)) !== null) conn.send(names);
+      else if (names) conn.send(names);
     }
-    // the names told stay right for the low-data connections of the room, and cost nothing without
-    if (!namesOnly) this.namesSent = null;
-    else if (names === undefined) this.namesChange(added.concat(updated), removed);
     if (from && this.connections.has(from) && Date.now() - from.lastSentAt >= KEEPALIVE_AFTER_MS)
       from.send(KEEPALIVE);
     if (origin !== REMOTE_AWARENESS) this.onLocalChange(changed);
