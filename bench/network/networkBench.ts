@@ -2,7 +2,7 @@
  * Benchmark: Accord on slow connections (issue 18).
  *
  *   npx tsx bench/network/networkBench.ts [--profiles 2G,slow3G,4G] [--idle-seconds 60]
- *                                          [--keystrokes 5] [--label after] [--no-build]
+ *                                          [--keystrokes 5] [--label after] [--no-build] [--resources]
  *
  * Starts its own embedded database and the built server (run `npm run build` first; the client is
  * rebuilt unless --no-build; CLIENT_DIST picks another client build), creates a 50-article
@@ -87,6 +87,31 @@ async function phase(proxy: ByteCountingProxy, action: () => Promise<void>): Pro
   };
 }
 
+/**
+ * `--resources`: what the page downloads in each cold phase, largest first (encoded bytes of each
+ * response as Chromium reports them, and WebSocket frames received), printed to stderr.
+ */
+function listResources(page: Page): (title: string) => void {
+  const sizes = new Map<string, number>();
+  const add = (key: string, bytes: number) => sizes.set(key, (sizes.get(key) ?? 0) + bytes);
+  page.on('requestfinished', (request) => {
+    void request
+      .sizes()
+      .then((s) => add(new URL(request.url()).pathname, s.responseBodySize + s.responseHeadersSize));
+  });
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', (frame) => add('websocket frames', Buffer.byteLength(frame.payload)));
+  });
+  return (title) => {
+    if (!args.includes('--resources')) return;
+    const rows = [...sizes].sort((a, b) => b[1] - a[1]);
+    log(
+      `${title}: ${rows.map(([key, bytes]) => `\n  ${kb(bytes).toFixed(1).padStart(7)} KB  ${key}`).join('')}`,
+    );
+    sizes.clear();
+  };
+}
+
 async function throttle(context: BrowserContext, page: Page, profile: ProfileName): Promise<void> {
   const p = PROFILES[profile];
   const cdp = await context.newCDPSession(page);
@@ -167,10 +192,12 @@ async function runProfile(
   });
   let page = await context.newPage();
   await throttle(context, page, profile);
+  const resources = listResources(page);
   const signInPage = await phase(proxy, async () => {
     await page.goto(`${proxy.url}/sign-in`, { timeout: PAGE_TIMEOUT });
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: PAGE_TIMEOUT });
   });
+  resources('sign-in page');
   log(`${profile}: sign in → list`);
   const list = await phase(proxy, async () => {
     await page.getByLabel('Email address').fill(fixture.author.email);
@@ -178,11 +205,13 @@ async function runProfile(
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: fixture.title }).waitFor({ timeout: PAGE_TIMEOUT });
   });
+  resources('sign in → list');
   log(`${profile}: list → editable document`);
   const documentPage = await phase(proxy, async () => {
     await page.getByRole('link', { name: fixture.title }).click();
     await editable(page);
   });
+  resources('list → editable document');
   await page.close();
   log(`${profile}: first visit with the service worker (unthrottled), then warm list and document`);
   const warmContext = await browser.newContext({ viewport: PARAMS.viewport, locale: 'en-GB' });

@@ -20,6 +20,7 @@ import { createDocumentCommentsRouter } from './routes/createDocumentCommentsRou
 import { createCommentsRouter } from './routes/createCommentsRouter.js';
 import { createNotificationsRouter } from './routes/createNotificationsRouter.js';
 import { createDocumentStructureRouter } from './routes/createDocumentStructureRouter.js';
+import { createDocumentStateRouter } from './routes/createDocumentStateRouter.js';
 import { createImportsRouter } from './routes/createImportsRouter.js';
 import { createVersionsRouter } from './routes/createVersionsRouter.js';
 import { createDispositionsRouter } from './routes/createDispositionsRouter.js';
@@ -131,6 +132,7 @@ export function createApp({
   );
   api.use('/dev/mail', createDevMailRouter(mailer));
   api.use('/documents', createDocumentStructureRouter({ logger, collab }));
+  api.use('/documents', createDocumentStateRouter({ collab }));
   api.use('/documents', createVersionsRouter({ logger, collab }));
   api.use('/documents', createDispositionsRouter({ logger, collab }));
   api.use('/documents', createWorkflowRouter({ logger, collab }));

@@ -12,6 +12,7 @@ import { AmendmentStore } from '../amendments/AmendmentStore';
 import { ClauseDeletion } from '../editor/deletion/ClauseDeletion';
 import { keepRemoteStatesAlive } from './keepRemoteStatesAlive';
 import { sendOwnAwarenessOnly } from './sendOwnAwarenessOnly';
+import { loadBeforeConnecting } from './loadBeforeConnecting';
 import {
   ACCORD_PROTOCOL_VERSION,
   CloseCode,
@@ -200,7 +201,16 @@ export class CollabSession {
     this.comments = new DocumentComments(this, documentId, language, user.id);
     this.amendments = new AmendmentStore(documentId, this);
     this.clauseDeletion = new ClauseDeletion(this.editor, this.comments);
-    this.provider.connect();
+    // the saved copy (or, without one, the state over HTTP) first: the socket then sends only the rest
+    void loadBeforeConnecting({
+      documentId,
+      ydoc: this.ydoc,
+      savedCopyLoaded: this.persistence.whenSynced,
+      serverOrigin: this.provider,
+      cancelled: () => this.destroyed,
+    }).then(() => {
+      if (!this.destroyed) this.provider.connect();
+    });
     this.updateCollaborators();
   }
 

@@ -2,9 +2,12 @@ import zlib from 'node:zlib';
 import type { RequestHandler, Response } from 'express';
 import { chooseEncoding } from './chooseEncoding.js';
 
-/** Text formats worth compressing (JSON answers, public HTML pages, CSV/Markdown exports). */
+/**
+ * Formats worth compressing: text (JSON answers, public HTML pages, CSV/Markdown exports) and a
+ * document's Yjs state (GET /api/documents/:id/state: binary, but mostly text and repeated ids).
+ */
 const COMPRESSIBLE =
-  /^(?:text\/|application\/(?:json|[\w.+-]*\+json|xml|[\w.+-]*\+xml|javascript)|image\/svg\+xml)/i;
+  /^(?:text\/|application\/(?:json|[\w.+-]*\+json|xml|[\w.+-]*\+xml|javascript|vnd\.yjs\.update)|image\/svg\+xml)/i;
 
 /** Fast settings: an answer is compressed once per request, on the event loop's thread pool. */
 const BROTLI = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Limits } from '../limits.js';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES } from '../documentKinds.js';
 import { ROLES } from '../roles.js';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../schemaVersion.js';
 import { stripBidiControls } from '../stripBidiControls.js';
 import { TEMPLATE_IDS, type TemplateId } from '../document/templates/templates.js';
 
@@ -45,6 +46,14 @@ export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
 
 /** GET /api/documents/:id/content: `format=json` (the default) is the only rendering so far. */
 export const documentContentQuery = z.strictObject({ format: z.enum(['json']).default('json') });
+
+/** GET /api/documents/:id/state: the editor's schema version, as the collaboration socket asks for it. */
+export const documentStateQuery = z.strictObject({
+  schema: z.coerce
+    .number()
+    .int()
+    .refine((version) => SUPPORTED_SCHEMA_VERSIONS.includes(version), 'unsupported schema version'),
+});
 
 export const updateDocumentBody = z
   .strictObject({ title: title.optional(), public: z.boolean().optional() })
