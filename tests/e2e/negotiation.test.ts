@@ -5,6 +5,7 @@ import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 import { agreementMarkdown, createDocumentWithMembers, freezeVersion } from '../helpers/documents.js';
 import { useBrowserAndServer } from './helpers/useBrowserAndServer.js';
 import { selectText } from './helpers/selectText.js';
+import { addMember } from '../helpers/members.js';
 
 // Issue 16 in the browser: the coordinator agrees a clause and the outline (the coordinator's and
 // a reviewer's, live) says so; a reviewer records their organisation's reservation and the
@@ -164,5 +165,34 @@ describe('clause negotiation in the browser', () => {
     await expect.poll(() => progressA.innerText(), WAIT).toContain('1 of 1 organisation endorsed');
     expect(await versionA.getByTestId('signoff-1').innerText()).toContain('Endorsed');
     await shot(pageA, 'signoff');
+  });
+
+  it('keeps the column of an organisation that has left, marked as such', async () => {
+    const documentId = documentPath.split('/').pop()!;
+    const lea = await newUser(new ApiClient(e2e.server.url), {
+      name: 'Lea Mwangi',
+      organisation: { name: 'Red de Paralegales', kind: 'civil_society', country: 'KE' },
+    });
+    await addMember(ana.api, documentId, lea, 'reviewer');
+    const recorded = await lea.api.request('POST', `/api/documents/${documentId}/positions`, {
+      clauseId: article2,
+      stance: 'objection',
+      note: 'Out of mandate',
+    });
+    expect(recorded.status).toBe(201);
+    expect(
+      (await ana.api.request('DELETE', `/api/documents/${documentId}/members/${lea.id}`)).status,
+    ).toBeLessThan(300);
+
+    const pageA = await newPage();
+    await signIn(pageA, ana, documentPath);
+    await panel(pageA).getByRole('button', { name: 'Positions of all organisations' }).click();
+    const matrix = pageA.getByRole('dialog', { name: 'Positions by clause and organisation' });
+    await expect.poll(() => matrix.locator('thead').innerText(), WAIT).toContain('Red de Paralegales (left)');
+    const row = matrix.locator(`tr[data-clause-id="${article2}"]`);
+    expect(await row.innerText()).toContain('Out of mandate');
+    expect(await row.getByTestId('positions-tally').innerText()).toBe(
+      '0 support · 0 reservation · 1 objection',
+    );
   });
 });

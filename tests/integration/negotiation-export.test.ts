@@ -112,4 +112,28 @@ describe('negotiation exports', () => {
     const html = await (await download(fx.observer, 'amendments/export?format=html')).text();
     expect(html).toContain('<dt>Clause status</dt><dd>Agreed</dd>');
   });
+
+  it('keeps the positions of an organisation that has left, in a column marked as such', async () => {
+    const removed = await fx.coordinator.api.request(
+      'DELETE',
+      `/api/documents/${fx.documentId}/members/${fx.reviewer2.id}`,
+    );
+    expect(removed.status).toBeLessThan(300);
+    const lines = await csvLines(await download(fx.coordinator, 'negotiation/export?format=csv'));
+    const columns = lines[0]!.split('","');
+    expect(columns).not.toContain('University of Lagos (NG)');
+    const lagos = columns.indexOf('University of Lagos (NG) (left)');
+    expect(lagos).toBeGreaterThan(columns.indexOf('Paralegal Network (KE)'));
+    const article = (heading: string) => lines.find((l) => l.includes(`"${heading}"`))!.split('","');
+    expect(article('Legal aid')[lagos]).toBe('Support');
+    expect(article('Paralegals')[lagos]).toBe('Support');
+    expect(article('Paralegals').slice(-3).join(',').replace(/"/g, '')).toBe('1,1,0');
+
+    const negotiation = async (user: NewUser) =>
+      (await user.api.request('GET', `/api/documents/${fx.documentId}/negotiation`)).body.negotiation;
+    const seen = await negotiation(fx.coordinator);
+    expect(seen.organisations.map((o: { name: string }) => o.name)).not.toContain('University of Lagos');
+    expect(seen.leftOrganisations.map((o: { name: string }) => o.name)).toEqual(['University of Lagos']);
+    expect((await negotiation(fx.reviewer)).leftOrganisations).toEqual([]);
+  });
 });

@@ -112,7 +112,7 @@ export function NegotiationPanel({ session, store }: NegotiationPanelProps) {
       <ClauseNegotiationHistory
         documentId={store.documentId}
         clauseId={clause.clauseId}
-        organisations={negotiation.organisations}
+        organisations={[...negotiation.organisations, ...negotiation.leftOrganisations]}
         revision={state.revision}
       />
       <BracketControls session={session} />

@@ -16,7 +16,7 @@ interface PositionsMatrixProps {
 
 /**
  * Coordinators: clauses × organisations (members: their own organisation's column only, as the
- * server sends them), each cell the organisation's latest position (symbol and
+ * server sends them; then organisations that have left but whose positions remain), each cell the organisation's latest position (symbol and
  * words, its note as the cell's description), and per clause the tallies. A modal dialog; the
  * table scrolls sideways on a phone.
  */
@@ -35,7 +35,11 @@ export function PositionsMatrix({ open, onClose, entries, store, negotiation }: 
     } else if (!open && element.open) element.close();
   }, [open]);
 
-  const organisations = negotiation.organisations;
+  // organisations with positions on record but no member any more come last, marked as such
+  const organisations = [
+    ...negotiation.organisations,
+    ...negotiation.leftOrganisations.map((o) => ({ ...o, left: true })),
+  ];
   return (
     <dialog
       ref={dialog}
@@ -75,8 +79,8 @@ export function PositionsMatrix({ open, onClose, entries, store, negotiation }: 
                   <th scope="col">{t('negotiation.clause')}</th>
                   <th scope="col">{t('negotiation.matrix.status')}</th>
                   {organisations.map((o) => (
-                    <th scope="col" key={o.id}>
-                      {o.name}
+                    <th scope="col" key={o.id} data-organisation-id={o.id}>
+                      {'left' in o ? t('negotiation.matrix.left', { name: o.name }) : o.name}
                     </th>
                   ))}
                   <th scope="col">{t('negotiation.matrix.tally')}</th>

@@ -5,7 +5,8 @@ import { runsByMarks } from './markAttributes.js';
 import { fillText, textBlock } from './textBlock.js';
 
 /**
- * The last resort, when the clause's textblocks cannot be kept (hard breaks in them): the
+ * The last resort, when the clause's textblocks cannot be kept (an inline node other than text
+ * and hard breaks in them, or kept paragraphs would not fit the clause's content rule): the
  * clause's own textblocks are written anew from the merged text (marks from where each stretch
  * came from). Text typed into them at the same moment may be lost; the clause's id and the
  * clauses inside it stay.

@@ -1,10 +1,9 @@
 import * as Y from 'yjs';
-import { diffArrays } from 'diff';
-import { NODE, wordTokens, type TextRunContent } from '@accord/shared';
+import { NODE } from '@accord/shared';
+import { blockLines, type BlockLine } from './blockLines.js';
 import type { ClauseBlocks } from './clauseBlocks.js';
 import { fitsContent } from './clauseStructure.js';
-import { formatText } from './formatText.js';
-import { markAttributes, runsByMarks } from './markAttributes.js';
+import { editBlockLines, runsOf, type LineEntry } from './editBlockLines.js';
 import { matchLines, type CurrentLine, type MergedLine } from './mergedLines.js';
 import { textBlock } from './textBlock.js';
 
@@ -12,57 +11,63 @@ import { textBlock } from './textBlock.js';
 export interface Reshape {
   /** the clause's children afterwards: kept elements, and the lines of new paragraphs */
   children: (Y.XmlElement | MergedLine)[];
-  edits: { block: Y.XmlElement; line: MergedLine }[];
+  /** each kept textblock with the lines it will hold */
+  edits: { block: Y.XmlElement; entries: LineEntry[] }[];
   removed: Y.XmlElement[];
 }
 
-/** A Y.XmlText's characters (its toString() writes marks as tags). */
-function plainText(text: Y.XmlText): string {
-  return (text.toDelta() as { insert: unknown }[])
-    .map((delta) => (typeof delta.insert === 'string' ? delta.insert : ''))
-    .join('');
-}
-
-/** The only text of a textblock, when it holds nothing else (no hard break). */
-function soleText(block: Y.XmlElement): Y.XmlText | null | undefined {
-  const children = block.toArray();
-  if (children.length === 0) return null;
-  if (children.length === 1 && children[0] instanceof Y.XmlText) return children[0];
-  return undefined;
-}
-
 /**
- * Plans the merged wording as the smallest change to the clause's textblocks: each merged line
- * goes into the textblock most of its text comes from, edited word by word; lines from nowhere
- * become new paragraphs next to their neighbours; textblocks none of the text stays in go. So
- * what others type meanwhile in a textblock that stays is kept. Null when the clause is not
- * plain textblocks (a hard break) or the new paragraphs would not fit: then it is rebuilt.
+ * Plans the merged wording as the smallest change to the clause's textblocks, line by line (a
+ * textblock holds one line, or several separated by hard breaks): each merged line goes into the
+ * line most of its text comes from, edited word by word; a new line between two kept lines of
+ * one textblock joins it after a new hard break (in a recital, every new line does); other new
+ * lines become new paragraphs next to their neighbours; lines none of the text stays in go (with
+ * their textblock, when none of its lines stays). So what others type meanwhile in a line that
+ * stays is kept. Null when a textblock holds something other than text and hard breaks, or the
+ * new paragraphs would not fit: then it is rebuilt.
  */
 export function planReshape(blocks: ClauseBlocks, lines: MergedLine[]): Reshape | null {
   const { clause, heading } = blocks;
-  const textblocks =
-    clause.nodeName === NODE.recital
-      ? [clause]
-      : heading
-        ? [heading, ...blocks.paragraphs]
-        : blocks.paragraphs;
+  const recital = clause.nodeName === NODE.recital;
+  const textblocks = recital ? [clause] : heading ? [heading, ...blocks.paragraphs] : blocks.paragraphs;
+  const split = textblocks.map(blockLines);
+  if (split.some((l) => l === undefined)) return null;
+  const own = (split as BlockLine[][]).flat();
+  if (heading && split[0]!.length !== 1) return null;
   const currentTexts = blocks.text.split('\n');
-  if (currentTexts.length !== textblocks.length && !(textblocks.length === 0 && blocks.text === ''))
-    return null;
-  if (textblocks.some((block) => soleText(block) === undefined)) return null;
+  if (currentTexts.length !== own.length && !(own.length === 0 && blocks.text === '')) return null;
   const current: CurrentLine[] = [];
   let offset = 0;
-  for (const text of textblocks.length === 0 ? [] : currentTexts) {
+  for (const text of own.length === 0 ? [] : currentTexts) {
     current.push({ start: offset, end: offset + text.length });
     offset += text.length + 1;
   }
-  const fixFirst = clause.nodeName === NODE.recital || heading !== null;
-  if (clause.nodeName === NODE.recital && lines.length !== 1) return null;
-  const pairs = matchLines(current, lines, fixFirst);
+  const pairs = matchLines(current, lines, recital || heading !== null);
+  const keptAt = new Map<number, BlockLine>();
+  for (const [i, j] of pairs) keptAt.set(j, own[i]!);
+  const paired = [...keptAt.keys()].sort((a, b) => a - b);
+  if (recital && paired.length === 0) return null;
+  // a new line between two kept lines of one textblock (anywhere in a recital) goes into it
+  const blockOf = new Map<number, Y.XmlElement>();
+  lines.forEach((_, j) => {
+    const kept = keptAt.get(j);
+    if (kept) return void blockOf.set(j, kept.block);
+    const before = keptAt.get(paired.filter((k) => k < j).pop() ?? -1);
+    const after = keptAt.get(paired.find((k) => k > j) ?? -1);
+    if (recital) blockOf.set(j, (before ?? after)!.block);
+    else if (before && after && before.block === after.block) blockOf.set(j, before.block);
+  });
+  const edits = textblocks
+    .map((block) => ({
+      block,
+      entries: lines.flatMap((line, j) =>
+        blockOf.get(j) === block ? [{ line, keep: keptAt.get(j) ?? null }] : [],
+      ),
+    }))
+    .filter((edit) => edit.entries.some((entry) => entry.keep));
+  const removed = textblocks.filter((block) => !edits.some((edit) => edit.block === block));
   const keptBy = new Map<number, Y.XmlElement>();
-  for (const [i, j] of pairs) keptBy.set(j, textblocks[i]!);
-  const edits = [...pairs].map(([i, j]) => ({ block: textblocks[i]!, line: lines[j]! }));
-  const removed = textblocks.filter((_, i) => !pairs.has(i));
+  for (const [j, line] of keptAt) keptBy.set(j, line.block);
 
   const all = clause.nodeName === NODE.recital ? [] : clause.toArray();
   const children: (Y.XmlElement | MergedLine)[] = all.filter(
@@ -85,8 +90,9 @@ export function planReshape(blocks: ClauseBlocks, lines: MergedLine[]): Reshape 
     at += pending.length;
     pending = [];
   };
-  for (let j = heading ? 1 : 0; j < lines.length && clause.nodeName !== NODE.recital; j++) {
+  for (let j = heading ? 1 : 0; j < lines.length && !recital; j++) {
     const kept = keptBy.get(j);
+    if (!kept && blockOf.has(j)) continue;
     if (!kept) {
       if (afterKept) children.splice(at++, 0, lines[j]!);
       else pending.push(lines[j]!);
@@ -107,47 +113,10 @@ export function planReshape(blocks: ClauseBlocks, lines: MergedLine[]): Reshape 
 
 /** Makes the planned change; call in the transaction that planned it. */
 export function applyReshape(clause: Y.XmlElement, plan: Reshape): void {
-  for (const { block, line } of plan.edits) editLine(block, line);
+  for (const { block, entries } of plan.edits) editBlockLines(block, entries);
   for (const element of plan.removed) clause.delete(clause.toArray().indexOf(element), 1);
   plan.children.forEach((child, index) => {
     if (child instanceof Y.XmlElement) return;
     clause.insert(index, [textBlock(NODE.paragraph, runsOf(child, 0, child.text.length))]);
   });
-}
-
-function runsOf(line: MergedLine, from: number, to: number): TextRunContent[] {
-  return runsByMarks(line.text.slice(from, to), (i) => line.marks[from + i]);
-}
-
-/**
- * Turns a kept textblock's text into the merged line, word by word (a word diff of the two), and
- * formats the words it keeps where their marks change.
- */
-function editLine(block: Y.XmlElement, line: MergedLine): void {
-  let text = soleText(block);
-  if (!text) {
-    if (!line.text) return;
-    text = new Y.XmlText();
-    block.insert(0, [text]);
-  }
-  let at = 0;
-  let target = 0;
-  for (const part of diffArrays(wordTokens(plainText(text)), wordTokens(line.text))) {
-    const length = part.value.reduce((sum, token) => sum + token.length, 0);
-    if (part.removed) {
-      text.delete(at, length);
-    } else if (part.added) {
-      for (const run of runsOf(line, target, target + length)) {
-        text.insert(at, run.text, markAttributes(run.marks));
-        at += run.text.length;
-      }
-      target += length;
-    } else {
-      for (const run of runsOf(line, target, target + length)) {
-        formatText(text, at, run.text.length, run.marks);
-        at += run.text.length;
-      }
-      target += length;
-    }
-  }
 }

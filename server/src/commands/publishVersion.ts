@@ -14,6 +14,8 @@ import { AlreadyPublished } from '../errors/AlreadyPublished.js';
 import { Conflict } from '../errors/ApiError.js';
 import { exportDocument } from '../exports/exportDocument.js';
 import { currentWorkflow } from '../queries/currentWorkflow.js';
+import { signoffState } from '../queries/signoffState.js';
+import { signoffSnapshot } from '../signoff/signoffSnapshot.js';
 import { nextPublicationNumber, publicationExportInput, sha256 } from '../queries/publications.js';
 import type { CommandContext } from './CommandContext.js';
 import { changeWorkflow } from './changeWorkflow.js';
@@ -36,7 +38,8 @@ const STALE_CLAIM_MS = 10 * 60 * 1000;
  * workflow to `published`. Without updates (FerretDB), by unique inserts in this order:
  * 1. the version's key: a version already published (or being published) → 409 already_published;
  * 2. the next number's key, retrying the following number when a concurrent publish took it;
- * 3. the exports of all formats, rendered once with the label "Publication n.m", and their hashes;
+ * 3. the exports of all formats, rendered once with the label "Publication n.m" (and the sign-off
+ *    as it stands, which the publication keeps), and their hashes;
  * 4. the publication itself, immutable from then on.
  * If 3 or 4 fail, the version's key is removed again (so the version can be published later) and
  * the number stays used: numbers are never given twice, at the cost of a possible gap.
@@ -53,6 +56,9 @@ export async function publishVersion(
   let publication: PublicationRecord;
   try {
     const { major, minor } = await claimNumber(documentId, release, publicationId);
+    const publishedAt = new Date();
+    // the sign-off as it stands now, kept with the publication: its exports list the endorsements
+    const signoff = signoffSnapshot(await signoffState(documentId, version.number), publishedAt);
     const facts = {
       documentId: document._id,
       versionNumber: version.number,
@@ -60,7 +66,8 @@ export async function publishVersion(
       canonicalHash: version.hash,
       documentKind: document.kind,
       documentCreatedAt: document.createdAt,
-      publishedAt: new Date(),
+      publishedAt,
+      ...(signoff ? { signoff } : {}),
     };
     const input = publicationExportInput(facts, version);
     const hashes = {} as PublicationHashes;

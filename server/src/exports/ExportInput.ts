@@ -12,6 +12,18 @@ export interface ExportVersion {
   hash: string;
 }
 
+/** A publication's sign-off as recorded when it was published: the "Endorsed by" section. */
+export interface ExportSignoff {
+  endorsements: readonly {
+    organisation: string;
+    country: string;
+    by: string;
+    at: Date;
+    note: string | null;
+  }[];
+  override: { reason: string; by: string; at: Date } | null;
+}
+
 /**
  * What every export format renders from. The text comes only from `canonical` (the canonical
  * rendering stored with the version), so all formats say the same thing; nothing here reads
@@ -34,4 +46,10 @@ export interface ExportInput {
    * `version.date`.
    */
   createdAt?: Date;
+  /**
+   * A publication after a sign-off round: who endorsed it, shown after the text. Absent (every
+   * other export, and publications from before it was recorded): nothing is shown, so those
+   * render the bytes they always did.
+   */
+  signoff?: ExportSignoff;
 }

@@ -19,6 +19,11 @@ export interface ExportLabels {
   indicator: string;
   status: string;
   statuses: Readonly<Record<ActionStatus, string>>;
+  /** A publication's sign-off, after the text. */
+  endorsedBy: string;
+  noEndorsements: string;
+  /** before the reason a coordinator gave for publishing without every endorsement */
+  override: string;
 }
 
 /**
@@ -42,6 +47,9 @@ export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
     indicator: 'Indicator',
     status: 'Status',
     statuses: { planned: 'Planned', in_progress: 'In progress', done: 'Done', blocked: 'Blocked' },
+    endorsedBy: 'Endorsed by',
+    noEndorsements: 'No organisation had endorsed this version when it was published.',
+    override: 'Published without every endorsement. Reason:',
   },
   es: {
     version: 'Versión',
@@ -59,6 +67,9 @@ export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
     indicator: 'Indicador',
     status: 'Estado',
     statuses: { planned: 'Prevista', in_progress: 'En curso', done: 'Terminada', blocked: 'Bloqueada' },
+    endorsedBy: 'Respaldado por',
+    noEndorsements: 'Ninguna organización había respaldado esta versión cuando se publicó.',
+    override: 'Publicado sin todos los respaldos. Motivo:',
   },
   pt: {
     version: 'Versão',
@@ -76,6 +87,9 @@ export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
     indicator: 'Indicador',
     status: 'Situação',
     statuses: { planned: 'Prevista', in_progress: 'Em andamento', done: 'Concluída', blocked: 'Bloqueada' },
+    endorsedBy: 'Endossado por',
+    noEndorsements: 'Nenhuma organização tinha endossado esta versão quando foi publicada.',
+    override: 'Publicado sem todos os endossos. Motivo:',
   },
   fr: {
     version: 'Version',
@@ -93,5 +107,8 @@ export const EXPORT_LABELS: Readonly<Record<DocumentLanguage, ExportLabels>> = {
     indicator: 'Indicateur',
     status: 'Statut',
     statuses: { planned: 'Prévue', in_progress: 'En cours', done: 'Terminée', blocked: 'Bloquée' },
+    endorsedBy: 'Approuvé par',
+    noEndorsements: 'Aucune organisation n’avait approuvé cette version lors de sa publication.',
+    override: 'Publié sans toutes les approbations. Motif :',
   },
 };

@@ -7,6 +7,8 @@ import { actionCells } from './actionCells.js';
 import { clauseTitle } from './clauseTitle.js';
 import { EXPORT_LABELS } from './exportLabels.js';
 import { formatExportDate } from './formatExportDate.js';
+import { aknSignoff, ENDORSED } from './aknSignoff.js';
+import { signoffSection } from './signoffSection.js';
 import { serializeXml, type XmlElement, type XmlNode } from './serializeXml.js';
 import { toExportTree } from './toExportTree.js';
 
@@ -242,7 +244,8 @@ export function renderAkomaNtoso(input: ExportInput): string {
   );
   const main = tree.body.filter((b) => !annexes.includes(b as ExportClause));
   const lastClause = main.map((b) => b.type).lastIndexOf('clause');
-  const conclusions = lastClause >= 0 ? (main.slice(lastClause + 1) as ExportParagraph[]) : [];
+  const conclusions: (ExportParagraph | XmlElement)[] =
+    lastClause >= 0 ? (main.slice(lastClause + 1) as ExportParagraph[]) : [];
   const bodyBlocks = lastClause >= 0 ? main.slice(0, lastClause + 1) : main;
   const bodyChildren: XmlElement[] = [];
   let loose: ExportParagraph[] = [];
@@ -304,8 +307,16 @@ export function renderAkomaNtoso(input: ExportInput): string {
   });
 
   const bodyElement = el(type.element === 'bill' ? 'body' : 'mainBody', {}, bodyChildren);
+  const signoff = aknSignoff(signoffSection(input), orgs);
+  if (signoff) conclusions.push(signoff.conclusions);
   // identification and references last: the body registers the organisations it names
-  const meta = el('meta', {}, [aknIdentification(identity('main', tree.title)), orgs.references()]);
+  const references = orgs.references();
+  if (signoff?.workflow) references.children!.push(ENDORSED);
+  const meta = el('meta', {}, [
+    aknIdentification(identity('main', tree.title)),
+    ...(signoff?.workflow ? [signoff.workflow] : []),
+    references,
+  ]);
   const preface = el('preface', {}, [
     el('p', { class: 'title' }, [el('docTitle', {}, [text(tree.title)])]),
     el('p', { class: 'version' }, [
@@ -321,7 +332,15 @@ export function renderAkomaNtoso(input: ExportInput): string {
     preface,
     ...(preamble.length ? [el('preamble', {}, preamble)] : []),
     bodyElement,
-    ...(conclusions.length ? [el('conclusions', {}, conclusions.map(p))] : []),
+    ...(conclusions.length
+      ? [
+          el(
+            'conclusions',
+            {},
+            conclusions.map((c) => ('inlines' in c ? p(c) : c)),
+          ),
+        ]
+      : []),
     ...(attachments.length ? [el('attachments', {}, attachments)] : []),
   ]);
   return serializeXml(el('akomaNtoso', { xmlns: NAMESPACE }, [document]), MIXED);

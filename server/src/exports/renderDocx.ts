@@ -27,6 +27,7 @@ import { dropForbiddenXmlChars } from './dropForbiddenXmlChars.js';
 import { EXPORT_LABELS } from './exportLabels.js';
 import { groupActionRuns } from './groupActionRuns.js';
 import { headingLevel } from './headingLevel.js';
+import { signoffSection } from './signoffSection.js';
 import { rewriteZip } from './rewriteZip.js';
 import { toExportTree } from './toExportTree.js';
 
@@ -179,6 +180,14 @@ export async function renderDocx(input: ExportInput): Promise<Buffer> {
   children.push(new Paragraph({ children: [new PageBreak()] }));
   if (tree.preamble) blocks(tree.preamble, 0);
   blocks(tree.body, 0);
+  const signoff = signoffSection(input);
+  if (signoff) {
+    children.push(new Paragraph({ heading: HEADINGS[0], children: [run(signoff.title)] }));
+    if (signoff.none) children.push(new Paragraph({ children: [run(signoff.none)] }));
+    for (const e of signoff.entries)
+      children.push(new Paragraph({ indent: { left: INDENT }, children: [run(e.text)] }));
+    if (signoff.override) children.push(new Paragraph({ children: [run(signoff.override)] }));
+  }
 
   const footer = new Paragraph({
     alignment: AlignmentType.CENTER,

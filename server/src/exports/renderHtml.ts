@@ -6,6 +6,7 @@ import { escapeXml as esc } from './escapeXml.js';
 import { EXPORT_LABELS, type ExportLabels } from './exportLabels.js';
 import { groupActionRuns } from './groupActionRuns.js';
 import { headingLevel } from './headingLevel.js';
+import { signoffSection } from './signoffSection.js';
 import { toExportTree } from './toExportTree.js';
 
 // Print layout follows the editor (client/src/styles.css): chapter and annex labels centred in
@@ -138,6 +139,15 @@ export function renderHtml(input: ExportInput): string {
     .map((f) => `<dt>${esc(f.label)}</dt><dd>${f.code ? `<code>${esc(f.value)}</code>` : esc(f.value)}</dd>`)
     .join('\n');
   const lang = canonical.language;
+  const signoff = signoffSection(input);
+  const signoffHtml = signoff
+    ? `<section class="endorsements">\n<h2>${esc(signoff.title)}</h2>\n` +
+      (signoff.none
+        ? `<p>${esc(signoff.none)}</p>\n`
+        : `<ul>\n${signoff.entries.map((e) => `<li data-date="${e.isoDate}">${esc(e.text)}</li>\n`).join('')}</ul>\n`) +
+      (signoff.override ? `<p class="override">${esc(signoff.override)}</p>\n` : '') +
+      '</section>\n'
+    : '';
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
@@ -160,7 +170,7 @@ ${facts}
 </header>
 <main class="document document-${esc(input.documentKind)}">
 ${tree.preamble ? `<section class="preamble">\n${blocksHtml(tree.preamble)}</section>\n` : ''}${blocksHtml(tree.body)}</main>
-</body>
+${signoffHtml}</body>
 </html>
 `;
 }

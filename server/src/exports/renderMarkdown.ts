@@ -6,6 +6,7 @@ import { documentFacts } from './documentFacts.js';
 import { EXPORT_LABELS } from './exportLabels.js';
 import { groupActionRuns } from './groupActionRuns.js';
 import { headingLevel } from './headingLevel.js';
+import { signoffSection } from './signoffSection.js';
 import { toExportTree } from './toExportTree.js';
 
 // Characters that are markup anywhere in CommonMark/GFM text ("|" ends a table cell).
@@ -113,5 +114,15 @@ export function renderMarkdown(input: ExportInput): string {
   out.push('---');
   if (tree.preamble) blocks(tree.preamble);
   blocks(tree.body);
+  const signoff = signoffSection(input);
+  if (signoff) {
+    out.push(`## ${escapeText(signoff.title)}`);
+    out.push(
+      signoff.none
+        ? escapeText(signoff.none)
+        : signoff.entries.map((e) => `- ${escapeText(e.text)}`).join('\n'),
+    );
+    if (signoff.override) out.push(escapeText(signoff.override));
+  }
   return `${out.join('\n\n')}\n`;
 }

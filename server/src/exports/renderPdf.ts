@@ -8,6 +8,7 @@ import { documentFacts } from './documentFacts.js';
 import { EXPORT_LABELS } from './exportLabels.js';
 import { groupActionRuns } from './groupActionRuns.js';
 import { headingLevel } from './headingLevel.js';
+import { signoffSection } from './signoffSection.js';
 import { toExportTree } from './toExportTree.js';
 
 type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -268,6 +269,20 @@ export async function renderPdf(input: ExportInput): Promise<Buffer> {
   doc.addPage();
   if (tree.preamble) blocks(tree.preamble, 0);
   blocks(tree.body, 0);
+  const signoff = signoffSection(input);
+  if (signoff) {
+    doc.moveDown(0.9);
+    ensure(SIZE.body * 6);
+    doc
+      .font('bold')
+      .fontSize(12)
+      .fillColor(COLOR.brand)
+      .text(signoff.title, MARGIN.left, doc.y, { width: WIDTH });
+    doc.fillColor(COLOR.ink).moveDown(0.35);
+    doc.outline.addItem(signoff.title);
+    const lines = [signoff.none, ...signoff.entries.map((e) => e.text), signoff.override];
+    for (const line of lines) if (line) paragraph([[{ text: line, face: 'regular', href: null }]], 0);
+  }
 
   // footers, once the number of pages is known (the title page counts, but shows none)
   const range = doc.bufferedPageRange();

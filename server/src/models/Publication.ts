@@ -6,6 +6,24 @@ import { DOCUMENT_KINDS, EXPORT_FORMATS, type DocumentKind, type ExportFormat } 
 export type PublicationHashes = Record<ExportFormat, string>;
 
 /**
+ * The sign-off as it stood when the version was published (publications of a version with a
+ * sign-off round only): the organisations whose latest decision was an endorsement, and the
+ * override when it was published without every endorsement. Its exports show it, from here.
+ */
+export interface PublicationSignoffRecord {
+  endorsements: {
+    organisationId: Types.ObjectId;
+    organisation: string;
+    country: string;
+    /** the member who endorsed for the organisation */
+    by: string;
+    at: Date;
+    note: string | null;
+  }[];
+  override: { reason: string; by: string; at: Date } | null;
+}
+
+/**
  * A published version, immutable (no route changes or deletes one). `_id` is the stable public
  * id (the page `/p/<id>`). Its uniqueness lives in publication_keys (PublicationKey.ts): one
  * version is published once, and one number ("1.1") is given once. It keeps everything an export
@@ -29,11 +47,36 @@ export interface PublicationRecord {
   publishedById: Types.ObjectId;
   publishedByName: string;
   publishedAt: Date;
+  /** absent on publications without a sign-off round, and on those published before it existed */
+  signoff?: PublicationSignoffRecord;
 }
 
 const hashes = Object.fromEntries(
   EXPORT_FORMATS.map((format) => [format, { type: String, required: true }]),
 ) as Record<ExportFormat, { type: StringConstructor; required: true }>;
+
+const signoff = new Schema<PublicationSignoffRecord>(
+  {
+    endorsements: [
+      new Schema(
+        {
+          organisationId: { type: Schema.Types.ObjectId, required: true },
+          organisation: { type: String, required: true },
+          country: { type: String, default: '' },
+          by: { type: String, default: '' },
+          at: { type: Date, required: true },
+          note: { type: String, default: null },
+        },
+        { _id: false },
+      ),
+    ],
+    override: {
+      type: new Schema({ reason: String, by: String, at: Date }, { _id: false }),
+      default: null,
+    },
+  },
+  { _id: false },
+);
 
 const schema = new Schema<PublicationRecord>(
   {
@@ -49,6 +92,7 @@ const schema = new Schema<PublicationRecord>(
     publishedById: { type: Schema.Types.ObjectId, required: true },
     publishedByName: { type: String, required: true },
     publishedAt: { type: Date, required: true },
+    signoff: { type: signoff, default: undefined },
   },
   { collection: 'publications', versionKey: false, strict: 'throw' },
 );

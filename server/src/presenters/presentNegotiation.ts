@@ -54,6 +54,7 @@ export function presentNegotiation(
   { statuses, positions, names }: NegotiationRecords,
   organisations: PresentedOrganisation[],
   viewer: NegotiationViewer,
+  left: PresentedOrganisation[] = [],
 ): PresentedNegotiation {
   const current = latestBy(statuses, (r) => r.clauseId);
   const currentPositions = latestBy(
@@ -66,6 +67,7 @@ export function presentNegotiation(
     organisations: viewer.manage
       ? organisations
       : organisations.filter((organisation) => organisation.id === viewer.organisationId),
+    leftOrganisations: viewer.manage ? left : [],
     myOrganisationId: viewer.organisationId,
     can: {
       setStatus: viewer.manage,

@@ -60,6 +60,7 @@ export type PublicationExportFacts = Pick<
   | 'documentKind'
   | 'documentCreatedAt'
   | 'publishedAt'
+  | 'signoff'
 >;
 
 /**
@@ -83,6 +84,8 @@ export function publicationExportInput(
     },
     documentId: publication.documentId.toHexString(),
     createdAt: publication.documentCreatedAt,
+    // publications without a recorded sign-off render as they always did (their hashes hold)
+    ...(publication.signoff ? { signoff: publication.signoff } : {}),
   };
 }
 

@@ -32,6 +32,7 @@ import { validate } from './validate.js';
 import { sendExport } from './sendExport.js';
 import { readCanonicalDocument } from '../queries/readCanonicalDocument.js';
 import { latestBy } from '../queries/negotiationRecords.js';
+import { leftOrganisations } from '../queries/leftOrganisations.js';
 import { renderPositionsCsv } from '../exports/negotiation/renderPositionsCsv.js';
 
 const viewerOf = (user: AuthenticatedUser, { abilities }: AuthorizedDocument): NegotiationViewer => ({
@@ -69,7 +70,9 @@ export function createNegotiationRouter({
     const { id } = validate(documentIdParams, req.params);
     const authorized = await authorizeDocument(user.id, id, 'read');
     const [records, organisations] = await Promise.all([negotiationRecords(id), memberOrganisations(id)]);
-    res.json({ negotiation: presentNegotiation(records, organisations, viewerOf(user, authorized)) });
+    const viewer = viewerOf(user, authorized);
+    const left = viewer.manage ? await leftOrganisations(records.positions, organisations) : [];
+    res.json({ negotiation: presentNegotiation(records, organisations, viewer, left) });
   });
 
   // coordinators: every clause's status and every organisation's position, for a spreadsheet
@@ -91,8 +94,10 @@ export function createNegotiationRouter({
         (r) => [`${r.clauseId}:${r.organisationId.toHexString()}`, r] as const,
       ),
     );
+    const left = await leftOrganisations(records.positions, members);
+    const organisations = [...members, ...left.map((organisation) => ({ ...organisation, left: true }))];
     const csv = renderPositionsCsv(
-      { clauses: rendering.clauses, organisations: members, statuses, positions },
+      { clauses: rendering.clauses, organisations, statuses, positions },
       document.language,
     );
     sendExport(

@@ -35,6 +35,8 @@ export interface PresentedNegotiation {
   positions: PresentedPosition[];
   /** organisations with a member on the document (coordinators: all; others: their own) */
   organisations: PresentedOrganisation[];
+  /** coordinators: organisations with positions on record but no member any more (others: none) */
+  leftOrganisations: PresentedOrganisation[];
   /** the reader's organisation, if any */
   myOrganisationId: string | null;
   can: { setStatus: boolean; recordPosition: boolean; seeAllPositions: boolean };

@@ -5,6 +5,8 @@ export interface NegotiationExportLabels {
   heading: string;
   status: string;
   statusNote: string;
+  /** after the name of an organisation that has no member on the document any more */
+  left: string;
   /** the amendments list: the negotiation status of the amended clause */
   clauseStatus: string;
   statuses: Record<ClauseStatus, string>;
@@ -18,6 +20,7 @@ export const NEGOTIATION_EXPORT_LABELS: Record<DocumentLanguage, NegotiationExpo
     heading: 'Heading',
     status: 'Status',
     statusNote: 'Status note',
+    left: 'left',
     clauseStatus: 'Clause status',
     statuses: {
       pending: 'Pending',
@@ -32,6 +35,7 @@ export const NEGOTIATION_EXPORT_LABELS: Record<DocumentLanguage, NegotiationExpo
     heading: 'Encabezado',
     status: 'Estado',
     statusNote: 'Nota del estado',
+    left: 'ya no participa',
     clauseStatus: 'Estado de la cláusula',
     statuses: {
       pending: 'Pendiente',
@@ -46,6 +50,7 @@ export const NEGOTIATION_EXPORT_LABELS: Record<DocumentLanguage, NegotiationExpo
     heading: 'Título',
     status: 'Estado',
     statusNote: 'Nota do estado',
+    left: 'já não participa',
     clauseStatus: 'Estado da cláusula',
     statuses: {
       pending: 'Pendente',
@@ -60,6 +65,7 @@ export const NEGOTIATION_EXPORT_LABELS: Record<DocumentLanguage, NegotiationExpo
     heading: 'Intitulé',
     status: 'Statut',
     statusNote: 'Note du statut',
+    left: 'ne participe plus',
     clauseStatus: 'Statut de la clause',
     statuses: {
       pending: 'En attente',

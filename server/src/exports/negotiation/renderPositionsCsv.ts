@@ -5,7 +5,8 @@ import { NEGOTIATION_EXPORT_LABELS } from './negotiationExportLabels.js';
 export interface PositionsMatrix {
   /** the document's clauses in order (those without an id are left out) */
   clauses: readonly Pick<CanonicalClause, 'clauseId' | 'label' | 'heading'>[];
-  organisations: readonly { id: string; name: string; country: string }[];
+  /** members' organisations, then those with positions on record that have left (`left`) */
+  organisations: readonly { id: string; name: string; country: string; left?: boolean }[];
   /** current status per clause id (absent: pending) */
   statuses: ReadonlyMap<string, { status: ClauseStatus; note: string | null }>;
   /** current position per `${clauseId}:${organisationId}` */
@@ -15,6 +16,7 @@ export interface PositionsMatrix {
 /**
  * The positions matrix for coordinators as CSV: a row per clause (label, heading, negotiation
  * status and its note), a column per organisation with its stance and note ("Reservation: …"),
+ * organisations that have left the document and whose positions remain marked as such,
  * and the clause's tallies of each stance.
  */
 export function renderPositionsCsv(matrix: PositionsMatrix, language: DocumentLanguage): string {
@@ -25,7 +27,10 @@ export function renderPositionsCsv(matrix: PositionsMatrix, language: DocumentLa
     l.heading,
     l.status,
     l.statusNote,
-    ...matrix.organisations.map((o) => (o.country ? `${o.name} (${o.country})` : o.name)),
+    ...matrix.organisations.map((o) => {
+      const name = o.country ? `${o.name} (${o.country})` : o.name;
+      return o.left ? `${name} (${l.left})` : name;
+    }),
     ...stances.map((s) => l.stances[s]),
   ];
   const rows = matrix.clauses.flatMap((clause) => {
