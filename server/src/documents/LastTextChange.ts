@@ -3,12 +3,12 @@ import { DocumentModel } from '../models/Document.js';
 import type { Logger } from '../logger.js';
 import { serializePerDocument } from './serializePerDocument.js';
 import { KeyedDelay } from '../collab/KeyedDelay.js';
-import { WriteLimiter } from '../database/WriteLimiter.js';
+import { KeyedWrites } from '../database/KeyedWrites.js';
 
 /** how often at most a document's record is rewritten for text edits */
 export const LAST_TEXT_CHANGE_INTERVAL_MS = 60_000;
 
-/** "last changed" writes at once: a wave of first edits does not pile up queries (WriteLimiter) */
+/** "last changed" writes at once: a wave of first edits does not pile up queries (KeyedWrites) */
 const MAX_WRITES_IN_FLIGHT = 4;
 
 /**
@@ -23,7 +23,7 @@ const MAX_WRITES_IN_FLIGHT = 4;
 export class LastTextChange {
   /** documents in their quiet interval after a write → the latest text change not yet written */
   private readonly quiet: KeyedDelay<string, Date | null>;
-  private readonly writes = new WriteLimiter(MAX_WRITES_IN_FLIGHT);
+  private readonly writes: KeyedWrites<string, Date>;
 
   constructor(
     private readonly logger: Logger,
@@ -32,6 +32,12 @@ export class LastTextChange {
     private readonly record: (documentId: string, at: Date) => Promise<void> = recordTextChange,
   ) {
     this.quiet = new KeyedDelay(intervalMs, (documentId, at) => this.intervalEnded(documentId, at), true);
+    this.writes = new KeyedWrites(MAX_WRITES_IN_FLIGHT, (documentId, at) =>
+      this.record(documentId, at).catch((error: unknown) => {
+        // the text itself is stored; only the list's "Last changed" is late
+        this.logger.warn({ err: error, documentId }, 'could not record the time of a text change');
+      }),
+    );
   }
 
   /** Text of `documentId` was stored (PersistenceQueue.onStored). */
@@ -40,32 +46,22 @@ export class LastTextChange {
       this.quiet.set(documentId, at);
       return;
     }
-    void this.write(documentId, at);
+    this.writes.queue(documentId, at);
     this.quiet.set(documentId, null);
   }
 
   /** Writes what is still waiting (at shutdown). */
   async flush(): Promise<void> {
-    const writes: Promise<void>[] = [];
     for (const [documentId, at] of this.quiet.takeAll()) {
-      if (at) writes.push(this.write(documentId, at));
+      if (at) this.writes.queue(documentId, at);
     }
-    await Promise.all(writes);
+    await this.writes.whenIdle();
   }
 
   private intervalEnded(documentId: string, at: Date | null): void {
     if (!at) return;
-    void this.write(documentId, at);
+    this.writes.queue(documentId, at);
     this.quiet.set(documentId, null);
-  }
-
-  private write(documentId: string, at: Date): Promise<void> {
-    return this.writes.run(() =>
-      this.record(documentId, at).catch((error: unknown) => {
-        // the text itself is stored; only the list's "Last changed" is late
-        this.logger.warn({ err: error, documentId }, 'could not record the time of a text change');
-      }),
-    );
   }
 }
 
