@@ -8,9 +8,16 @@
  * `npm run bench -- --scenario S4`).
  *
  *   npx tsc -b shared server && npx tsx bench/collab/memorySlope.ts [--low 300] [--high 3000]
+ *     [--servers accord,hocuspocus] [--breakdown]
+ *
+ * `--servers` measures only those (the ratio needs a peer); `--breakdown` also prints each
+ * server's process.memoryUsage() after GC at low and high, per document (heap, external, array
+ * buffers): what of the RSS slope is JavaScript heap and what is not.
  *
  * Results: bench/collab/memorySlope-results.txt (appended by hand).
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { benchDir } from '../src/paths.js';
@@ -28,7 +35,12 @@ const option = (name: string, fallback: number) => {
 };
 const LOW = option('low', 300);
 const HIGH = option('high', 3000);
-const SERVERS: ServerName[] = [...PEERS, 'accord'];
+const listed = args.indexOf('--servers');
+const SERVERS: ServerName[] =
+  listed >= 0 ? (args[listed + 1]!.split(',') as ServerName[]) : [...PEERS, 'accord'];
+const BREAKDOWN = args.includes('--breakdown');
+const memoryFile = path.join(os.tmpdir(), `memory-slope-${process.pid}`);
+if (BREAKDOWN) process.env.BENCH_MEMORY_FILE = memoryFile;
 
 process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(benchDir, 'src', 'gcOnSignal.cjs')}`;
 const content = Y.mergeUpdates(pregenerate(200, 4_242_424));
@@ -46,6 +58,26 @@ async function settledRss(server: RunningServer): Promise<number> {
   return last;
 }
 
+type Usage = Record<'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
+/** process.memoryUsage() of the server after its last GC (--breakdown). */
+function usage(server: RunningServer): Usage | null {
+  if (!BREAKDOWN) return null;
+  return JSON.parse(fs.readFileSync(`${memoryFile}.${server.child.pid}`, 'utf8')) as Usage;
+}
+
+function breakdown(low: Usage | null, high: Usage | null): Record<string, number> {
+  if (!low || !high) return {};
+  const perDoc = (key: keyof Usage) => round((high[key] - low[key]) / 1024 / (HIGH - LOW), 2);
+  return {
+    heapUsedKiBPerDoc: perDoc('heapUsed'),
+    heapTotalKiBPerDoc: perDoc('heapTotal'),
+    externalKiBPerDoc: perDoc('external'),
+    arrayBuffersKiBPerDoc: perDoc('arrayBuffers'),
+    heapUsedLowMiB: round(low.heapUsed / 1024 / 1024, 1),
+    externalLowMiB: round(low.external / 1024 / 1024, 1),
+  };
+}
+
 async function open(server: RunningServer, rooms: string[]): Promise<BenchClient[]> {
   const clients = await connectAll((i) => ({ endpoint: server.endpoint(rooms[i]!) }), rooms.length);
   for (const c of clients) c.sendUpdate(content);
@@ -60,8 +92,10 @@ async function measure(name: ServerName): Promise<Record<string, number>> {
     const idle = await settledRss(server);
     clients.push(...(await open(server, rooms.slice(0, LOW))));
     const low = await settledRss(server);
+    const lowUsage = usage(server);
     clients.push(...(await open(server, rooms.slice(LOW))));
     const high = await settledRss(server);
+    const highUsage = usage(server);
     return {
       idleMiB: round(idle / 1024, 1),
       lowMiB: round(low / 1024, 1),
@@ -69,6 +103,7 @@ async function measure(name: ServerName): Promise<Record<string, number>> {
       kibPerDocument: round((high - low) / (HIGH - LOW), 2),
       // every socket must still be open: a server that refused the text would hold less
       closed: unexpectedCloses(clients),
+      ...breakdown(lowUsage, highUsage),
     };
   } finally {
     await closeAll(clients);
@@ -83,8 +118,13 @@ try {
     results[name] = await measure(name);
     console.log(`  ${name.padEnd(20)} ${JSON.stringify(results[name])}`);
   }
-  const best = Math.min(...PEERS.map((p) => results[p]!.kibPerDocument!));
-  console.log(`  accord slope / best peer's: ${round(results.accord!.kibPerDocument! / best)}x (target ≤ 1)`);
+  const measured = PEERS.filter((p) => results[p]);
+  if (results.accord && measured.length > 0) {
+    const best = Math.min(...measured.map((p) => results[p]!.kibPerDocument!));
+    console.log(
+      `  accord slope / best peer's: ${round(results.accord.kibPerDocument! / best)}x (target ≤ 1)`,
+    );
+  }
 } finally {
   await cleanupAll();
 }

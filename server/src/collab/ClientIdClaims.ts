@@ -30,7 +30,7 @@ export type ClaimVerdict = 'ok' | { foreign: number[]; unclaimed: number[] };
  */
 export class ClientIdClaims {
   private readonly owners = new Map<number, string>();
-  private readonly inFlight = new Map<number, Promise<void>>();
+  private inFlight: Map<number, Promise<void>> | null = null;
   /** ids each connection has asked to claim, by connection id */
   private readonly claimsBy = new Map<number, number>();
 
@@ -81,12 +81,12 @@ export class ClientIdClaims {
 
   /** Whether some claims are being recorded. */
   get busy(): boolean {
-    return this.inFlight.size > 0;
+    return this.inFlight !== null;
   }
 
   /** Settles once the claims being recorded are (or failed). */
   async settled(): Promise<void> {
-    await Promise.allSettled(this.inFlight.values());
+    if (this.inFlight) await Promise.allSettled(this.inFlight.values());
   }
 
   /** A connection closed: its count of claims is forgotten (its claims stay). */
@@ -96,14 +96,17 @@ export class ClientIdClaims {
 
   private claimOne(clientId: number, userId: string): Promise<void> {
     if (this.owners.has(clientId)) return Promise.resolve();
-    let claiming = this.inFlight.get(clientId);
+    let claiming = this.inFlight?.get(clientId);
     if (!claiming) {
       claiming = this.store(this.documentId, clientId, userId)
         .then((owner) => {
           this.owners.set(clientId, owner);
         })
-        .finally(() => this.inFlight.delete(clientId));
-      this.inFlight.set(clientId, claiming);
+        .finally(() => {
+          this.inFlight?.delete(clientId);
+          if (this.inFlight?.size === 0) this.inFlight = null;
+        });
+      (this.inFlight ??= new Map()).set(clientId, claiming);
     }
     return claiming;
   }

@@ -18,21 +18,40 @@ export interface CollabSocket {
   onClose(listener: () => void): void;
 }
 
-/** The `ws` transport behind the narrow socket. */
+/**
+ * The `ws` transport behind the narrow socket: a class, so that its methods are shared by every
+ * socket rather than closures made for each (thousands of sockets are open at once).
+ */
+class WsSocket implements CollabSocket {
+  constructor(private readonly ws: WebSocket) {}
+
+  get readyState(): number {
+    return this.ws.readyState;
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  send(message: Uint8Array): void {
+    this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  onMessage(listener: (message: Uint8Array | null) => void): void {
+    this.ws.on('message', (data: Buffer, isBinary: boolean) =>
+      listener(isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null),
+    );
+  }
+
+  onClose(listener: () => void): void {
+    this.ws.on('close', listener);
+  }
+}
+
 export function wsSocket(ws: WebSocket): CollabSocket {
-  return {
-    get readyState() {
-      return ws.readyState;
-    },
-    get bufferedAmount() {
-      return ws.bufferedAmount;
-    },
-    send: (message) => ws.send(message),
-    close: (code, reason) => ws.close(code, reason),
-    onMessage: (listener) =>
-      ws.on('message', (data: Buffer, isBinary: boolean) =>
-        listener(isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null),
-      ),
-    onClose: (listener) => ws.on('close', listener),
-  };
+  return new WsSocket(ws);
 }

@@ -42,8 +42,8 @@ export interface UpdateRecord {
 interface Log {
   /** the sequence number the next new record gets */
   nextSeq: number;
-  /** records being written, by hash: a retried batch writes each under the key it first had */
-  writing: Map<string, number>;
+  /** records being written, by hash: a retried batch writes each under the key it first had (none: nothing is) */
+  writing: Map<string, number> | null;
 }
 
 interface UpdateDocument {
@@ -75,7 +75,7 @@ export class DocumentStore implements RoomStore {
 
   async load(documentId: string): Promise<LoadedDocument> {
     const stored = await readStoredState(documentId);
-    this.logs.set(documentId, { nextSeq: stored.lastSeq + 1, writing: new Map() });
+    this.logs.set(documentId, { nextSeq: stored.lastSeq + 1, writing: null });
     const updates = stored.updates.map((u) => u.update);
     if (stored.snapshot) updates.unshift(stored.snapshot.state);
     return { updates, updateCount: stored.updates.length };
@@ -105,7 +105,7 @@ export class DocumentStore implements RoomStore {
         log.nextSeq = Math.max(log.nextSeq, document.seq + 1);
         document.seq = log.nextSeq++;
         document._id = sequenceKey(document.documentId.toHexString(), document.seq);
-        log.writing.set(document.hash, document.seq);
+        (log.writing ??= new Map()).set(document.hash, document.seq);
       }
       documents = taken;
     }
@@ -126,8 +126,11 @@ export class DocumentStore implements RoomStore {
           : [],
       ),
     );
-    for (const document of all)
-      this.logs.get(document.documentId.toHexString())?.writing.delete(document.hash);
+    for (const document of all) {
+      const log = this.logs.get(document.documentId.toHexString());
+      log?.writing?.delete(document.hash);
+      if (log?.writing?.size === 0) log.writing = null;
+    }
   }
 
   /**
@@ -139,7 +142,7 @@ export class DocumentStore implements RoomStore {
   async compact(documentId: string): Promise<boolean> {
     const stored = await readStoredState(documentId);
     const log = this.logs.get(documentId);
-    const writing = log ? Math.min(...log.writing.values()) : Infinity;
+    const writing = log?.writing ? Math.min(...log.writing.values()) : Infinity;
     const folded = stored.updates.filter((u) => u.seq < writing);
     if (folded.length === 0) return true;
     // keeps what the room keeps: moved clauses' old copies, which late edits may still reach
@@ -209,7 +212,7 @@ export class DocumentStore implements RoomStore {
     const log = this.logs.get(documentId);
     if (log) {
       log.nextSeq = Math.max(log.nextSeq, fence + 1);
-      for (const r of records) log.writing.delete(hashOf(r.update));
+      for (const r of records) log.writing?.delete(hashOf(r.update));
     }
     await this.append(
       records.map((r) => ({ documentId, userId: r.userId, update: r.update, createdAt: r.createdAt })),
@@ -226,13 +229,13 @@ export class DocumentStore implements RoomStore {
     if (!log) {
       // not opened through this store (it always is; this keeps a stray write correct)
       const stored = await readStoredState(record.documentId);
-      log = { nextSeq: stored.lastSeq + 1, writing: new Map() };
+      log = { nextSeq: stored.lastSeq + 1, writing: null };
       this.logs.set(record.documentId, log);
     }
-    let seq = log.writing.get(hash);
+    let seq = log.writing?.get(hash);
     if (seq === undefined) {
       seq = log.nextSeq++;
-      log.writing.set(hash, seq);
+      (log.writing ??= new Map()).set(hash, seq);
     }
     return {
       _id: sequenceKey(record.documentId, seq),

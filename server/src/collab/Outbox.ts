@@ -9,6 +9,19 @@ const RATE_WINDOW_MS = 100;
  * update on as it arrives, only the merged updates of each turn of the event loop
  */
 const BUSY_MESSAGES_PER_WINDOW = 2000;
+/** `origin` before any update is queued this turn, and once they came from more than one */
+const NONE = Symbol('none');
+const SEVERAL = Symbol('several');
+
+/** What the outbox needs of its room. */
+export interface OutboxRoom {
+  readonly connections: ReadonlySet<Connection>;
+  /** nothing more is sent once the room is unloaded */
+  readonly state: string;
+}
+
+/** (one function for every outbox, rather than a bound method per room) */
+const flushOutbox = (outbox: Outbox) => outbox.flush();
 
 /**
  * What a room sends to its connections. Everything applied in one turn of the event loop goes out
@@ -20,20 +33,17 @@ const BUSY_MESSAGES_PER_WINDOW = 2000;
  */
 export class Outbox {
   private queued: Uint8Array[] = [];
-  private origins = new Set<Connection | undefined>();
+  /** the connection the updates queued this turn came from (undefined: the server's) */
+  private origin: Connection | undefined | typeof NONE | typeof SEVERAL = NONE;
   /** an update went out this turn, or is waiting for the end of it: later ones wait here */
   private batching = false;
   private rateWindowStart = 0;
   private rateWindowUpdates = 0;
 
-  constructor(
-    private readonly connections: ReadonlySet<Connection>,
-    /** false once the room is gone: nothing more is sent */
-    private readonly isOpen: () => boolean,
-  ) {}
+  constructor(private readonly room: OutboxRoom) {}
 
   broadcast(message: Uint8Array, except?: Connection): void {
-    for (const conn of this.connections) if (conn !== except) conn.send(message);
+    for (const conn of this.room.connections) if (conn !== except) conn.send(message);
   }
 
   /**
@@ -44,7 +54,7 @@ export class Outbox {
     const busy = this.count();
     if (this.batching || busy) return false;
     this.batching = true;
-    setImmediate(this.flush);
+    setImmediate(flushOutbox, this);
     this.broadcast(updateMessage(update), from);
     return true;
   }
@@ -59,10 +69,11 @@ export class Outbox {
     if (!from) this.count();
     if (!this.batching) {
       this.batching = true;
-      setImmediate(this.flush);
+      setImmediate(flushOutbox, this);
     }
     this.queued.push(update);
-    this.origins.add(from);
+    if (this.origin === NONE) this.origin = from;
+    else if (this.origin !== from) this.origin = SEVERAL;
   }
 
   /** Counts an update this room sends; true when the room is busy (see BUSY_MESSAGES_PER_WINDOW). */
@@ -74,22 +85,24 @@ export class Outbox {
     }
     this.rateWindowUpdates++;
     // messages this room has to send lately: keystrokes × connections
-    return this.rateWindowUpdates * this.connections.size > BUSY_MESSAGES_PER_WINDOW;
+    return this.rateWindowUpdates * this.room.connections.size > BUSY_MESSAGES_PER_WINDOW;
   }
 
   /**
-   * Sends the updates queued this turn as one message. The sender does not get the batch back when
-   * it has only one sender; otherwise everyone gets it (Yjs ignores what it already has).
+   * Sends the updates queued this turn as one message (at the end of the turn). The sender does
+   * not get the batch back when it has only one sender; otherwise everyone gets it (Yjs ignores
+   * what it already has).
    */
-  private readonly flush = (): void => {
+  flush(): void {
     const updates = this.queued;
-    const origins = this.origins;
-    this.queued = [];
-    this.origins = new Set();
+    const origin = this.origin;
     this.batching = false;
-    if (updates.length === 0 || !this.isOpen()) return;
+    if (updates.length === 0) return;
+    this.queued = [];
+    this.origin = NONE;
+    if (this.room.state === 'unloaded') return;
     const merged = updates.length === 1 ? updates[0]! : mergeUpdates(updates);
-    const except = origins.size === 1 ? [...origins][0] : undefined;
+    const except = origin === NONE || origin === SEVERAL ? undefined : origin;
     this.broadcast(updateMessage(merged), except);
-  };
+  }
 }

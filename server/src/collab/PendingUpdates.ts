@@ -28,7 +28,7 @@ export class PendingUpdates {
   /** bytes of every entry */
   private totalBytes = 0;
   /** called once a connection has no update waiting any more (see whenApplied) */
-  private appliedWaiters = new Map<Connection, (() => void)[]>();
+  private appliedWaiters: Map<Connection, (() => void)[]> | null = null;
 
   constructor(private readonly maxPendingBytes: number) {}
 
@@ -101,9 +101,9 @@ export class PendingUpdates {
   whenApplied(conn: Connection): Promise<void> {
     if (!this.has(conn)) return Promise.resolve();
     return new Promise((resolve) => {
-      const waiters = this.appliedWaiters.get(conn);
+      const waiters = this.appliedWaiters?.get(conn);
       if (waiters) waiters.push(resolve);
-      else this.appliedWaiters.set(conn, [resolve]);
+      else (this.appliedWaiters ??= new Map()).set(conn, [resolve]);
     });
   }
 
@@ -125,9 +125,10 @@ export class PendingUpdates {
     this.entries.splice(index, 1);
     this.totalBytes -= entry.update.byteLength;
     entry.conn.pendingBytes = Math.max(0, entry.conn.pendingBytes - entry.update.byteLength);
-    const waiters = this.appliedWaiters.get(entry.conn);
+    const waiters = this.appliedWaiters?.get(entry.conn);
     if (waiters && !this.has(entry.conn)) {
-      this.appliedWaiters.delete(entry.conn);
+      this.appliedWaiters!.delete(entry.conn);
+      if (this.appliedWaiters!.size === 0) this.appliedWaiters = null;
       for (const resolve of waiters) resolve();
     }
   }

@@ -16,6 +16,7 @@ import { checkClientUpdate } from './checkClientUpdate.js';
 import { PendingUpdates, type UpdateKind } from './PendingUpdates.js';
 import { ClientIdClaims, withoutClients, type ClaimStore } from './ClientIdClaims.js';
 import { deletionRanges } from './storeDeletions.js';
+import { trimStructLists } from './trimStructLists.js';
 
 export interface RoomDeps {
   queue: PersistenceQueue;
@@ -76,7 +77,7 @@ export class Room {
     this.moves = new MoveRepair(doc, ghosts);
     this.pending = new PendingUpdates(deps.maxPendingBytes);
     this.claims = new ClientIdClaims(documentId, deps.claimStore);
-    this.outbox = new Outbox(this.connections, () => this.state !== 'unloaded');
+    this.outbox = new Outbox(this);
     this.presence = new RoomAwareness(doc, this.connections, (changed) =>
       this.deps.extensions.awareness(this, changed),
     );
@@ -88,6 +89,7 @@ export class Room {
     this.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     }, LOAD);
+    trimStructLists(this.doc);
     this.remeasure();
   }
 
@@ -201,6 +203,7 @@ export class Room {
       this.forwarded = false;
       this.early = false;
     }
+    trimStructLists(this.doc, decoded);
     this.repairMoves(decoded, kind);
     // what Yjs keeps back itself (deletions of content it has not seen) counts as pending too
     const grown = this.yjsPendingBytes() - yjsPendingBefore;

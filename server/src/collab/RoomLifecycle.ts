@@ -6,7 +6,17 @@ import type { RoomStore } from './DocumentStore.js';
 import type { PersistenceQueue } from './PersistenceQueue.js';
 import type { Extensions } from './Extensions.js';
 import { Room, type RoomDeps } from './Room.js';
-import { RoomInbox } from './RoomInbox.js';
+import type { RoomInbox } from './RoomInbox.js';
+
+/** What a room's lifecycle tells the registry that holds it (one object for every room). */
+export interface LifecycleOwner {
+  /** serves every room's connections (it keeps no state of a room's own) */
+  readonly inbox: RoomInbox;
+  /** the room is gone (failed to load, or unloaded): forget it */
+  gone(lifecycle: RoomLifecycle): void;
+  /** an idle unload began */
+  unloading(lifecycle: RoomLifecycle, done: Promise<void>): void;
+}
 
 export interface LifecycleDeps extends RoomDeps {
   store: RoomStore;
@@ -32,19 +42,18 @@ export class RoomLifecycle {
   storedUpdateCount = 0;
   private compaction: Promise<void> | null = null;
   private idleTimer: NodeJS.Timeout | undefined;
-  private readonly inbox: RoomInbox;
 
   constructor(
     documentId: string,
     private readonly deps: LifecycleDeps,
-    /** the room is gone (failed to load, or unloaded): forget it */
-    private readonly onGone: (lifecycle: RoomLifecycle) => void,
-    /** an idle unload began */
-    private readonly onUnloading: (lifecycle: RoomLifecycle, done: Promise<void>) => void,
+    private readonly owner: LifecycleOwner,
   ) {
     this.room = new Room(documentId, deps);
-    this.inbox = new RoomInbox(deps, () => this.settled());
     this.loaded = this.load();
+  }
+
+  private get inbox(): RoomInbox {
+    return this.owner.inbox;
   }
 
   get documentId(): string {
@@ -60,7 +69,7 @@ export class RoomLifecycle {
     } catch (error) {
       deps.logger.error({ err: error, documentId: room.documentId }, 'loading a document failed');
       room.state = 'failed';
-      this.onGone(this);
+      this.owner.gone(this);
       for (const conn of room.connections) conn.close(CloseCode.LOAD_FAILED, 'document could not be loaded');
       deps.extensions.unload(room);
       room.destroy();
@@ -139,12 +148,12 @@ export class RoomLifecycle {
         deps.logger.warn({ err: error, documentId: room.documentId }, 'compaction on unload failed');
       } finally {
         deps.store.forget(room.documentId);
-        this.onGone(this);
+        this.owner.gone(this);
         deps.extensions.unload(room);
         room.destroy();
       }
     })();
-    this.onUnloading(this, done);
+    this.owner.unloading(this, done);
     return done;
   }
 

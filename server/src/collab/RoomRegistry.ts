@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { CloseCode } from '@accord/shared';
 import type { Connection } from './Connection.js';
 import type { Room } from './Room.js';
-import { RoomLifecycle, type LifecycleDeps } from './RoomLifecycle.js';
+import { RoomLifecycle, type LifecycleDeps, type LifecycleOwner } from './RoomLifecycle.js';
 import { RoomInbox } from './RoomInbox.js';
 
 export interface RoomRegistryOptions extends LifecycleDeps {
@@ -14,14 +14,20 @@ export interface RoomRegistryOptions extends LifecycleDeps {
  * each room's load, service, compaction and idle unload), plus the unloads under way, which a new
  * join or read of the same document waits for before loading it afresh.
  */
-export class RoomRegistry {
+export class RoomRegistry implements LifecycleOwner {
   private readonly rooms = new Map<string, RoomLifecycle>();
-  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloads = new Map<string, Promise<void>>();
   /** keeps what connections send while they wait for an unload to finish */
   private readonly waiting: RoomInbox;
+  /** serves every room's connections (RoomLifecycle) */
+  readonly inbox: RoomInbox;
 
   constructor(private readonly options: RoomRegistryOptions) {
     this.waiting = new RoomInbox(options, () => {});
+    this.inbox = new RoomInbox(options, (room) => {
+      const lifecycle = this.rooms.get(room.documentId);
+      if (lifecycle?.room === room) lifecycle.settled();
+    });
     options.queue.onStored((documentId, count) => {
       this.rooms.get(documentId)?.stored(count);
       options.extensions.stored(documentId, count);
@@ -44,23 +50,24 @@ export class RoomRegistry {
   private open(documentId: string): RoomLifecycle {
     let lifecycle = this.rooms.get(documentId);
     if (!lifecycle) {
-      lifecycle = new RoomLifecycle(
-        documentId,
-        this.options,
-        (gone) => {
-          if (this.rooms.get(gone.documentId) === gone) this.rooms.delete(gone.documentId);
-        },
-        (unloading, done) => {
-          this.unloading.set(unloading.documentId, done);
-          void done.finally(() => {
-            if (this.unloading.get(unloading.documentId) === done)
-              this.unloading.delete(unloading.documentId);
-          });
-        },
-      );
+      lifecycle = new RoomLifecycle(documentId, this.options, this);
       this.rooms.set(documentId, lifecycle);
     }
     return lifecycle;
+  }
+
+  /** (LifecycleOwner) a room failed to load or was unloaded */
+  gone(lifecycle: RoomLifecycle): void {
+    if (this.rooms.get(lifecycle.documentId) === lifecycle) this.rooms.delete(lifecycle.documentId);
+  }
+
+  /** (LifecycleOwner) an idle unload of a room began: a join waits for it */
+  unloading(lifecycle: RoomLifecycle, done: Promise<void>): void {
+    const { documentId } = lifecycle;
+    this.unloads.set(documentId, done);
+    void done.finally(() => {
+      if (this.unloads.get(documentId) === done) this.unloads.delete(documentId);
+    });
   }
 
   /**
@@ -82,7 +89,7 @@ export class RoomRegistry {
   private async use<T>(documentId: string, task: (room: Room) => T): Promise<T> {
     let lifecycle: RoomLifecycle;
     for (;;) {
-      const pendingUnload = this.unloading.get(documentId);
+      const pendingUnload = this.unloads.get(documentId);
       if (pendingUnload) await pendingUnload;
       lifecycle = this.open(documentId);
       lifecycle.keepOpen();
@@ -120,7 +127,7 @@ export class RoomRegistry {
       else this.waiting.receive(null, conn, message);
     });
     conn.socket.onClose(() => target?.leave(conn));
-    const pendingUnload = this.unloading.get(documentId);
+    const pendingUnload = this.unloads.get(documentId);
     if (pendingUnload) await pendingUnload;
     if (!conn.open) return;
     const existing = this.rooms.get(documentId);

@@ -68,6 +68,10 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
+
 function refuse(socket: Duplex, status: number, message: string): void {
   const body = JSON.stringify({ error: { code: `upgrade_${status}`, message } });
   socket.end(
@@ -134,8 +138,17 @@ export function createCollabServer({
     });
   }
 
+  // one object for every connection (the limits do not change while the server runs)
+  const connectionLimits = {
+    maxMessagesPerSecond: limits.maxMessagesPerSecond,
+    maxAwarenessQueriesPerSecond: limits.maxAwarenessQueriesPerSecond,
+    maxSendBacklogBytes: limits.maxSendBacklogBytes,
+    maxEarlyBytes: limits.maxEarlyBytes,
+  };
+
   async function onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on('error', () => socket.destroy());
+    // (shared listeners: a closure here would keep this upgrade's scope alive as long as the socket)
+    socket.on('error', destroySocket);
     if (closing) return refuse(socket, 503, 'The server is shutting down.');
     let decision;
     try {
@@ -152,37 +165,42 @@ export function createCollabServer({
     }
     if (!decision.ok) return refuse(socket, decision.status, decision.message);
     if (closing) return refuse(socket, 503, 'The server is shutting down.');
-    const { documentId, user, role } = decision;
-    const server = decision.namesOnly ? wss.compressed : wss.plain;
-    server.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-      const conn = new Connection(
-        wsSocket(ws),
-        user,
-        role,
-        {
-          maxMessagesPerSecond: limits.maxMessagesPerSecond,
-          maxAwarenessQueriesPerSecond: limits.maxAwarenessQueriesPerSecond,
-          maxSendBacklogBytes: limits.maxSendBacklogBytes,
-          maxEarlyBytes: limits.maxEarlyBytes,
-        },
-        decision.namesOnly,
+    const { documentId, user, role, namesOnly, schemaSupported } = decision;
+    const server = namesOnly ? wss.compressed : wss.plain;
+    server.handleUpgrade(req, socket, head, (ws: WebSocket) =>
+      accept(ws, documentId, user, role, namesOnly, schemaSupported),
+    );
+  }
+
+  function accept(
+    ws: WebSocket,
+    documentId: string,
+    user: Connection['user'],
+    role: Role,
+    namesOnly: boolean,
+    schemaSupported: boolean,
+  ): void {
+    const conn = new Connection(wsSocket(ws), user, role, connectionLimits, namesOnly);
+    logSocketErrors(ws, user.id);
+    if (!schemaSupported) {
+      return conn.close(
+        CloseCode.UNSUPPORTED_SCHEMA_VERSION,
+        'reload: this tab uses an older document schema',
       );
-      ws.on('error', (error) => logger.debug({ err: error, userId: user.id }, 'collaboration socket error'));
-      if (!decision.schemaSupported) {
-        return conn.close(
-          CloseCode.UNSUPPORTED_SCHEMA_VERSION,
-          'reload: this tab uses an older document schema',
-        );
-      }
-      if ((byUser.get(user.id)?.size ?? 0) >= limits.maxConnectionsPerUser) {
-        return conn.close(CloseCode.TOO_MANY_CONNECTIONS, 'too many connections for this user');
-      }
-      track(conn);
-      registry.join(documentId, conn).catch((error: unknown) => {
-        logger.error({ err: error, documentId }, 'joining a document failed');
-        conn.close(CloseCode.LOAD_FAILED, 'document could not be opened');
-      });
+    }
+    if ((byUser.get(user.id)?.size ?? 0) >= limits.maxConnectionsPerUser) {
+      return conn.close(CloseCode.TOO_MANY_CONNECTIONS, 'too many connections for this user');
+    }
+    track(conn);
+    registry.join(documentId, conn).catch((error: unknown) => {
+      logger.error({ err: error, documentId }, 'joining a document failed');
+      conn.close(CloseCode.LOAD_FAILED, 'document could not be opened');
     });
+  }
+
+  /** (its own scope: the listener keeps only the user id, for as long as the socket lives) */
+  function logSocketErrors(ws: WebSocket, userId: string): void {
+    ws.on('error', (error) => logger.debug({ err: error, userId }, 'collaboration socket error'));
   }
 
   httpServer.on('upgrade', (req, socket, head) => void onUpgrade(req, socket, head));

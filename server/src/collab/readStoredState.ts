@@ -3,6 +3,7 @@ import { DocHead } from '../models/DocHead.js';
 import { DocSnapshot } from '../models/DocSnapshot.js';
 import { DocUpdate } from '../models/DocUpdate.js';
 import { sequenceKey } from '../database/sequenceKey.js';
+import { lookupById } from '../database/lookupById.js';
 
 export interface StoredUpdate {
   seq: number;
@@ -42,7 +43,10 @@ export async function readStoredState(documentId: string): Promise<StoredState> 
     const size = WINDOWS[w]!;
     const found = await Promise.all(
       Array.from({ length: size }, (_, i) =>
-        DocUpdate.findById(sequenceKey(documentId, start + i), { seq: 1, update: 1 }).lean(),
+        lookupById<{ seq: number; update: unknown }>(DocUpdate, sequenceKey(documentId, start + i), {
+          seq: 1,
+          update: 1,
+        }),
       ),
     );
     for (const [i, record] of found.entries()) {
@@ -61,7 +65,9 @@ export async function readStoredState(documentId: string): Promise<StoredState> 
 }
 
 async function newestSnapshot(documentId: string): Promise<StoredState['snapshot']> {
-  const head = await DocHead.findById(new Types.ObjectId(documentId), { snapshot: 1 }).lean();
+  const head = await lookupById<{ snapshot?: number }>(DocHead, new Types.ObjectId(documentId), {
+    snapshot: 1,
+  });
   let seq = head?.snapshot ?? 0;
   let current: Promise<SnapshotRead> = seq > 0 ? findSnapshot(documentId, seq) : Promise.resolve(null);
   for (;;) {
@@ -86,7 +92,7 @@ async function newestSnapshot(documentId: string): Promise<StoredState['snapshot
 type SnapshotRead = { seq: number; state?: unknown; upTo: number } | null;
 
 function findSnapshot(documentId: string, seq: number): Promise<SnapshotRead> {
-  return DocSnapshot.findById(sequenceKey(documentId, seq), { seq: 1, state: 1, upTo: 1 }).lean().exec();
+  return lookupById(DocSnapshot, sequenceKey(documentId, seq), { seq: 1, state: 1, upTo: 1 });
 }
 
 export function toBytes(value: unknown): Uint8Array {

@@ -2,6 +2,7 @@ import type { WorkflowState } from '@accord/shared';
 import { WorkflowEvent } from '../models/WorkflowEvent.js';
 import { lastInSequence } from '../database/lastInSequence.js';
 import { sequenceKey } from '../database/sequenceKey.js';
+import { lookupById } from '../database/lookupById.js';
 
 export interface CurrentWorkflow {
   state: WorkflowState;
@@ -25,7 +26,7 @@ const INITIAL: CurrentWorkflow = {
 /** The document's workflow state: its latest workflow event, found by `_id` lookups only. */
 export async function currentWorkflow(documentId: string): Promise<CurrentWorkflow> {
   const exists = async (seq: number) =>
-    (await WorkflowEvent.exists({ _id: sequenceKey(documentId, seq) })) !== null;
+    (await lookupById(WorkflowEvent, sequenceKey(documentId, seq), { _id: 1 })) !== null;
   const seq = await lastInSequence(exists);
   if (seq === 0) return INITIAL;
   const event = await WorkflowEvent.findById(sequenceKey(documentId, seq)).lean();

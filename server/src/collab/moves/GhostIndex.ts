@@ -20,11 +20,11 @@ export interface GhostAndHome {
  * Create the document with `createGhostKeepingDoc`, which wires the filter.
  */
 export class GhostIndex {
-  /** each ghost's item, with the generation (count of transactions that found ghosts) it was found in */
-  private readonly roots = new Map<Y.Item, number>();
+  /** each ghost's item, with the generation (count of transactions that found ghosts) it was found in (none yet: null; most documents never have one) */
+  private roots: Map<Y.Item, number> | null = null;
   private generation = 0;
   /** ghosts found since `takeFound` was last called, with their homes */
-  private found: GhostAndHome[] = [];
+  private found: GhostAndHome[] | null = null;
   /** the text of characters recently garbage-collected (see DeletedText) */
   readonly deletedText = new DeletedText();
 
@@ -33,14 +33,15 @@ export class GhostIndex {
   }
 
   get size(): number {
-    return this.roots.size;
+    return this.roots?.size ?? 0;
   }
 
   /** Whether Yjs must keep a deleted item: it is a ghost or inside one. */
   keeps(item: Y.Item): boolean {
-    if (this.roots.size === 0) return false;
+    const roots = this.roots;
+    if (!roots) return false;
     for (let current: Y.Item | null = item; current !== null;) {
-      if (this.roots.has(current)) return true;
+      if (roots.has(current)) return true;
       current = parentType(current)?._item ?? null;
     }
     return false;
@@ -51,15 +52,15 @@ export class GhostIndex {
    * became one (it had moved away before): it is not part of what `ghost` held.
    */
   movedAwayBefore(child: Y.Item, ghost: Y.XmlElement): boolean {
-    const found = this.roots.get(child);
+    const found = this.roots?.get(child);
     if (found === undefined) return false;
-    const ghostFound = ghost._item ? this.roots.get(ghost._item) : undefined;
+    const ghostFound = ghost._item ? this.roots?.get(ghost._item) : undefined;
     return ghostFound === undefined || found < ghostFound;
   }
 
   /** When a ghost was found (a larger number: later); undefined for anything else. */
   generationOf(element: Y.XmlElement): number | undefined {
-    return element._item ? this.roots.get(element._item) : undefined;
+    return element._item ? this.roots?.get(element._item) : undefined;
   }
 
   /** Every live clause by id (more than one only between a concurrent move and its repair). */
@@ -84,8 +85,8 @@ export class GhostIndex {
 
   /** The ghosts found since the last call (a client's update can run more than one transaction). */
   takeFound(): GhostAndHome[] {
-    const found = this.found;
-    this.found = [];
+    const found = this.found ?? [];
+    this.found = null;
     return found;
   }
 
@@ -109,8 +110,8 @@ export class GhostIndex {
       created ??= createdClauses(transaction);
       const home = live.get(id)?.[0] ?? created.get(id);
       if (!home || home === ghost) continue;
-      this.roots.set(ghost._item!, this.generation);
-      this.found.push({ ghost, home });
+      (this.roots ??= new Map()).set(ghost._item!, this.generation);
+      (this.found ??= []).push({ ghost, home });
     }
   };
 }
