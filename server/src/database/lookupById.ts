@@ -1,4 +1,10 @@
-import type { Model } from 'mongoose';
+import type { Db } from 'mongodb';
+
+/** What lookupById needs of a mongoose model (any model's types fit it). */
+interface ModelLike {
+  db: { db?: Db };
+  collection: { collectionName: string };
+}
 
 /**
  * One record by `_id` (or null), with only the `projection` fields, as one `find` command on
@@ -8,7 +14,7 @@ import type { Model } from 'mongoose';
  * garbage the server made (and the heap it grew to).
  */
 export async function lookupById<T>(
-  model: Model<any>,
+  model: ModelLike,
   _id: unknown,
   projection: Record<string, 1>,
 ): Promise<T | null> {
