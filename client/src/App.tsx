@@ -8,9 +8,9 @@ import { AppHeader } from './components/AppHeader';
 import { LoadingState } from './components/LoadingState';
 import { OfflineNotice } from './components/OfflineNotice';
 import { SignInPage } from './pages/SignInPage';
-import { RegisterPage } from './pages/RegisterPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { loadDocumentStrings } from './i18n/i18n';
 
 // Pages reached from an emailed link or the header (settings, reset, invitations, join links) load
 // when opened: the sign-in and list pages stay within their budget on slow connections.
@@ -32,14 +32,19 @@ const JoinLinkPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('./account/SettingsPage').then((module) => ({ default: module.SettingsPage })),
 );
+const RegisterPage = lazy(() =>
+  import('./pages/RegisterPage').then((module) => ({ default: module.RegisterPage })),
+);
 const ConfirmEmailPage = lazy(() =>
   import('./account/ConfirmEmailPage').then((module) => ({ default: module.ConfirmEmailPage })),
 );
 
-// The editor (Tiptap, Yjs) is most of the code: load it only when a document is opened, so the
-// sign-in and list pages stay light on slow connections.
+// The editor (Tiptap, Yjs) is most of the code: load it, and the strings only it uses, when a
+// document is opened (both at once), so the sign-in and list pages stay light on slow connections.
 const DocumentPage = lazy(() =>
-  import('./pages/DocumentPage').then((module) => ({ default: module.DocumentPage })),
+  Promise.all([import('./pages/DocumentPage'), loadDocumentStrings()]).then(([module]) => ({
+    default: module.DocumentPage,
+  })),
 );
 
 export function App() {

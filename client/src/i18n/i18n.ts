@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { localeBackend } from './localeBackend';
+import { DOCUMENT_NAMESPACE, localeBackend } from './localeBackend';
 import { LANGUAGES, type LanguageCode } from './LANGUAGES';
 
 export const LANGUAGE_STORAGE_KEY = 'accord:language';
@@ -37,6 +37,10 @@ export const i18nReady = i18next
     fallbackLng: false,
     supportedLngs: LANGUAGES.map((language) => language.code),
     load: 'languageOnly',
+    ns: ['translation'],
+    defaultNS: 'translation',
+    // the document page's strings (loaded with it, see loadDocumentStrings)
+    fallbackNS: DOCUMENT_NAMESPACE,
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
   });
@@ -48,5 +52,10 @@ const syncHtmlLang = (language: string) => {
 };
 syncHtmlLang(i18next.language);
 i18next.on('languageChanged', syncHtmlLang);
+
+/** Loads the document page's strings in the interface language (and, from then on, in any language chosen). */
+export function loadDocumentStrings(): Promise<void> {
+  return i18next.loadNamespaces(DOCUMENT_NAMESPACE);
+}
 
 export { i18next, isLanguage };

@@ -1,10 +1,10 @@
 import base from '../pt.json';
 
-// every feature's `<feature>.pt.json` next to pt.json, merged as locales/index.ts merges them
+// every feature's `<feature>.pt.json` next to pt.json (the document page's are in document/)
 const features = import.meta.glob<Record<string, unknown>>('../*.pt.json', {
   eager: true,
   import: 'default',
 });
 
-/** Every interface string in this language: one chunk, loaded only when this language is used. */
+/** The strings of every page but the document page, in this language: one chunk, loaded only when this language is used. */
 export default Object.assign({}, base, ...Object.values(features)) as Record<string, unknown>;
