@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
+import { rawGet, type RawResponse as Raw } from '../helpers/rawHttp.js';
 
 /**
  * Issue 18: the built client's files are sent precompressed (brotli, gzip) by content negotiation,
@@ -14,26 +14,6 @@ import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
 const dist = path.resolve(import.meta.dirname, '..', '..', 'client', 'dist');
 let server: TestServer;
 let owner: NewUser;
-
-interface Raw {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      })
-      .on('error', reject);
-  });
-}
 
 const decode = (raw: Raw) =>
   raw.headers['content-encoding'] === 'br'

@@ -1,4 +1,3 @@
-import http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -6,6 +5,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { SCHEMA_VERSION } from '@accord/shared';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, newUser, type NewUser } from '../helpers/api.js';
+import { rawGet } from '../helpers/rawHttp.js';
 import { appendParagraph, openProvider, waitFor, whenSynced } from '../helpers/collab.js';
 import { createDocumentWithMembers } from '../helpers/documents.js';
 
@@ -21,26 +21,6 @@ let observer: NewUser;
 let outsider: NewUser;
 let documentId = '';
 const providers: WebsocketProvider[] = [];
-
-interface Raw {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function rawGet(url: string, headers: Record<string, string>): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      })
-      .on('error', reject);
-  });
-}
 
 const statePath = (id: string, query = `schema=${SCHEMA_VERSION}`) => `/api/documents/${id}/state?${query}`;
 const paragraphs = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
