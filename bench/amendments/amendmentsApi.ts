@@ -266,3 +266,6 @@ async function main(): Promise<void> {
 }
 
 await main();
+// everything is stopped; handles the libraries leave (fetch's keep-alive pool) must not keep the
+// process waiting after the results are printed
+process.exit(0);

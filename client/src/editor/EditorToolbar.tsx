@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
 import { TextSelection, type Selection, type Transaction } from '@tiptap/pm/state';
 import { isTextOnlyChange, type DocumentKind } from '@accord/shared';
-// brings the typings of the bold/italic commands (policyExtensions uses StarterKit's marks)
-import type {} from '@tiptap/starter-kit';
+// bring the typings of the bold/italic commands (policyExtensions uses these marks)
+import type {} from '@tiptap/extension-bold';
+import type {} from '@tiptap/extension-italic';
 import { afterNextPaint } from '../scheduling/afterNextPaint';
 import { ToolbarIcon } from './ToolbarIcon';
 import { keyNames } from './keyNames';

@@ -27,5 +27,5 @@ export const NODE = {
 
 export type PolicyNodeName = (typeof NODE)[keyof typeof NODE];
 
-/** Mark names (StarterKit's, and bracketed text), also stored verbatim in Yjs text attributes. */
+/** Mark names (Tiptap's bold, italic and link, and bracketed text), also stored verbatim in Yjs text attributes. */
 export const MARK = { bold: 'bold', italic: 'italic', link: 'link', bracketed: 'bracketed' } as const;
