@@ -9,8 +9,14 @@ import { useOpenSessions } from '../collab/OpenSessionsContext';
 import { notificationHref, notificationText } from './notificationText';
 import './notifications.css';
 
-/** Checked this often while no document socket brings them live (slow links: rarely). */
-const POLL_MS = 60_000;
+/**
+ * New notifications arrive live on the user's own channel (GET /api/events, and an open document's
+ * socket); the list is still checked this often in case the channel is blocked on the way (a
+ * browser without EventSource: every minute), and when the browser comes back online.
+ */
+const POLL_MS = typeof EventSource === 'undefined' ? 60_000 : 600_000;
+/** One notification is heard on the user's channel and on an open document's socket: one load. */
+const COALESCE_MS = 250;
 
 /**
  * The bell in the header: unread notifications (mentions, replies and resolutions in one's threads,
@@ -42,13 +48,23 @@ export function NotificationsButton() {
 
   useEffect(() => {
     const load = () => void refresh();
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const loadSoon = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        load();
+      }, COALESCE_MS);
+    };
     const first = setTimeout(load, 0);
     const timer = setInterval(load, POLL_MS);
-    // an open document's socket says when someone mentions us
-    const off = openSessions.on('notification.created', load);
+    // the user's channel and open documents' sockets say when a notification is made
+    const off = openSessions.on('notification.created', loadSoon);
+    window.addEventListener('online', loadSoon);
     return () => {
       clearTimeout(first);
+      clearTimeout(pending);
       clearInterval(timer);
+      window.removeEventListener('online', loadSoon);
       off();
     };
   }, [refresh, openSessions]);

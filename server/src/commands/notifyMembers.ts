@@ -25,8 +25,8 @@ export interface NotificationSpec {
 
 /**
  * Stores an in-app notification for each recipient who is a member of the document (and may see
- * the thread it is about), never the actor, and tells their open sockets of the document (the
- * bell updates live). Never fails the change that caused it: a notification that cannot be stored
+ * the thread it is about), never the actor, and tells their open sockets of the document and their
+ * own live channel (GET /api/events; the bell updates live). Never fails the change that caused it: a notification that cannot be stored
  * is logged.
  */
 export async function notifyMembers(ctx: CommandContext, spec: NotificationSpec): Promise<void> {
@@ -79,6 +79,8 @@ export async function notifyMembers(ctx: CommandContext, spec: NotificationSpec)
         ? { user: userId, thread: spec.thread.audience }
         : { user: userId };
       ctx.collab.broadcastEvent(spec.documentId, event, audience);
+      // and on their own channel, wherever they are in the app: the bell updates without polling
+      ctx.collab.sendToUser(userId, event);
     }
   } catch (error) {
     ctx.logger.error(
