@@ -42,7 +42,8 @@ export const i18nReady = i18next
     // the document page's strings (loaded with it, see loadDocumentStrings)
     fallbackNS: DOCUMENT_NAMESPACE,
     interpolation: { escapeValue: false },
-    react: { useSuspense: false },
+    // components render again when strings are loaded (a language, the document page's strings)
+    react: { useSuspense: false, bindI18nStore: 'added' },
   });
 
 // the Portuguese strings are Brazilian Portuguese (issue 12): say so to screen readers and spell checkers
@@ -53,8 +54,20 @@ const syncHtmlLang = (language: string) => {
 syncHtmlLang(i18next.language);
 i18next.on('languageChanged', syncHtmlLang);
 
-/** Loads the document page's strings in the interface language (and, from then on, in any language chosen). */
+let documentStringsFollowLanguage = false;
+
+/**
+ * Loads the document page's strings in the interface language, and from then on in every language
+ * the interface changes to. i18next reloads the namespaces it knows on a change of language, but a
+ * change begun before this first call (the account's language, applied while the document page
+ * loads) would load only the others: each change is followed by a load of what is missing, and
+ * the page's components render again when strings arrive (`bindI18nStore: 'added'`).
+ */
 export function loadDocumentStrings(): Promise<void> {
+  if (!documentStringsFollowLanguage) {
+    documentStringsFollowLanguage = true;
+    i18next.on('languageChanged', () => void i18next.loadNamespaces(DOCUMENT_NAMESPACE));
+  }
   return i18next.loadNamespaces(DOCUMENT_NAMESPACE);
 }
 
