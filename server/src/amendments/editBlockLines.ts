@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { diffArrays } from 'diff';
-import { NODE, wordTokens, type TextRunContent } from '@accord/shared';
+import { NODE, plainTextOf, wordTokens, type TextRunContent } from '@accord/shared';
 import type { BlockLine } from './blockLines.js';
 import { formatText } from './formatText.js';
 import { markAttributes, runsByMarks } from './markAttributes.js';
@@ -53,13 +53,6 @@ export function editBlockLines(block: Y.XmlElement, entries: readonly LineEntry[
   }
 }
 
-/** A Y.XmlText's characters (its toString() writes marks as tags). */
-function plainText(text: Y.XmlText): string {
-  return (text.toDelta() as { insert: unknown }[])
-    .map((delta) => (typeof delta.insert === 'string' ? delta.insert : ''))
-    .join('');
-}
-
 /**
  * Turns a kept line's text into the merged line, word by word (a word diff of the two), and
  * formats the words it keeps where their marks change.
@@ -67,7 +60,7 @@ function plainText(text: Y.XmlText): string {
 function editLine(text: Y.XmlText, line: MergedLine): void {
   let at = 0;
   let target = 0;
-  for (const part of diffArrays(wordTokens(plainText(text)), wordTokens(line.text))) {
+  for (const part of diffArrays(wordTokens(plainTextOf(text)), wordTokens(line.text))) {
     const length = part.value.reduce((sum, token) => sum + token.length, 0);
     if (part.removed) {
       text.delete(at, length);
