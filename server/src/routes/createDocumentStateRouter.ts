@@ -7,7 +7,7 @@ import { authorizeDocument } from '../permissions/index.js';
 import { validate } from './validate.js';
 
 /** The media type of a Yjs update (V1 encoding); compressResponses compresses it. */
-export const YJS_UPDATE_TYPE = 'application/vnd.yjs.update';
+const YJS_UPDATE_TYPE = 'application/vnd.yjs.update';
 
 /**
  * GET /api/documents/:id/state?schema=N: the document's whole Yjs state as one update, for
