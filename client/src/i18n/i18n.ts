@@ -54,20 +54,20 @@ const syncHtmlLang = (language: string) => {
 syncHtmlLang(i18next.language);
 i18next.on('languageChanged', syncHtmlLang);
 
-let documentStringsFollowLanguage = false;
+/** Whether the document page has asked for its strings (i18next then lists their namespace). */
+const documentStringsWanted = () =>
+  ([] as string[]).concat(i18next.options.ns ?? []).includes(DOCUMENT_NAMESPACE);
 
-/**
- * Loads the document page's strings in the interface language, and from then on in every language
- * the interface changes to. i18next reloads the namespaces it knows on a change of language, but a
- * change begun before this first call (the account's language, applied while the document page
- * loads) would load only the others: each change is followed by a load of what is missing, and
- * the page's components render again when strings arrive (`bindI18nStore: 'added'`).
- */
+// i18next reloads the namespaces it knows on a change of language, but a change begun before the
+// document page first asked for its strings (the account's language, applied while the page
+// loads) loads only the others: once the page has asked, every change is followed by a load of
+// what is missing, and components render again when strings arrive (`bindI18nStore: 'added'`)
+i18next.on('languageChanged', () => {
+  if (documentStringsWanted()) void i18next.loadNamespaces(DOCUMENT_NAMESPACE);
+});
+
+/** Loads the document page's strings in the interface language (and then in every language chosen). */
 export function loadDocumentStrings(): Promise<void> {
-  if (!documentStringsFollowLanguage) {
-    documentStringsFollowLanguage = true;
-    i18next.on('languageChanged', () => void i18next.loadNamespaces(DOCUMENT_NAMESPACE));
-  }
   return i18next.loadNamespaces(DOCUMENT_NAMESPACE);
 }
 
