@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { waitFor, whenSynced } from '../helpers/collab.js';
-import { Gate, openGatedProvider } from '../helpers/gatedProvider.js';
+import { plainTextOf } from '@accord/shared';
+import type { TestServer } from '../helpers/server.js';
+import { serverHas, type CommentsFixture } from '../helpers/commentsFixture.js';
+import { clauseById, countClause } from '../helpers/clauseTrees.js';
 import {
-  clauseId,
-  createCommentsFixture,
-  openSynced,
-  serverHas,
-  type CommentsFixture,
-} from '../helpers/commentsFixture.js';
-import { decide } from '../helpers/amendmentsFixture.js';
-import { clauseById, countClause, documentJson } from '../helpers/clauseTrees.js';
+  acceptWhileTyping as acceptWhileTypingIn,
+  expectEverywhere as expectEverywhereIn,
+  startAcceptanceTyping,
+  stopAcceptanceTyping,
+  writeClause,
+  type AcceptanceTyping,
+} from '../helpers/acceptanceTyping.js';
 
 /**
  * Accepting an amendment that adds or removes lines in a clause whose paragraphs hold hard line
@@ -20,47 +20,10 @@ import { clauseById, countClause, documentJson } from '../helpers/clauseTrees.js
  * stock y-websocket client) until the server has applied the acceptance: they survive only if
  * the text they went into was edited in place, not written anew.
  */
+let t: AcceptanceTyping;
 let server: TestServer;
 let fx: CommentsFixture;
 let typist: WebsocketProvider;
-let watcher: WebsocketProvider;
-const gate = new Gate();
-
-/** A paragraph from a string, "|" standing for a hard break. */
-function paragraph(text: string): Y.XmlElement {
-  const element = new Y.XmlElement('paragraph');
-  element.insert(
-    0,
-    text
-      .split('|')
-      .flatMap((part, i) => [
-        ...(i > 0 ? [new Y.XmlElement('hardBreak')] : []),
-        ...(part ? [new Y.XmlText(part)] : []),
-      ]),
-  );
-  return element;
-}
-
-/** An article holding one numbered paragraph (its clause id returned) of these paragraphs. */
-function writeClause(doc: Y.Doc, paragraphs: string[]): string {
-  const id = clauseId();
-  const article = new Y.XmlElement('article');
-  article.setAttribute('clauseId', clauseId());
-  const heading = new Y.XmlElement('clauseHeading');
-  heading.insert(0, [new Y.XmlText('Legal aid')]);
-  const numbered = new Y.XmlElement('numberedParagraph');
-  numbered.setAttribute('clauseId', id);
-  numbered.insert(0, paragraphs.map(paragraph));
-  article.insert(0, [heading, numbered]);
-  const fragment = doc.getXmlFragment('default');
-  doc.transact(() => fragment.insert(fragment.length, [article]));
-  return id;
-}
-
-const plain = (text: Y.XmlText) =>
-  (text.toDelta() as { insert: unknown }[])
-    .map((d) => (typeof d.insert === 'string' ? d.insert : ''))
-    .join('');
 
 /** The clause's paragraphs written back as strings, "|" for a hard break. */
 const written = (doc: Y.Doc, id: string) =>
@@ -71,7 +34,7 @@ const written = (doc: Y.Doc, id: string) =>
         .map((p) =>
           (p as Y.XmlElement)
             .toArray()
-            .map((child) => (child instanceof Y.XmlText ? plain(child) : '|'))
+            .map((child) => (child instanceof Y.XmlText ? plainTextOf(child) : '|'))
             .join(''),
         );
 
@@ -82,56 +45,18 @@ const textAt = (doc: Y.Doc, id: string, n: number) =>
   ] as Y.XmlText;
 
 beforeAll(async () => {
-  server = await startServer();
-  fx = await createCommentsFixture(server.url);
-  typist = openGatedProvider(server.wsUrl, fx.drafter.api.cookie, fx.documentId, gate);
-  await whenSynced(typist);
-  watcher = await openSynced(server.wsUrl, fx.reviewer, fx.documentId);
+  t = await startAcceptanceTyping();
+  ({ server, fx, typist } = t);
 });
 
-afterAll(() => {
-  typist?.destroy();
-  watcher?.destroy();
-});
+afterAll(() => stopAcceptanceTyping(t));
 
 /** Tables a replacement, types into the clause unseen, accepts, then lets the typing through. */
-async function acceptWhileTyping(
-  id: string,
-  proposal: string[],
-  accepted: string[],
-  type: (doc: Y.Doc) => void,
-): Promise<void> {
-  const tabled = await fx.reviewer.api.request('POST', `/api/documents/${fx.documentId}/amendments`, {
-    kind: 'replace',
-    clauseId: id,
-    proposal: { heading: null, paragraphs: proposal.map((p) => (p ? [{ text: p }] : [])) },
-    justification: 'Clearer.',
-  });
-  expect(tabled.status).toBe(201);
-  gate.holdOutgoing = true;
-  type(typist.doc);
-  const decided = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
-    decision: 'accept',
-  });
-  expect(decided.status).toBe(200);
-  try {
-    await waitFor(() => written(watcher.doc, id).join('/') === accepted.join('/'), 'the accept');
-  } finally {
-    gate.release();
-  }
-}
+const acceptWhileTyping = (id: string, proposal: string[], accepted: string[], type: (doc: Y.Doc) => void) =>
+  acceptWhileTypingIn(t, id, proposal, type, (doc) => written(doc, id).join('/') === accepted.join('/'));
 
-async function expectEverywhere(id: string, expected: string[]): Promise<void> {
-  const want = expected.join('/');
-  await waitFor(() => written(typist.doc, id).join('/') === want, 'the typist to have both');
-  await waitFor(() => written(watcher.doc, id).join('/') === want, 'the watcher to have both');
-  await serverHas(
-    server.wsUrl,
-    fx.observer,
-    fx.documentId,
-    (doc) => documentJson(doc) === documentJson(typist.doc),
-  );
-}
+const expectEverywhere = (id: string, expected: string[]) =>
+  expectEverywhereIn(t, (doc) => written(doc, id).join('/'), expected.join('/'));
 
 describe('accepting an amendment in a clause with hard line breaks, during typing', () => {
   it('adds a line after a hard break, removes a paragraph and changes words, keeping the typing', async () => {

@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { waitFor, whenSynced } from '../helpers/collab.js';
-import { Gate, openGatedProvider } from '../helpers/gatedProvider.js';
+import { plainTextOf } from '@accord/shared';
+import type { TestServer } from '../helpers/server.js';
+import { serverHas, type CommentsFixture } from '../helpers/commentsFixture.js';
+import { listAmendments } from '../helpers/amendmentsFixture.js';
+import { clauseById, countClause } from '../helpers/clauseTrees.js';
 import {
-  clauseId,
-  createCommentsFixture,
-  openSynced,
-  serverHas,
-  type CommentsFixture,
-} from '../helpers/commentsFixture.js';
-import { decide, listAmendments } from '../helpers/amendmentsFixture.js';
-import { clauseById, countClause, documentJson } from '../helpers/clauseTrees.js';
+  acceptWhileTyping as acceptWhileTypingIn,
+  expectEverywhere as expectEverywhereIn,
+  startAcceptanceTyping,
+  stopAcceptanceTyping,
+  writeClause,
+  type AcceptanceTyping,
+  type ProposedParagraph,
+} from '../helpers/acceptanceTyping.js';
 
 /**
  * Accepting an amendment that adds or removes paragraphs inside a clause while someone types in
@@ -20,34 +22,11 @@ import { clauseById, countClause, documentJson } from '../helpers/clauseTrees.js
  * y-websocket client) until the server has applied the acceptance, so they are truly concurrent:
  * they survive only if the paragraph they went into was kept, not written anew.
  */
+let t: AcceptanceTyping;
 let server: TestServer;
 let fx: CommentsFixture;
 let typist: WebsocketProvider;
 let watcher: WebsocketProvider;
-const gate = new Gate();
-
-/** An article holding one numbered paragraph (its clause id returned) of several paragraphs. */
-function writeClause(doc: Y.Doc, paragraphs: string[]): string {
-  const id = clauseId();
-  const article = new Y.XmlElement('article');
-  article.setAttribute('clauseId', clauseId());
-  const heading = new Y.XmlElement('clauseHeading');
-  heading.insert(0, [new Y.XmlText('Legal aid')]);
-  const numbered = new Y.XmlElement('numberedParagraph');
-  numbered.setAttribute('clauseId', id);
-  numbered.insert(
-    0,
-    paragraphs.map((text) => {
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText(text)]);
-      return paragraph;
-    }),
-  );
-  article.insert(0, [heading, numbered]);
-  const fragment = doc.getXmlFragment('default');
-  doc.transact(() => fragment.insert(fragment.length, [article]));
-  return id;
-}
 
 /** The clause's paragraphs' text; none while the clause has not reached this replica yet. */
 const texts = (doc: Y.Doc, id: string) =>
@@ -55,70 +34,31 @@ const texts = (doc: Y.Doc, id: string) =>
     ? []
     : clauseById(doc, id)
         .toArray()
-        .map((p) => plainText((p as Y.XmlElement).get(0) as Y.XmlText | undefined));
-
-/** A Y.XmlText's characters without its marks (toString() writes marks as tags). */
-const plainText = (text: Y.XmlText | undefined) =>
-  ((text?.toDelta() ?? []) as { insert: unknown }[])
-    .map((d) => (typeof d.insert === 'string' ? d.insert : ''))
-    .join('');
+        .map((p) => {
+          const text = (p as Y.XmlElement).get(0) as Y.XmlText | undefined;
+          return text ? plainTextOf(text) : '';
+        });
 
 const textOf = (doc: Y.Doc, id: string, n: number) =>
   (clauseById(doc, id).get(n) as Y.XmlElement).get(0) as Y.XmlText;
 
 beforeAll(async () => {
-  server = await startServer();
-  fx = await createCommentsFixture(server.url);
-  typist = openGatedProvider(server.wsUrl, fx.drafter.api.cookie, fx.documentId, gate);
-  await whenSynced(typist);
-  watcher = await openSynced(server.wsUrl, fx.reviewer, fx.documentId);
+  t = await startAcceptanceTyping();
+  ({ server, fx, typist, watcher } = t);
 });
 
-afterAll(() => {
-  typist?.destroy();
-  watcher?.destroy();
-});
-
-type Runs = { text: string; marks?: object[] }[];
+afterAll(() => stopAcceptanceTyping(t));
 
 /** Tables a replacement, types into the clause unseen, accepts, then lets the typing through. */
-async function acceptWhileTyping(
-  id: string,
-  proposal: (string | Runs)[],
-  type: (doc: Y.Doc) => void,
-): Promise<void> {
-  const runs = proposal.map((p) => (typeof p === 'string' ? (p ? [{ text: p }] : []) : p));
-  const tabled = await fx.reviewer.api.request('POST', `/api/documents/${fx.documentId}/amendments`, {
-    kind: 'replace',
-    clauseId: id,
-    proposal: { heading: null, paragraphs: runs },
-    justification: 'Clearer.',
-  });
-  expect(tabled.status).toBe(201);
-  gate.holdOutgoing = true;
-  type(typist.doc);
-  const accepted = await decide(fx.coordinator, fx.documentId, tabled.body.amendment.id, {
-    decision: 'accept',
-  });
-  expect(accepted.status).toBe(200);
-  const plain = runs.map((p) => p.map((run) => run.text).join('')).join('\n');
-  try {
-    await waitFor(() => texts(watcher.doc, id).join('\n') === plain, 'the accept');
-  } finally {
-    gate.release();
-  }
-}
+const acceptWhileTyping = (id: string, proposal: ProposedParagraph[], type: (doc: Y.Doc) => void) => {
+  const plain = proposal
+    .map((p) => (typeof p === 'string' ? p : p.map((run) => run.text).join('')))
+    .join('\n');
+  return acceptWhileTypingIn(t, id, proposal, type, (doc) => texts(doc, id).join('\n') === plain);
+};
 
-async function expectEverywhere(id: string, expected: string[]): Promise<void> {
-  await waitFor(() => texts(typist.doc, id).join('\n') === expected.join('\n'), 'the typist to have both');
-  await waitFor(() => texts(watcher.doc, id).join('\n') === expected.join('\n'), 'the watcher to have both');
-  await serverHas(
-    server.wsUrl,
-    fx.observer,
-    fx.documentId,
-    (doc) => documentJson(doc) === documentJson(typist.doc),
-  );
-}
+const expectEverywhere = (id: string, expected: string[]) =>
+  expectEverywhereIn(t, (doc) => texts(doc, id).join('\n'), expected.join('\n'));
 
 describe('accepting an amendment that adds or removes paragraphs during typing', () => {
   it('keeps typing in the first paragraph when a paragraph is added and the second edited', async () => {
